@@ -1,0 +1,47 @@
+"""Where the project finds its files.
+
+Three locations, each overridable by an environment variable:
+
+- the curated reference data committed with the code (``data/`` of the repository);
+- the working data directory (``PANTAU_DATA_DIR``, default ``data/``) that holds the
+  generated demo register and, later, imported versions;
+- the boundary files (``PANTAU_GEO_DIR``, then ``data/geo/``, then ``../shared/geo/``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+REFERENCE_DIR = REPO_DIR / "data"
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+CATALOG_PATH = Path(__file__).resolve().parent / "catalog.yaml"
+
+DATA_DIR_ENV = "PANTAU_DATA_DIR"
+GEO_DIR_ENV = "PANTAU_GEO_DIR"
+
+REGENCY_GEOJSON = "kalimantan_regencies.geojson"
+PROVINCE_GEOJSON = "kalimantan_provinces.geojson"
+
+
+def data_dir() -> Path:
+    """The working data directory: ``$PANTAU_DATA_DIR`` or the repository's ``data/``."""
+    configured = os.environ.get(DATA_DIR_ENV)
+    return Path(configured).expanduser() if configured else REFERENCE_DIR
+
+
+def demo_dir(base: Path | None = None) -> Path:
+    """Where the synthetic demo register lives (generated, git-ignored)."""
+    return (base or data_dir()) / "demo"
+
+
+def geo_dir_candidates() -> list[Path]:
+    """Boundary-file locations in search order."""
+    candidates = []
+    configured = os.environ.get(GEO_DIR_ENV)
+    if configured:
+        candidates.append(Path(configured).expanduser())
+    candidates.append(REFERENCE_DIR / "geo")
+    candidates.append(REPO_DIR.parent / "shared" / "geo")
+    return candidates
