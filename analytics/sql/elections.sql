@@ -1,0 +1,2 @@
+-- elections: election cycles, most recent first. Columns: the elections table.
+SELECT * FROM elections ORDER BY voting_date DESC;

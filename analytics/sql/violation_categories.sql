@@ -1,0 +1,2 @@
+-- violation_categories: categories in display order.
+SELECT * FROM violation_categories ORDER BY sort_order;
