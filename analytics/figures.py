@@ -1,0 +1,149 @@
+"""Pure figure builders: DataFrame in, ``go.Figure`` out. No Streamlit, no SQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics import palette
+from analytics.formatting import format_date
+from analytics.i18n import t
+
+SEPARATORS = {"id": ",.", "en": ".,"}
+
+
+def base_layout(fig: go.Figure, title: str, x_title: str | None, y_title: str | None, lang: str) -> go.Figure:
+    """Common layout: the question as title, units on the axes, legend under the chart (phones)."""
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        xaxis_title=x_title,
+        yaxis_title=y_title,
+        separators=SEPARATORS.get(lang, ",."),
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+        plot_bgcolor="white",
+        colorway=palette.OKABE_ITO,
+        hoverlabel={"namelength": -1},
+        font={"family": "sans-serif"},
+    )
+    fig.update_xaxes(showgrid=False, automargin=True)
+    fig.update_yaxes(gridcolor="#EEEEEE", rangemode="tozero", automargin=True)
+    return fig
+
+
+def _band(fig: go.Figure, start, end, color: str, name: str) -> None:
+    fig.add_shape(type="rect", xref="x", yref="paper", x0=start, x1=end, y0=0, y1=1,
+                  fillcolor=color, line_width=0, layer="below")
+    # an invisible trace so that the band appears in the legend
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,
+                             marker={"size": 12, "symbol": "square", "color": color}, hoverinfo="skip"))
+
+
+def _vertical_line(fig: go.Figure, when, color: str, text: str, dash: str = "dash") -> None:
+    fig.add_shape(type="line", xref="x", yref="paper", x0=when, x1=when, y0=0, y1=1,
+                  line={"color": color, "width": 1.5, "dash": dash})
+    fig.add_annotation(x=when, y=1, xref="x", yref="paper", text=text, showarrow=False,
+                       yanchor="bottom", font={"size": 11, "color": color})
+
+
+def _within(value, start, end) -> bool:
+    return value is not None and not pd.isna(value) and start <= pd.Timestamp(value) <= end
+
+
+def trend_figure(
+    over_time: pd.DataFrame,
+    calendar: pd.DataFrame,
+    milestones: pd.DataFrame,
+    lang: str = "id",
+    bucket: str = "week",
+) -> go.Figure:
+    """Reported (bars) and proven (line) cases over time, with the election phases shaded.
+
+    ``calendar`` holds the election rows whose phases fall in the plotted range (voting_date,
+    campaign_start/end, quiet_start/end); ``milestones`` the institutional milestones (the
+    KASN→BKN hand-over is marked when it falls in range).
+    """
+    fig = go.Figure()
+    x = pd.to_datetime(over_time["period_start"])
+    fig.add_trace(go.Bar(x=x, y=over_time["reported"], name=t("reported", lang), marker_color=palette.PRIMARY,
+                         hovertemplate="%{x|%d %b %Y}: %{y:,d}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=x, y=over_time["proven"], name=t("proven", lang), mode="lines+markers",
+                             line={"color": palette.SECONDARY, "width": 2},
+                             hovertemplate="%{x|%d %b %Y}: %{y:,d}<extra></extra>"))
+    if len(x):
+        start, end = x.min() - pd.Timedelta(days=7), x.max() + pd.Timedelta(days=7)
+        shown_campaign = shown_quiet = False
+        for row in calendar.itertuples():
+            if not pd.isna(row.campaign_start) and not pd.isna(row.campaign_end) and _within(row.voting_date, start, end + pd.Timedelta(days=60)):
+                _band(fig, row.campaign_start, row.campaign_end, palette.CAMPAIGN_BAND,
+                      t("campaign", lang) if not shown_campaign else None)
+                shown_campaign = True
+            if not pd.isna(row.quiet_start) and not pd.isna(row.quiet_end) and _within(row.voting_date, start, end + pd.Timedelta(days=60)):
+                _band(fig, row.quiet_start, row.quiet_end, palette.QUIET_BAND,
+                      t("quiet", lang) if not shown_quiet else None)
+                shown_quiet = True
+            if _within(row.voting_date, start, end):
+                _vertical_line(fig, row.voting_date, palette.VOTING_LINE, t("voting_day", lang), dash="solid")
+        for row in milestones.itertuples():
+            if row.milestone_id == "kasn-to-bkn" and _within(row.milestone_date, start, end):
+                _vertical_line(fig, row.milestone_date, palette.MILESTONE_LINE, t("kasn_bkn", lang))
+        for trace in fig.data:
+            if trace.name is None:
+                trace.showlegend = False
+    y_title = t("cases_per_week" if bucket == "week" else "cases_per_month", lang)
+    fig.update_layout(barmode="overlay", bargap=0.1)
+    return base_layout(fig, t("q_trend", lang), None, y_title, lang)
+
+
+def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str], lang: str = "id") -> go.Figure:
+    """Cases per bin of days before voting day, one line per cycle; voting day at x = 0."""
+    fig = go.Figure()
+    for index, (election_id, rows) in enumerate(by_days.groupby("election_id", sort=True)):
+        fig.add_trace(go.Scatter(
+            x=rows["days_before_voting"], y=rows["reported"], mode="lines+markers",
+            name=election_labels.get(election_id, election_id),
+            line={"color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)], "width": 2},
+            hovertemplate="%{x} " + t("days", lang) + ": %{y:,d}<extra>%{fullData.name}</extra>",
+        ))
+    fig.add_shape(type="line", xref="x", yref="paper", x0=0, x1=0, y0=0, y1=1,
+                  line={"color": palette.VOTING_LINE, "width": 1.5})
+    fig.add_annotation(x=0, y=1, xref="x", yref="paper", text=t("voting_day", lang), showarrow=False,
+                       yanchor="bottom", font={"size": 11, "color": palette.VOTING_LINE})
+    fig.update_xaxes(autorange="reversed")
+    return base_layout(fig, t("q_aligned", lang), t("days_before_voting", lang),
+                       t("cases_per_week", lang), lang)
+
+
+def hotspots_figure(hotspots: pd.DataFrame, lang: str = "id") -> go.Figure:
+    """Horizontal bars of reported cases by regency, largest on top."""
+    ordered = hotspots.sort_values("reported", ascending=True)
+    fig = go.Figure(go.Bar(
+        x=ordered["reported"], y=ordered["region_name"], orientation="h",
+        marker_color=palette.PRIMARY, text=ordered["reported"], textposition="auto",
+        customdata=ordered[["province_name", "proven"]],
+        hovertemplate="%{y} (%{customdata[0]})<br>" + t("reported", lang) + ": %{x:,d}<br>"
+                      + t("proven", lang) + ": %{customdata[1]:,d}<extra></extra>",
+    ))
+    fig.update_yaxes(showgrid=False)
+    return base_layout(fig, t("q_hotspots", lang), t("cases_unit", lang), None, lang)
+
+
+def as_of_caption(as_of: date | None, lang: str = "id") -> str:
+    return t("data_as_of", lang, date=format_date(as_of, lang))
+
+
+def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id") -> go.Figure:
+    """Horizontal bars of reported cases per labelled code (``label``, ``reported``), largest on top."""
+    ordered = counts.groupby("label", as_index=False)["reported"].sum().sort_values("reported")
+    total = ordered["reported"].sum()
+    shares = (100.0 * ordered["reported"] / total).round(1) if total else ordered["reported"] * 0.0
+    fig = go.Figure(go.Bar(
+        x=ordered["reported"], y=ordered["label"], orientation="h", marker_color=palette.PRIMARY,
+        customdata=shares, text=[f"{s:.1f}%".replace(".", ",") if lang == "id" else f"{s:.1f}%" for s in shares],
+        textposition="auto",
+        hovertemplate="%{y}<br>%{x:,d} (%{customdata:.1f}%)<extra></extra>",
+    ))
+    fig.update_layout(height=max(300, 34 * len(ordered) + 120))
+    return base_layout(fig, title, t("cases_unit", lang), None, lang)

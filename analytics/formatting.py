@@ -1,0 +1,64 @@
+"""Indonesian (default) and English number and date formats: 1.234,5 and 27 November 2024."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+import pandas as pd
+
+MONTHS = {
+    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+           "Oktober", "November", "Desember"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"],
+}
+
+MISSING = {"id": "tidak ada data", "en": "no data"}
+
+
+def is_missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def format_number(value: object, decimals: int = 0, lang: str = "id") -> str:
+    """1234.5 -> '1.234,5' (id) or '1,234.5' (en); missing -> 'tidak ada data'."""
+    if is_missing(value):
+        return MISSING[lang]
+    text = f"{float(value):,.{decimals}f}"
+    if lang == "id":
+        text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    return text
+
+
+def format_percent(value: object, decimals: int = 1, lang: str = "id") -> str:
+    if is_missing(value):
+        return MISSING[lang]
+    return f"{format_number(value, decimals, lang)}%"
+
+
+def format_date(value: object, lang: str = "id", precision: str = "day") -> str:
+    """date(2024, 11, 27) -> '27 November 2024'; month precision -> 'November 2024'."""
+    if is_missing(value):
+        return MISSING[lang]
+    if isinstance(value, str):
+        value = date.fromisoformat(value[:10])
+    if isinstance(value, (datetime, pd.Timestamp)):
+        value = value.date()
+    month = MONTHS[lang][value.month - 1]
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return f"{month} {value.year}"
+    return f"{value.day} {month} {value.year}"
+
+
+def format_change(current: object, previous: object, lang: str = "id") -> str | None:
+    """'+12,5%' change from previous to current; None when it cannot be computed."""
+    if is_missing(current) or is_missing(previous) or float(previous) == 0:
+        return None
+    change = 100.0 * (float(current) - float(previous)) / float(previous)
+    sign = "+" if change > 0 else ""
+    return f"{sign}{format_number(change, 1, lang)}%"

@@ -1,0 +1,26 @@
+from datetime import date
+
+from analytics.formatting import format_change, format_date, format_number, format_percent
+
+
+def test_indonesian_and_english_numbers():
+    assert format_number(1234.5, 1) == "1.234,5"
+    assert format_number(1234.5, 1, "en") == "1,234.5"
+    assert format_number(2034) == "2.034"
+    assert format_number(None) == "tidak ada data"
+    assert format_number(float("nan"), lang="en") == "no data"
+
+
+def test_percent_and_change():
+    assert format_percent(90.8) == "90,8%"
+    assert format_change(120, 100) == "+20,0%"
+    assert format_change(80, 100, "en") == "-20.0%"
+    assert format_change(5, 0) is None
+    assert format_change(None, 3) is None
+
+
+def test_dates_with_precision():
+    assert format_date(date(2024, 11, 27)) == "27 November 2024"
+    assert format_date("2024-08-24", "en") == "24 August 2024"
+    assert format_date(date(2024, 7, 1), precision="month") == "Juli 2024"
+    assert format_date(date(2020, 1, 1), precision="year") == "2020"
