@@ -95,7 +95,7 @@ def payload_bytes(layer: dict) -> int:
     return len(json.dumps(layer, separators=(",", ":")).encode())
 
 
-def map_view(layer: dict, width_px: int = 700, height_px: int = 520) -> MapView:
+def map_view(layer: dict, width_px: int = 600, height_px: int = 520) -> MapView:
     """Centre and zoom that fit the layer's bounds (MapLibre does not auto-fit; 512-px tiles)."""
     min_lon, min_lat, max_lon, max_lat = shapely.total_bounds(
         [shapely.geometry.shape(f["geometry"]) for f in layer["features"]]
@@ -103,9 +103,14 @@ def map_view(layer: dict, width_px: int = 700, height_px: int = 520) -> MapView:
     lon_span = max(max_lon - min_lon, 1e-6)
     lat_span = max(max_lat - min_lat, 1e-6)
     zoom_lon = math.log2(360.0 * width_px / (512.0 * lon_span))
-    zoom_lat = math.log2(180.0 * height_px / (512.0 * lat_span))
+    zoom_lat = math.log2(360.0 * height_px / (512.0 * lat_span))
     return MapView(
         center_lat=float((min_lat + max_lat) / 2),
         center_lon=float((min_lon + max_lon) / 2),
-        zoom=round(float(min(zoom_lon, zoom_lat)) - 0.15, 2),
+        zoom=round(float(min(zoom_lon, zoom_lat)) - 0.3, 2),
     )
+
+
+def subset(layer: dict, codes: set[str]) -> dict:
+    """The features of ``layer`` whose id is in ``codes`` (to fit the view to a province)."""
+    return {"type": "FeatureCollection", "features": [f for f in layer["features"] if f["id"] in codes]}

@@ -25,7 +25,7 @@ def test_map_view_centres_on_kalimantan(geo_dir):
     view = geo.map_view(geo.load_display_layer("regency", geo_dir))
     assert -1.5 < view.center_lat < 1.5
     assert 112.5 < view.center_lon < 116
-    assert 3.5 < view.zoom < 5.5
+    assert 4.0 < view.zoom < 6.0
 
 
 def test_missing_files_raise_one_clear_error(tmp_path):
@@ -40,3 +40,10 @@ def test_environment_variable_comes_first(monkeypatch, tmp_path):
 
     monkeypatch.setenv("PANTAU_GEO_DIR", str(tmp_path))
     assert settings.geo_dir_candidates()[0] == tmp_path
+
+
+def test_view_of_one_province_zooms_closer(geo_dir):
+    layer = geo.load_display_layer("regency", geo_dir)
+    kalsel = geo.subset(layer, {f["id"] for f in layer["features"] if f["id"].startswith("63.")})
+    assert len(kalsel["features"]) == 13
+    assert geo.map_view(kalsel).zoom > geo.map_view(layer).zoom + 1

@@ -1,0 +1,70 @@
+"""Shared page components: the synthetic banner, chart cards with their CSV/PNG, footers."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics.catalog import load_catalog
+from analytics.exports import safe_csv_bytes
+from analytics.formatting import format_date
+from analytics.i18n import t
+from analytics.ui.state import language
+
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def synthetic_banner() -> None:
+    st.warning(t("synthetic_banner", language()), icon=":material/science:")
+
+
+def empty_state(message: str | None = None) -> None:
+    st.info(message or t("no_match", language()), icon=":material/filter_alt_off:")
+
+
+def _png_bytes(fig: go.Figure) -> bytes:
+    return fig.to_image(format="png", width=1100, height=600, scale=2)
+
+
+def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, source: str, as_of=None,
+          unit_note: str | None = None, on_select=None, selection_mode=None) -> object:
+    """A chart with its provenance and the exact numbers behind it as CSV and PNG."""
+    lang = language()
+    kwargs = {}
+    if on_select is not None:
+        kwargs = {"on_select": on_select, "selection_mode": selection_mode or ("points",)}
+    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
+    caption = [f"{t('source', lang)}: {source}"]
+    if as_of is not None:
+        caption.append(t("data_as_of", lang, date=format_date(as_of, lang)))
+    if unit_note:
+        caption.append(unit_note)
+    st.caption(" · ".join(caption))
+    col_csv, col_png, _ = st.columns([1, 1, 3])
+    col_csv.download_button(t("download_csv", lang), data=safe_csv_bytes(numbers), file_name=f"{key}.csv",
+                            mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/table:")
+    col_png.download_button(t("download_png", lang), data=lambda: _png_bytes(fig), file_name=f"{key}.png",
+                            mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:")
+    return event
+
+
+def source_footer(table_names: list[str]) -> None:
+    """Name the sources and licences of the tables a page used (from the catalog)."""
+    lang = language()
+    catalog = load_catalog()
+    lines = []
+    for name in table_names:
+        table = catalog[name]
+        title = table.title_en if lang == "en" else table.title_id
+        lines.append(f"- **{title}**: {table.source}. {'Licence' if lang == 'en' else 'Lisensi'}: {table.licence}.")
+    with st.container(border=True):
+        st.markdown(("**Sources**" if lang == "en" else "**Sumber data**") + "\n\n" + "\n".join(lines))
+
+
+def metric_tile(column, label: str, value: str, delta: str | None = None, help_text: str | None = None,
+                delta_color: str = "normal") -> None:
+    column.metric(label, value, delta=delta, help=help_text, delta_color=delta_color, border=True)

@@ -1,0 +1,48 @@
+"""The cached connection and cached query results.
+
+Results are cached by query name, filters and the data version, so a change of the data
+files invalidates them; widgets are never read inside a cached function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import astuple
+
+import pandas as pd
+import streamlit as st
+
+from analytics import db, demo, queries, settings
+from analytics.filters import Filters
+
+
+@st.cache_resource(show_spinner="Menyiapkan data…")
+def _connection_for(data_dir: str):
+    base = settings.data_dir()
+    demo.ensure_demo(settings.demo_dir(base))
+    sources = db.resolve_sources(base)
+    return db.connect(sources), sources
+
+
+def connection():
+    """(DuckDB connection, DataSources) for the configured data directory."""
+    return _connection_for(str(settings.data_dir()))
+
+
+def sources() -> db.DataSources:
+    return connection()[1]
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _cached_query(query_name: str, filters_key: tuple | None, extra: tuple, version: str) -> pd.DataFrame:
+    con, _ = connection()
+    query = getattr(queries, query_name)
+    with con.cursor() as cur:
+        if filters_key is None:
+            return query(cur, **dict(extra))
+        return query(cur, Filters(*filters_key), **dict(extra))
+
+
+def query(query_name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
+    """Run ``queries.<query_name>`` through the cache. Returns a copy callers may change."""
+    key = astuple(filters) if filters is not None else None
+    return _cached_query(query_name, key, tuple(sorted(extra.items())), sources().version).copy()

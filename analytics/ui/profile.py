@@ -1,0 +1,88 @@
+"""Components of the region profile: the region against its province and Kalimantan, its events and figures."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.filters import Filters
+from analytics.formatting import format_date, format_number, format_percent
+from analytics.i18n import t
+from analytics.ui import data
+from analytics.ui.state import language
+
+DIMENSION_TABLES = {"category": "categories", "position": "positions"}
+
+
+def comparison_rows(filters: Filters, region_code: str) -> pd.DataFrame:
+    """Headline numbers for the region, its province (for a regency) and all of Kalimantan."""
+    lang = language()
+    regions = data.query("regions").set_index("region_code")
+    scopes = [(regions.loc[region_code, "region_name"], filters)]
+    province = region_code.split(".")[0]
+    if "." in region_code:
+        scopes.append((regions.loc[province, "region_name"], filters.without("regency_code")))
+    scopes.append(("Kalimantan", filters.without("province_code", "regency_code")))
+    rows = []
+    for name, scope_filters in scopes:
+        row = data.query("headline_numbers", scope_filters).iloc[0].to_dict()
+        row["scope"] = name
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    frame.attrs["lang"] = lang
+    return frame
+
+
+def comparison_table(frame: pd.DataFrame) -> None:
+    lang = language()
+    shown = pd.DataFrame({
+        ("Wilayah" if lang == "id" else "Area"): frame["scope"],
+        t("reported", lang): [format_number(v, 0, lang) for v in frame["reported"]],
+        t("proven", lang): [format_number(v, 0, lang) for v in frame["proven"]],
+        t("recommended", lang): [format_number(v, 0, lang) for v in frame["recommended"]],
+        t("followup_rate", lang): [format_percent(v, 1, lang) for v in frame["followup_rate_pct"]],
+        t("median_days", lang): [format_number(v, 0, lang) for v in frame["median_days_to_resolution"]],
+        t("open_cases", lang): [format_number(v, 0, lang) for v in frame["open_cases"]],
+    })
+    st.dataframe(shown, hide_index=True, width="stretch")
+
+
+def labelled_dimension(filters: Filters, dimension: str) -> pd.DataFrame:
+    """Cases per code of ``dimension`` with the code's label in the current language."""
+    lang = language()
+    counts = data.query("cases_by_dimension", filters, dimension=dimension)
+    table = data.query(DIMENSION_TABLES[dimension]).set_index("code")
+    column = "label_en" if lang == "en" else "label_id"
+    counts["label"] = counts["code"].map(table[column]).fillna(counts["code"])
+    return counts
+
+
+def events_list(events: pd.DataFrame) -> None:
+    lang = language()
+    if events.empty:
+        st.caption(t("profile_no_events", lang))
+        return
+    for row in events.itertuples():
+        when = format_date(row.event_date, lang, row.date_precision)
+        kind = row.event_type_label_en if lang == "en" else row.event_type_label_id
+        source = f"[{row.source_title}]({row.source_url})" if isinstance(row.source_url, str) and row.source_url else row.source_title
+        st.markdown(f"- **{when}** · {kind} · {row.region_name}: {row.title}. {t('source', lang)}: {source}")
+
+
+def figures_list(figures: pd.DataFrame) -> None:
+    lang = language()
+    if figures.empty:
+        st.caption(t("profile_no_figures", lang))
+        return
+    shown = pd.DataFrame({
+        t("figure_metric", lang): figures["metric_label_en" if lang == "en" else "metric_label_id"],
+        t("figure_cycle", lang): figures["cycle_label"],
+        t("figure_area", lang): figures["area_label"].fillna(figures["region_name"]),
+        t("figure_value", lang): [format_number(v, 2 if v % 1 else 0, lang) for v in figures["value"]],
+        t("figure_unit", lang): figures["unit"],
+        t("figure_as_of", lang): [format_date(d, lang, p or "day") if not pd.isna(d) else "—"
+                                 for d, p in zip(figures["as_of_date"], figures["as_of_precision"])],
+        t("source", lang): figures["source_url"],
+    })
+    st.dataframe(shown, hide_index=True, width="stretch",
+                 column_config={t("source", lang): st.column_config.LinkColumn()})

@@ -1,0 +1,223 @@
+"""The shared filters in the sidebar, kept in the URL so a view can be shared and reopened.
+
+The URL holds codes (``?pemilu=pilkada-2024&provinsi=63&kabkota=63.09``), not labels, so
+it survives a language switch. It is read once per browser session, when the widgets are
+seeded, and written back from the widget values on every run.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from analytics.filters import AGENCY_LEVELS, Filters
+from analytics.i18n import LANGUAGES, label, t
+from analytics.ui import data
+
+DEFAULT_ELECTION = "pilkada-2024"
+ALL = "semua"
+
+# widget key -> URL parameter
+URL_KEYS = {
+    "f_election": "pemilu",
+    "f_from": "dari",
+    "f_to": "sampai",
+    "f_province": "provinsi",
+    "f_regency": "kabkota",
+    "f_category": "kategori",
+    "f_position": "jabatan",
+    "f_level": "tingkat",
+    "lang": "lang",
+}
+
+
+def language() -> str:
+    lang = st.session_state.get("lang", "id")
+    return lang if lang in LANGUAGES else "id"
+
+
+def _parse_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _options() -> dict[str, pd.DataFrame]:
+    return {
+        "elections": data.query("elections"),
+        "regions": data.query("regions"),
+        "categories": data.query("categories"),
+        "positions": data.query("positions"),
+    }
+
+
+def _seed_from_url(options: dict[str, pd.DataFrame]) -> None:
+    """Copy valid URL parameters into the widget state, once per session."""
+    if st.session_state.get("_url_seeded"):
+        return
+    st.session_state["_url_seeded"] = True
+    params = st.query_params
+    regions = options["regions"]
+    valid = {
+        "f_election": set(options["elections"]["election_id"]) | {ALL},
+        "f_province": set(regions.loc[regions["level"] == "province", "region_code"]),
+        "f_regency": set(regions.loc[regions["level"] == "regency", "region_code"]),
+        "f_category": set(options["categories"]["code"]),
+        "f_position": set(options["positions"]["code"]),
+        "f_level": set(AGENCY_LEVELS),
+        "lang": set(LANGUAGES),
+    }
+    for key, param in URL_KEYS.items():
+        raw = params.get(param)
+        if raw is None:
+            continue
+        if key in ("f_from", "f_to"):
+            parsed = _parse_date(raw)
+            if parsed is not None:
+                st.session_state[key] = parsed
+        elif raw in valid[key]:
+            st.session_state[key] = raw
+    if st.session_state.get("f_regency", ALL) != ALL:
+        st.session_state["f_province"] = st.session_state["f_regency"].split(".")[0]
+
+
+def _write_url() -> None:
+    params: dict[str, str] = {}
+    for key, param in URL_KEYS.items():
+        value = st.session_state.get(key)
+        if key == "f_election":
+            params[param] = value or ALL
+        elif key == "lang":
+            if value and value != "id":
+                params[param] = value
+        elif isinstance(value, date):
+            params[param] = value.isoformat()
+        elif value and value != ALL:
+            params[param] = str(value)
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
+
+
+def select_region(region_code: str) -> None:
+    """Select a province or regency (used by map clicks and links); call from a callback."""
+    if "." in region_code:
+        st.session_state["f_province"] = region_code.split(".")[0]
+        st.session_state["f_regency"] = region_code
+    else:
+        st.session_state["f_province"] = region_code
+        st.session_state["f_regency"] = ALL
+
+
+def reset_filters() -> None:
+    for key in URL_KEYS:
+        if key != "lang":
+            st.session_state.pop(key, None)
+    st.session_state["f_election"] = DEFAULT_ELECTION
+
+
+def sidebar_filters() -> Filters:
+    """Render the shared filters in the sidebar and return them."""
+    options = _options()
+    _seed_from_url(options)
+    elections = options["elections"]
+    regions = options["regions"]
+    if "f_election" not in st.session_state:
+        st.session_state["f_election"] = DEFAULT_ELECTION if DEFAULT_ELECTION in set(elections["election_id"]) else ALL
+
+    with st.sidebar:
+        st.segmented_control(t("language", language()), options=list(LANGUAGES), key="lang",
+                             format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+                             default="id")
+        if st.session_state.get("lang") is None:
+            st.session_state["lang"] = "id"
+        lang = language()
+        st.header(t("filters", lang))
+
+        election_labels = {row.election_id: (row.label_en if lang == "en" else row.label_id)
+                           for row in elections.itertuples()}
+        st.selectbox(t("election", lang), [ALL, *elections["election_id"]], key="f_election",
+                     format_func=lambda code: t("all_elections", lang) if code == ALL else election_labels[code])
+        col_from, col_to = st.columns(2)
+        col_from.date_input(t("date_from", lang), value=None, key="f_from", format="DD/MM/YYYY",
+                            min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
+        col_to.date_input(t("date_to", lang), value=None, key="f_to", format="DD/MM/YYYY",
+                          min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
+
+        provinces = regions[regions["level"] == "province"]
+        names = dict(zip(regions["region_code"], regions["region_name"]))
+        st.selectbox(t("province", lang), [ALL, *provinces["region_code"]], key="f_province",
+                     format_func=lambda code: t("all_provinces", lang) if code == ALL else names[code])
+        province = _chosen("f_province")
+        regencies = regions[(regions["level"] == "regency")
+                            & ((regions["province_code"] == province) if province else True)]
+        if st.session_state.get("f_regency", ALL) not in {ALL, *regencies["region_code"]}:
+            st.session_state["f_regency"] = ALL
+        st.selectbox(t("regency", lang), [ALL, *regencies["region_code"]], key="f_regency",
+                     format_func=lambda code: t("all_regencies", lang) if code == ALL else names[code])
+
+        categories = options["categories"]
+        category_labels = {row["code"]: label(row, lang) for _, row in categories.iterrows()}
+        st.selectbox(t("category", lang), [ALL, *categories["code"]], key="f_category",
+                     format_func=lambda code: t("all_categories", lang) if code == ALL else category_labels[code])
+        positions = options["positions"]
+        position_labels = {row["code"]: label(row, lang) for _, row in positions.iterrows()}
+        st.selectbox(t("position", lang), [ALL, *positions["code"]], key="f_position",
+                     format_func=lambda code: t("all_positions", lang) if code == ALL else position_labels[code])
+        st.selectbox(t("agency_level", lang), [ALL, *AGENCY_LEVELS], key="f_level",
+                     format_func=lambda code: t("all_levels", lang) if code == ALL else t(code, lang))
+        st.button(t("reset_filters", lang), on_click=reset_filters, width="stretch")
+
+    _write_url()
+    date_from, date_to = st.session_state.get("f_from"), st.session_state.get("f_to")
+    if date_from and date_to and date_from > date_to:
+        date_from, date_to = date_to, date_from
+    return Filters(
+        election_id=_chosen("f_election"),
+        date_from=date_from,
+        date_to=date_to,
+        province_code=_chosen("f_province"),
+        regency_code=_chosen("f_regency"),
+        category_code=_chosen("f_category"),
+        position_code=_chosen("f_position"),
+        agency_level=_chosen("f_level"),
+    )
+
+
+def _chosen(key: str) -> str | None:
+    """A selectbox's value, with "all" as None."""
+    value = st.session_state.get(key)
+    return None if value in (None, ALL) else value
+
+
+def current_filters() -> Filters:
+    """The filters app.py rendered for this run."""
+    return st.session_state.get("filters") or Filters(election_id=DEFAULT_ELECTION)
+
+
+def previous_election(election_id: str | None) -> str | None:
+    """The previous comparable cycle of ``election_id`` (same election type), if any."""
+    if not election_id:
+        return None
+    elections = data.query("elections").set_index("election_id")
+    previous = elections["previous_election_id"].get(election_id)
+    return previous if isinstance(previous, str) and previous else None
+
+
+def on_map_select(chart_key: str):
+    """A plotly on_select callback: a click on a region selects it in the shared filters."""
+    from analytics.maps import region_from_selection
+
+    def _select() -> None:
+        code = region_from_selection(st.session_state.get(chart_key))
+        if code:
+            select_region(code)
+
+    return _select
+
+
+def url_params() -> dict[str, str]:
+    """The current filters as URL parameters (for links to other pages)."""
+    return dict(st.query_params)

@@ -1,0 +1,45 @@
+"""Components of the summary: headline tiles with the change against the previous cycle."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.formatting import format_change, format_number, format_percent
+from analytics.i18n import t
+from analytics.ui.components import metric_tile
+from analytics.ui.state import language
+
+TILES = (
+    ("reported", "count"),
+    ("proven", "count"),
+    ("recommended", "count"),
+    ("followed_up", "count"),
+    ("followup_rate_pct", "percent"),
+    ("median_days_to_resolution", "days"),
+)
+TILE_LABELS = {"followup_rate_pct": "followup_rate", "median_days_to_resolution": "median_days"}
+
+
+def _formatted(value, kind: str, lang: str) -> str:
+    if kind == "percent":
+        return format_percent(value, 1, lang)
+    if kind == "days":
+        return format_number(value, 0, lang) + (" " + t("days", lang) if not pd.isna(value) else "")
+    return format_number(value, 0, lang)
+
+
+def headline_tiles(current: pd.Series, previous: pd.Series | None, previous_label: str | None) -> None:
+    lang = language()
+    columns = []
+    for _ in range(0, len(TILES), 3):
+        columns.extend(st.columns(3))
+    for index, (field, kind) in enumerate(TILES):
+        delta = None
+        if previous is not None and previous_label:
+            change = format_change(current[field], previous[field], lang)
+            if change:
+                delta = f"{change} {t('vs_previous', lang, prev=previous_label)}"
+        delta_color = "inverse" if field in ("reported", "proven", "median_days_to_resolution") else "normal"
+        metric_tile(columns[index], t(TILE_LABELS.get(field, field), lang), _formatted(current[field], kind, lang),
+                    delta=delta, delta_color=delta_color)

@@ -1,0 +1,23 @@
+"""Pantau Netralitas ASN: router and frame only."""
+
+import streamlit as st
+
+from analytics.i18n import t
+from analytics.ui import state
+
+st.set_page_config(page_title="Pantau Netralitas ASN", page_icon="⚖️", layout="wide",
+                   initial_sidebar_state="auto")
+
+filters = state.sidebar_filters()
+st.session_state["filters"] = filters
+lang = state.language()
+
+pages = [
+    st.Page("pages/ringkasan.py", title=t("page_summary", lang), icon=":material/dashboard:",
+            url_path="ringkasan", default=True),
+    st.Page("pages/peta.py", title=t("page_map", lang), icon=":material/map:", url_path="peta"),
+    st.Page("pages/profil_wilayah.py", title=t("page_profile", lang), icon=":material/location_on:",
+            url_path="profil_wilayah"),
+    st.Page("pages/tentang_data.py", title=t("page_about", lang), icon=":material/info:", url_path="tentang_data"),
+]
+st.navigation(pages, position="sidebar").run()

@@ -1,0 +1,65 @@
+"""Peta & perbandingan wilayah: choropleth, metric selector, ranking, click to select a region."""
+
+import streamlit as st
+
+from analytics import geo, maps
+from analytics.i18n import t
+from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, with_change
+from analytics.ui import components, data, state
+from analytics.ui.geo import display_layer
+from analytics.ui.frame import ensure_routed_through_app
+
+ensure_routed_through_app()
+
+lang = state.language()
+filters = state.current_filters()
+st.title(t("page_map", lang))
+
+col_level, col_metric = st.columns([1, 2])
+level = col_level.segmented_control(t("map_level", lang), ["regency", "province"], key="map_level", default="regency",
+                                    format_func=lambda code: t(f"level_{code}", lang)) or "regency"
+metric_code = col_metric.selectbox(t("map_metric", lang), [m.code for m in MAP_METRICS], key="map_metric",
+                                   format_func=lambda code: t(MAP_METRIC_BY_CODE[code].label_key, lang))
+metric = MAP_METRIC_BY_CODE[metric_code]
+metric_label = t(metric.label_key, lang)
+
+map_filters = filters.without("province_code", "regency_code") if level == "province" else filters.without("regency_code")
+values = data.query("region_metrics", map_filters, level=level)
+previous_id = state.previous_election(filters.election_id)
+previous = data.query("region_metrics", map_filters.with_election(previous_id), level=level) if previous_id else None
+values = with_change(values, previous)
+if level == "regency" and filters.province_code:
+    values = values[values["province_code"] == filters.province_code]
+
+if values["any_synthetic"].any():
+    components.synthetic_banner()
+if metric_code == "perubahan" and previous is None:
+    st.info(t("no_previous_cycle", lang))
+
+as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
+try:
+    layer, view = display_layer(level)
+except geo.BoundaryFilesMissing as missing:
+    st.warning(t("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
+else:
+    if level == "regency" and filters.province_code:
+        view = geo.map_view(geo.subset(layer, set(values["region_code"])))
+    figure = maps.choropleth_figure(values, layer, view, metric.column, t("q_map", lang, metric=metric_label.lower()),
+                                    metric_label, t("no_data", lang), lang, metric.hover_format)
+    st.caption(t("map_click_hint", lang))
+    components.chart(figure, values, key=f"peta_{level}", source=t("register_source", lang) + ". " + geo.ATTRIBUTION,
+                     as_of=as_of, unit_note=t("small_counts_note", lang),
+                     on_select=state.on_map_select(f"peta_{level}"), selection_mode=("points",))
+
+selected = filters.regency_code or filters.province_code
+if selected:
+    name = data.query("regions").set_index("region_code").loc[selected, "region_name"]
+    st.markdown(t("selected_region", lang, name=name))
+    st.page_link("pages/profil_wilayah.py", label=t("open_profile", lang, name=name), icon=":material/location_on:",
+                 query_params=state.url_params())
+
+ranking = maps.ranking_figure(values, metric.column, t("q_ranking", lang, metric=metric_label.lower()), metric_label,
+                              lang, hover_format=metric.hover_format)
+components.chart(ranking, values, key=f"peringkat_{level}", source=t("register_source", lang), as_of=as_of,
+                 unit_note=t("per_1000_note", lang) if metric_code == "per1000" else None)
+components.source_footer(["violation_cases", "sanctions", "asn_headcount", "regions"])

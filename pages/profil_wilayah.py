@@ -1,0 +1,48 @@
+"""Profil wilayah: one province or regency against its province and Kalimantan."""
+
+import streamlit as st
+
+from analytics import figures
+from analytics.i18n import t
+from analytics.ui import components, data, profile, state
+from analytics.ui.frame import ensure_routed_through_app
+
+ensure_routed_through_app()
+
+lang = state.language()
+filters = state.current_filters()
+st.title(t("page_profile", lang))
+
+region_code = filters.region_code
+if not region_code:
+    st.info(t("profile_pick_region", lang), icon=":material/location_on:")
+    st.page_link("pages/peta.py", label=t("page_map", lang), icon=":material/map:", query_params=state.url_params())
+    st.stop()
+
+regions = data.query("regions").set_index("region_code")
+region = regions.loc[region_code]
+st.header(region["region_name"])
+comparison = profile.comparison_rows(filters, region_code)
+if comparison["any_synthetic"].any():
+    components.synthetic_banner()
+profile.comparison_table(comparison)
+
+as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
+if comparison.iloc[0]["reported"] > 0:
+    bucket = "week" if filters.election_id else "month"
+    over_time = data.query("cases_over_time", filters, bucket=bucket)
+    trend = figures.trend_figure(over_time, data.query("elections"), data.query("milestones"), lang, bucket)
+    components.chart(trend, over_time, key="profil_tren", source=t("register_source", lang), as_of=as_of)
+    by_category = profile.labelled_dimension(filters, "category")
+    components.chart(figures.share_bars_figure(by_category, t("q_categories", lang), lang), by_category,
+                     key="profil_kategori", source=t("register_source", lang), as_of=as_of)
+else:
+    components.empty_state()
+
+st.subheader(t("profile_events", lang))
+events = data.query("events_for_region", region_code=region_code)
+profile.events_list(events)
+st.subheader(t("profile_figures", lang))
+figures_here = data.query("figures_for_region", region_code=region_code)
+profile.figures_list(figures_here)
+components.source_footer(["violation_cases", "sanctions", "socialization_events", "published_figures"])

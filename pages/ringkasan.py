@@ -1,0 +1,49 @@
+"""Ringkasan: headline numbers, the trend with election phases, cycles aligned on voting day, hotspots."""
+
+import streamlit as st
+
+from analytics import figures
+from analytics.i18n import t
+from analytics.ui import components, data, state, summary
+from analytics.ui.frame import ensure_routed_through_app
+
+ensure_routed_through_app()
+
+lang = state.language()
+filters = state.current_filters()
+st.title(t("page_summary", lang))
+st.caption(t("app_subtitle", lang))
+
+headline = data.query("headline_numbers", filters).iloc[0]
+as_of = data.query("data_as_of").iloc[0]
+if headline["any_synthetic"]:
+    components.synthetic_banner()
+
+if headline["reported"] == 0:
+    components.empty_state()
+else:
+    elections = data.query("elections").set_index("election_id")
+    previous_id = elections["previous_election_id"].get(filters.election_id) if filters.election_id else None
+    previous, previous_label = None, None
+    if isinstance(previous_id, str):
+        previous = data.query("headline_numbers", filters.with_election(previous_id)).iloc[0]
+        previous_label = elections.loc[previous_id, "label_en" if lang == "en" else "label_id"]
+    st.subheader(t("q_headline", lang))
+    summary.headline_tiles(headline, previous, previous_label)
+
+    bucket = "week" if filters.election_id else "month"
+    over_time = data.query("cases_over_time", filters, bucket=bucket)
+    trend = figures.trend_figure(over_time, elections.reset_index(), data.query("milestones"), lang, bucket)
+    components.chart(trend, over_time, key="ringkasan_tren", source=t("register_source", lang),
+                     as_of=as_of["register_cases_as_of"])
+
+    aligned = data.query("cases_by_days_before_voting", filters.with_election(None), bin_days=7)
+    labels = {code: elections.loc[code, "label_en" if lang == "en" else "label_id"] for code in elections.index}
+    components.chart(figures.aligned_cycles_figure(aligned, labels, lang), aligned, key="ringkasan_siklus",
+                     source=t("register_source", lang), as_of=as_of["register_cases_as_of"])
+
+    hotspots = data.query("top_hotspots", filters, limit=10)
+    components.chart(figures.hotspots_figure(hotspots, lang), hotspots, key="ringkasan_hotspot",
+                     source=t("register_source", lang), as_of=as_of["register_cases_as_of"])
+
+components.source_footer(["violation_cases", "sanctions", "elections", "milestones", "asn_headcount"])

@@ -1,0 +1,31 @@
+"""Tentang data: the data dictionary from the catalog, sources, licences, methodology, caveats."""
+
+import streamlit as st
+
+from analytics import geo
+from analytics.i18n import t
+from analytics.ui import about, data, state
+from analytics.ui.frame import ensure_routed_through_app
+
+ensure_routed_through_app()
+
+lang = state.language()
+st.title(t("page_about", lang))
+register_is_synthetic = bool(data.query("data_as_of").iloc[0]["register_is_synthetic"])
+
+st.markdown(t("about_intro", lang))
+st.subheader(t("about_tiers_title", lang))
+st.markdown(t("about_tiers", lang))
+if register_is_synthetic:
+    st.subheader(t("about_demo_title", lang))
+    st.markdown(about.calibration_text(lang))
+
+st.subheader(t("about_dictionary_title", lang))
+about.data_dictionary(register_is_synthetic)
+
+st.subheader(t("about_method_title", lang))
+st.markdown(t("about_method", lang))
+st.subheader(t("about_report_title", lang))
+st.markdown(t("about_report", lang))
+st.subheader(t("about_boundaries_title", lang))
+st.markdown(geo.ATTRIBUTION + " " + t("about_boundaries", lang))
