@@ -29,14 +29,13 @@ class DataError(RuntimeError):
 
 @dataclass(frozen=True)
 class DataSources:
-    """Which files feed which table, and whether the case register is synthetic."""
+    """Which files feed which table, and a version that changes when any of them changes.
+
+    Whether the register is synthetic is read from the data (``is_synthetic``), not assumed here.
+    """
 
     files: dict[str, tuple[Path, ...]]
-    register_is_synthetic: bool
     version: str = field(default="")
-
-    def describe(self) -> dict[str, list[str]]:
-        return {name: [str(p) for p in paths] for name, paths in self.files.items()}
 
 
 def _fingerprint(paths: list[Path]) -> str:
@@ -70,7 +69,7 @@ def resolve_sources(
                 raise DataError(f"Berkas data tidak ditemukan untuk tabel {table.name}: {path}")
         files[table.name] = tuple(paths)
     all_paths = [p for paths in files.values() for p in paths]
-    return DataSources(files=files, register_is_synthetic=True, version=_fingerprint(all_paths))
+    return DataSources(files=files, version=_fingerprint(all_paths))
 
 
 def _load_statement(table: Table, path: Path) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 FILTER_FIELDS = (
@@ -62,6 +62,3 @@ class Filters:
     def region_code(self) -> str | None:
         """The most specific region selected."""
         return self.regency_code or self.province_code
-
-    def is_empty(self) -> bool:
-        return all(getattr(self, f.name) is None for f in fields(self))

@@ -16,7 +16,6 @@ DIMENSION_TABLES = {"category": "categories", "position": "positions"}
 
 def comparison_rows(filters: Filters, region_code: str) -> pd.DataFrame:
     """Headline numbers for the region, its province (for a regency) and all of Kalimantan."""
-    lang = language()
     regions = data.query("regions").set_index("region_code")
     scopes = [(regions.loc[region_code, "region_name"], filters)]
     province = region_code.split(".")[0]
@@ -28,9 +27,7 @@ def comparison_rows(filters: Filters, region_code: str) -> pd.DataFrame:
         row = data.query("headline_numbers", scope_filters).iloc[0].to_dict()
         row["scope"] = name
         rows.append(row)
-    frame = pd.DataFrame(rows)
-    frame.attrs["lang"] = lang
-    return frame
+    return pd.DataFrame(rows)
 
 
 def comparison_table(frame: pd.DataFrame) -> None:
