@@ -18,6 +18,12 @@ pages = [
     st.Page("pages/peta.py", title=t("page_map", lang), icon=":material/map:", url_path="peta"),
     st.Page("pages/profil_wilayah.py", title=t("page_profile", lang), icon=":material/location_on:",
             url_path="profil_wilayah"),
+    st.Page("pages/jenis_pelanggaran.py", title=t("page_categories", lang), icon=":material/category:",
+            url_path="jenis_pelanggaran"),
+    st.Page("pages/sanksi.py", title=t("page_sanctions", lang), icon=":material/gavel:", url_path="sanksi"),
+    st.Page("pages/sosialisasi.py", title=t("page_events", lang), icon=":material/campaign:", url_path="sosialisasi"),
+    st.Page("pages/angka_resmi.py", title=t("page_figures", lang), icon=":material/fact_check:",
+            url_path="angka_resmi"),
     st.Page("pages/tentang_data.py", title=t("page_about", lang), icon=":material/info:", url_path="tentang_data"),
 ]
 st.navigation(pages, position="sidebar").run()

@@ -33,6 +33,19 @@ def base_layout(fig: go.Figure, title: str, x_title: str | None, y_title: str | 
     return fig
 
 
+def wrap_label(text: str, width: int = 28) -> str:
+    """Break a long axis label into lines of at most ``width`` characters (plotly's <br>)."""
+    words, lines, line = str(text).split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
 def _band(fig: go.Figure, start, end, color: str, name: str) -> None:
     fig.add_shape(type="rect", xref="x", yref="paper", x0=start, x1=end, y0=0, y1=1,
                   fillcolor=color, line_width=0, layer="below")
@@ -140,10 +153,9 @@ def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id") -> go.
     total = ordered["reported"].sum()
     shares = (100.0 * ordered["reported"] / total).round(1) if total else ordered["reported"] * 0.0
     fig = go.Figure(go.Bar(
-        x=ordered["reported"], y=ordered["label"], orientation="h", marker_color=palette.PRIMARY,
-        customdata=shares, text=[f"{s:.1f}%".replace(".", ",") if lang == "id" else f"{s:.1f}%" for s in shares],
-        textposition="auto",
+        x=ordered["reported"], y=[wrap_label(v) for v in ordered["label"]], orientation="h",
+        marker_color=palette.PRIMARY, customdata=shares, texttemplate="%{customdata:.1f}%", textposition="auto",
         hovertemplate="%{y}<br>%{x:,d} (%{customdata:.1f}%)<extra></extra>",
     ))
-    fig.update_layout(height=max(300, 34 * len(ordered) + 120))
+    fig.update_layout(height=max(300, 44 * len(ordered) + 120))
     return base_layout(fig, title, t("cases_unit", lang), None, lang)

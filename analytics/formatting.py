@@ -23,11 +23,12 @@ def is_missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def format_number(value: object, decimals: int = 0, lang: str = "id") -> str:
-    """1234.5 -> '1.234,5' (id) or '1,234.5' (en); missing -> 'tidak ada data'."""
+def format_number(value: object, decimals: int = 0, lang: str = "id", signed: bool = False) -> str:
+    """1234.5 -> '1.234,5' (id) or '1,234.5' (en); missing -> 'tidak ada data'.
+    With ``signed``, positive numbers get a '+'."""
     if is_missing(value):
         return MISSING[lang]
-    text = f"{float(value):,.{decimals}f}"
+    text = f"{float(value):{'+' if signed else ''},.{decimals}f}"
     if lang == "id":
         text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
     return text

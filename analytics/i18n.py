@@ -197,6 +197,226 @@ TEXT: dict[str, dict[str, str]] = {
     "figure_value": {"id": "Nilai", "en": "Value"},
     "figure_unit": {"id": "Satuan", "en": "Unit"},
     "figure_as_of": {"id": "Per tanggal", "en": "As of"},
+    # --- pages added with the analyst dashboard -------------------------------------------
+    "page_categories": {"id": "Jenis pelanggaran", "en": "Violation types"},
+    "page_sanctions": {"id": "Sanksi & tindak lanjut", "en": "Sanctions & follow-up"},
+    "page_events": {"id": "Sosialisasi & pencegahan", "en": "Socialization & prevention"},
+    "page_figures": {"id": "Angka resmi", "en": "Published figures"},
+    # Jenis pelanggaran
+    "categories_intro": {
+        "id": "Bentuk pelanggaran, jabatan pelaku, tingkat instansi dan media, dibandingkan antarsiklus.",
+        "en": "What the violations were, who committed them, at which level of government and where; cycle against cycle.",
+    },
+    "breakdown_by": {"id": "Rincian menurut", "en": "Break down by"},
+    "dimension_category": {"id": "Kategori pelanggaran", "en": "Violation category"},
+    "dimension_position": {"id": "Jabatan", "en": "Position"},
+    "dimension_agency_level": {"id": "Tingkat instansi", "en": "Agency level"},
+    "dimension_medium": {"id": "Media", "en": "Medium"},
+    "dimension_asn_status": {"id": "Status ASN", "en": "ASN status"},
+    "dimension_intake": {"id": "Asal kasus", "en": "Case origin"},
+    "medium_media_sosial": {"id": "Media sosial", "en": "Social media"},
+    "medium_tatap_muka": {"id": "Kegiatan tatap muka", "en": "Face-to-face activity"},
+    "medium_alat_peraga": {"id": "Alat peraga kampanye", "en": "Campaign materials"},
+    "medium_dokumen_resmi": {"id": "Dokumen/keputusan resmi", "en": "Official documents/decisions"},
+    "medium_lainnya": {"id": "Lainnya", "en": "Other"},
+    "intake_temuan": {"id": "Temuan Bawaslu", "en": "Bawaslu finding"},
+    "intake_laporan": {"id": "Laporan masyarakat", "en": "Public report"},
+    "compare_with": {"id": "Bandingkan dengan", "en": "Compare with"},
+    "no_comparison": {"id": "Tanpa pembanding", "en": "No comparison"},
+    "q_by_dimension": {"id": "Berapa bagian kasus menurut {dimension}?", "en": "What share of cases falls in each {dimension}?"},
+    "share_of_cases_pct": {"id": "Bagian dari kasus siklus (%)", "en": "Share of the cycle's cases (%)"},
+    "share_note": {
+        "id": "Persen dari kasus yang dilaporkan dalam siklus itu, dengan filter yang sama",
+        "en": "Percent of the cases reported in that cycle, with the same filters",
+    },
+    "bar_click_hint": {
+        "id": "Klik sebuah batang untuk memfilter semua halaman menurut {dimension} itu.",
+        "en": "Click a bar to filter every page by that {dimension}.",
+    },
+    "code_label": {"id": "Nilai", "en": "Value"},
+    "share_pct": {"id": "Bagian", "en": "Share"},
+    "proven_rate": {"id": "Terbukti dari dilaporkan", "en": "Proven of reported"},
+    "share_change_pp": {"id": "Perubahan bagian vs {cycle} (poin persen)", "en": "Change in share vs {cycle} (percentage points)"},
+    "crosstab_title": {"id": "Tabulasi silang", "en": "Cross-tabulation"},
+    "crosstab_against": {"id": "Silangkan dengan", "en": "Cross with"},
+    "q_crosstab": {"id": "Berapa kasus untuk setiap pasangan {rows} × {columns}?", "en": "How many cases for each {rows} × {columns} pair?"},
+    # Sanksi & tindak lanjut
+    "sanctions_intro": {
+        "id": "Dari laporan sampai sanksi: berapa yang lolos setiap tahap, berapa lama, dan apa yang masih tertunda.",
+        "en": "From report to sanction: how many pass each stage, how long it takes and what is still pending.",
+    },
+    "q_funnel": {"id": "Berapa kasus yang sampai ke setiap tahap?", "en": "How many cases reach each stage?"},
+    "funnel_note": {
+        "id": "Kasus dihitung pada tahap terjauh yang dicapai; persen dari kasus yang dilaporkan",
+        "en": "Cases counted at the furthest stage reached; percent of the cases reported",
+    },
+    "q_stage_durations": {"id": "Berapa lama setiap tahap penanganan?", "en": "How long does each handling stage take?"},
+    "stage_bawaslu": {"id": "Pemeriksaan Bawaslu", "en": "Bawaslu examination"},
+    "stage_forwarding": {"id": "Penerusan ke KASN/BKN", "en": "Forwarding to KASN/BKN"},
+    "stage_recommendation": {"id": "Rekomendasi KASN/BKN", "en": "KASN/BKN recommendation"},
+    "stage_followup": {"id": "Jawaban PPK", "en": "PPK's answer"},
+    "median": {"id": "Median", "en": "Median"},
+    "p90": {"id": "Persentil ke-90", "en": "90th percentile"},
+    "median_of": {"id": "{stage} (median)", "en": "{stage} (median)"},
+    "handling_title": {"id": "Waktu penanganan dan standar layanan", "en": "Handling time and service levels"},
+    "ikp_title": {"id": "Kerawanan dan jumlah pelanggaran", "en": "Vulnerability and violation counts"},
+    "stage_help": {"id": "{n} kasus menyelesaikan tahap ini; persentil ke-90: {p90} hari.",
+                   "en": "{n} cases completed this stage; 90th percentile: {p90} days."},
+    "within_service_level": {"id": "{pct} sesuai standar layanan", "en": "{pct} within the service level"},
+    "service_level_note": {
+        "id": "Standar layanan: registrasi paling lama {verification} hari sejak laporan, lalu putusan paling lama "
+              "{review} hari kerja (Senin–Jumat; hari libur nasional tidak dikecualikan). Register tidak mencatat "
+              "tanggal registrasi, jadi ukurannya gabungan: putusan paling lambat {verification} hari + {review} hari "
+              "kerja sejak laporan (untuk laporan yang tidak diregistrasi: {verification} hari). "
+              "Tahap setelah Bawaslu tidak memiliki standar layanan yang dipublikasikan.",
+        "en": "Service levels: registration within {verification} days of the report, then a decision within "
+              "{review} working days (Monday–Friday; public holidays are not excluded). The register does not hold "
+              "the registration date, so the measure is combined: a decision no later than {verification} days + "
+              "{review} working days after the report (for reports not registered: {verification} days). "
+              "The stages after Bawaslu have no published service level.",
+    },
+    "q_agency_followup": {
+        "id": "PPK mana yang paling sedikit menindaklanjuti rekomendasi? (minimal {n} rekomendasi)",
+        "en": "Which PPKs follow up the fewest recommendations? (at least {n} recommendations)",
+    },
+    "followup_rate_pct_axis": {"id": "Rekomendasi yang ditindaklanjuti (%)", "en": "Recommendations followed up (%)"},
+    "agency_note": {
+        "id": "PPK dengan kurang dari 5 rekomendasi tidak diperingkat (terlalu sedikit untuk dibandingkan); semuanya ada di tabel",
+        "en": "PPKs with fewer than 5 recommendations are not ranked (too few to compare); all are in the table",
+    },
+    "ppk_agency": {"id": "PPK / instansi", "en": "PPK / agency"},
+    "pending": {"id": "Belum ditindaklanjuti", "en": "Pending"},
+    "refused": {"id": "Ditolak", "en": "Refused"},
+    "median_days_to_followup": {"id": "Median hari sampai jawaban", "en": "Median days to answer"},
+    "no_recommendations": {"id": "Belum ada rekomendasi untuk filter ini.", "en": "No recommendations for these filters yet."},
+    "q_backlog": {"id": "Berapa kasus masih terbuka, dan sudah berapa lama menunggu?", "en": "How many cases are still open, and for how long?"},
+    "open_pemeriksaan": {"id": "Dalam pemeriksaan Bawaslu", "en": "Under Bawaslu examination"},
+    "open_menunggu_rekomendasi": {"id": "Menunggu rekomendasi KASN/BKN", "en": "Awaiting KASN/BKN recommendation"},
+    "open_menunggu_ppk": {"id": "Menunggu tindak lanjut PPK", "en": "Awaiting the PPK's follow-up"},
+    "waiting_days": {"id": "Lama menunggu di tahap saat ini (hari)", "en": "Days waiting in the current stage"},
+    "backlog_note": {
+        "id": "Umur dihitung sampai tanggal data; menunggu dimulai saat laporan, putusan/penerusan, atau rekomendasi",
+        "en": "Age counted to the data's date; waiting starts at the report, the decision/forwarding or the recommendation",
+    },
+    "no_backlog": {"id": "Tidak ada kasus terbuka untuk filter ini.", "en": "No open cases for these filters."},
+    "q_sanction_mix": {"id": "Sanksi apa yang direkomendasikan, dan apa yang dijatuhkan?", "en": "Which sanctions were recommended, and which imposed?"},
+    "recommended_sanction": {"id": "Direkomendasikan", "en": "Recommended"},
+    "imposed_sanction": {"id": "Dijatuhkan PPK", "en": "Imposed by the PPK"},
+    "sanction_mix_note": {
+        "id": "Urut dari yang paling ringan; sanksi moral (PP 42/2004) dan hukuman disiplin (PP 94/2021)",
+        "en": "Lightest first; moral sanctions (PP 42/2004) and disciplinary sanctions (PP 94/2021)",
+    },
+    # Sosialisasi & pencegahan
+    "events_intro": {
+        "id": "Sosialisasi, ikrar, kerja sama dan rapat koordinasi yang tercatat di media dan situs resmi, masing-masing dengan sumbernya. "
+              "Kegiatan ditempatkan menurut tanggal dan wilayah; filter Pemilu/Pilkada tidak berlaku untuk kegiatan.",
+        "en": "Socialization events, pledges, agreements and coordination meetings documented in the press and on official sites, "
+              "each with its source. Events are placed by date and region; the election filter does not apply to them.",
+    },
+    "events_source": {"id": "Kegiatan yang tercatat (sumber per kegiatan di tabel)", "en": "Documented events (source per event in the table)"},
+    "no_events": {"id": "Tidak ada kegiatan tercatat untuk wilayah dan periode ini.", "en": "No documented event for this area and period."},
+    "events_documented": {"id": "Kegiatan tercatat", "en": "Documented events"},
+    "regencies_with_events": {"id": "Kabupaten/kota dengan kegiatan", "en": "Regencies/cities with events"},
+    "event_types_seen": {"id": "Jenis kegiatan", "en": "Event types"},
+    "q_events_timeline": {"id": "Kapan dan di mana kegiatan pencegahan diadakan?", "en": "When and where were prevention events held?"},
+    "timeline_note": {
+        "id": "Lingkaran kosong: tanggal hanya diketahui sampai bulan atau tahun; garis titik-titik: hari pemungutan suara",
+        "en": "Hollow circles: date known only to the month or year; dotted lines: voting days",
+    },
+    "q_events_map": {"id": "Berapa kegiatan tercatat di setiap kabupaten/kota?", "en": "How many events are documented in each regency/city?"},
+    "events_unit": {"id": "Kegiatan", "en": "Events"},
+    "no_documented_event": {"id": "Tidak ada kegiatan tercatat", "en": "No documented event"},
+    "event_date": {"id": "Tanggal", "en": "Date"},
+    "event_type": {"id": "Jenis", "en": "Type"},
+    "event_title": {"id": "Kegiatan", "en": "Event"},
+    "organizer": {"id": "Penyelenggara", "en": "Organizer"},
+    "participants": {"id": "Peserta", "en": "Participants"},
+    "open_source": {"id": "Buka sumber", "en": "Open source"},
+    "before_after_title": {"id": "Kasus sebelum dan sesudah kegiatan", "en": "Cases before and after events"},
+    "not_causal": {
+        "id": "**Ini bukan ukuran dampak.** Jumlah kasus naik dan turun mengikuti kalender pemilu (kampanye, masa tenang, "
+              "hari pemungutan suara), dan kegiatan biasanya diadakan menjelang pemungutan suara. Perbedaan sebelum dan "
+              "sesudah tidak menunjukkan bahwa kegiatan menyebabkan penurunan atau kenaikan.",
+        "en": "**This is not a measure of effect.** Case counts rise and fall with the election calendar (campaign, quiet "
+              "days, voting day), and events are usually held before voting. A difference before and after does not show "
+              "that an event caused a fall or a rise.",
+    },
+    "window_days": {"id": "Jendela waktu", "en": "Window"},
+    "n_days": {"id": "{n} hari", "en": "{n} days"},
+    "q_before_after": {
+        "id": "Berapa kasus dilaporkan di kabupaten/kota yang sama {days} hari sebelum dan sesudah kegiatan?",
+        "en": "How many cases were reported in the same regency/city {days} days before and after each event?",
+    },
+    "before_event": {"id": "{days} hari sebelum", "en": "{days} days before"},
+    "after_event": {"id": "{days} hari sesudah", "en": "{days} days after"},
+    "before_after_note": {
+        "id": "Hanya kegiatan dengan tanggal pasti di tingkat kabupaten/kota; hari kegiatan tidak dihitung; filter selain tanggal berlaku untuk kasus",
+        "en": "Only events with an exact date at regency/city level; the event day is in neither window; filters other than dates apply to the cases",
+    },
+    "no_dated_events": {"id": "Tidak ada kegiatan bertanggal pasti di wilayah ini.", "en": "No event with an exact date in this area."},
+    # Angka resmi
+    "figures_intro": {
+        "id": "Angka yang dinyatakan KASN, BKN, Bawaslu, Kemendagri dan kantor daerah, satu baris per angka, dengan tanggal dan "
+              "sumbernya. Angka yang berbeda untuk hal yang sama ditampilkan berdampingan, tidak pernah dijumlahkan atau dirata-rata.",
+        "en": "Figures stated by KASN, BKN, Bawaslu, Kemendagri and regional offices, one row per figure, with its date and source. "
+              "Different figures for the same thing are shown side by side, never summed or averaged.",
+    },
+    "figures_source": {"id": "Angka resmi yang dipublikasikan (sumber per angka di tabel)", "en": "Published figures (source per figure in the table)"},
+    "q_series_by_cycle": {
+        "id": "Berapa ASN yang dilaporkan, terbukti dan direkomendasikan di tingkat nasional, per siklus?",
+        "en": "How many ASN were reported, proven and recommended nationally, per cycle?",
+    },
+    "asn_or_recommendations": {"id": "ASN / rekomendasi", "en": "ASN / recommendations"},
+    "series_note": {
+        "id": "Setiap titik adalah satu angka yang dipublikasikan; beberapa titik pada satu siklus berarti sumber atau tanggal berbeda",
+        "en": "Each marker is one published figure; several markers in one cycle mean different sources or dates",
+    },
+    "snapshot_cycle": {"id": "Siklus untuk cuplikan bertanggal", "en": "Cycle for the dated snapshots"},
+    "q_snapshots": {"id": "Bagaimana angka nasional {cycle} bertambah dari waktu ke waktu?", "en": "How did the national figures of {cycle} grow over time?"},
+    "snapshot_note": {
+        "id": "Angka per tanggal yang dirujuk; angka tanpa tanggal tidak digambar",
+        "en": "Figures by the date they refer to; figures without a date are not drawn",
+    },
+    "conflicts_title": {"id": "Angka yang berbeda untuk hal yang sama", "en": "Different figures for the same thing"},
+    "conflicts_intro": {
+        "id": "Lingkup: {scope}. Setiap kelompok adalah satu besaran (siklus, metrik, wilayah) yang dinyatakan dengan nilai berbeda.",
+        "en": "Scope: {scope}. Each group is one quantity (cycle, metric, area) stated with different values.",
+    },
+    "no_conflicts": {"id": "Tidak ada angka yang saling berbeda untuk lingkup ini.", "en": "No conflicting figures in this scope."},
+    "conflict_group": {"id": "Kelompok", "en": "Group"},
+    "q_ikp": {
+        "id": "Bagaimana skor Indeks Kerawanan Pemilu (IKP) dibandingkan dengan jumlah pelanggaran yang dipublikasikan, per wilayah Kalimantan?",
+        "en": "How do election vulnerability index (IKP) scores compare with published violation counts, per Kalimantan region?",
+    },
+    "ikp_panel": {"id": "Skor IKP (Bawaslu)", "en": "IKP score (Bawaslu)"},
+    "counts_panel": {"id": "Jumlah yang dipublikasikan", "en": "Published counts"},
+    "ikp_note": {
+        "id": "Skor IKP berbeda edisi dan dimensi (0–100); jumlah dari berita dan rilis resmi. Titik per angka, tidak digabung",
+        "en": "IKP scores come from different editions and dimensions (0–100); counts from press and official releases. One marker per figure, not combined",
+    },
+    "figures_map_title": {"id": "Angka resmi di peta Kalimantan", "en": "Published figures on the Kalimantan map"},
+    "figures_map_metric": {"id": "Angka yang dipetakan", "en": "Figure to map"},
+    "q_figures_map": {"id": "Di mana {metric} dipublikasikan? ({scope})", "en": "Where was {metric} published? ({scope})"},
+    "no_published_figure": {"id": "Tidak ada angka dipublikasikan", "en": "No published figure"},
+    "figures_count": {"id": "Jumlah angka", "en": "Figures"},
+    "figures_map_note": {
+        "id": "Bila ada beberapa angka untuk satu wilayah, peta menampilkan yang terbaru; semua angka ada di daftar di bawah",
+        "en": "Where a region has several figures, the map shows the latest; all figures are in the registry below",
+    },
+    "registry_title": {"id": "Daftar angka resmi", "en": "Registry of published figures"},
+    "metric_group": {"id": "Kelompok metrik", "en": "Metric group"},
+    "all_groups": {"id": "Semua kelompok", "en": "All groups"},
+    "group_violations": {"id": "Pelanggaran", "en": "Violations"},
+    "group_sanctions": {"id": "Sanksi dan tindak lanjut", "en": "Sanctions and follow-up"},
+    "group_category": {"id": "Jenis pelanggaran", "en": "Violation types"},
+    "group_position": {"id": "Jabatan", "en": "Positions"},
+    "group_vulnerability": {"id": "Kerawanan (IKP)", "en": "Vulnerability (IKP)"},
+    "group_headcount": {"id": "Jumlah ASN", "en": "ASN headcount"},
+    "group_other": {"id": "Lainnya", "en": "Other"},
+    "registry_count": {"id": "{n} angka · lingkup: {scope}", "en": "{n} figures · scope: {scope}"},
+    "publisher": {"id": "Penerbit", "en": "Publisher"},
+    "figure_description": {"id": "Yang dihitung", "en": "What was counted"},
+    "download_registry": {"id": "Unduh daftar (CSV)", "en": "Download the registry (CSV)"},
 }
 
 

@@ -22,14 +22,18 @@ def choropleth_figure(
     no_data_label: str,
     lang: str = "id",
     hover_format: str = ",.1f",
+    count_column: str = "reported",
+    count_label: str = "n",
+    flag_small: bool = True,
 ) -> go.Figure:
     """Regions coloured by ``value_column``; regions whose value is missing are grey "no data".
 
-    ``values`` has region_code, region_name, reported and the value column. Regions with fewer
-    than SMALL_COUNT reported cases are marked in the hover text (small counts are unstable).
+    ``values`` has region_code, region_name, ``count_column`` (the number the value rests on,
+    shown in the hover) and the value column. With ``flag_small``, regions resting on fewer than
+    SMALL_COUNT cases are marked in the hover text (small counts are unstable).
     """
     frame = values.copy()
-    frame["small"] = frame["reported"].between(1, SMALL_COUNT - 1)
+    frame["small"] = frame[count_column].between(1, SMALL_COUNT - 1) & flag_small
     has_value = frame[value_column].notna()
     fig = go.Figure()
     missing = frame[~has_value]
@@ -49,9 +53,9 @@ def choropleth_figure(
             colorscale=palette.SEQUENTIAL, marker={"line": {"color": "white", "width": 0.8}, "opacity": 0.9},
             colorbar={"title": {"text": value_label, "side": "right"}, "thickness": 12},
             name=value_label, showlegend=False,
-            customdata=pd.concat([present[["region_name", "reported"]], flag.rename("flag")], axis=1),
+            customdata=pd.concat([present[["region_name", count_column]], flag.rename("flag")], axis=1),
             hovertemplate="%{customdata[0]}<br>" + value_label + ": %{z:" + hover_format + "}"
-                          + "<br>n = %{customdata[1]:,d}%{customdata[2]}<extra></extra>",
+                          + "<br>" + count_label + " = %{customdata[1]:,d}%{customdata[2]}<extra></extra>",
         ))
     fig.update_layout(
         map={"style": "white-bg", "center": {"lat": view.center_lat, "lon": view.center_lon}, "zoom": view.zoom},

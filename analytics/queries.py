@@ -108,6 +108,58 @@ def cases_by_dimension(cur, filters: Filters, dimension: str = "category") -> pd
     return run(cur, "cases_by_dimension", filters, dimension=dimension)
 
 
+def cases_crosstab(cur, filters: Filters, row_dimension: str = "category",
+                   column_dimension: str = "position") -> pd.DataFrame:
+    for dimension in (row_dimension, column_dimension):
+        if dimension not in DIMENSIONS:
+            raise ValueError(f"unknown dimension {dimension!r}")
+    return run(cur, "cases_crosstab", filters, row_dimension=row_dimension, column_dimension=column_dimension)
+
+
+# --- sanctions and follow-up ----------------------------------------------------------
+
+#: Service levels of BKN's reporting system: verification within 7 days, review within
+#: 3 working days.
+VERIFICATION_DAYS = 7
+REVIEW_WORKING_DAYS = 3
+
+
+def followup_by_agency(cur, filters: Filters) -> pd.DataFrame:
+    return run(cur, "followup_by_agency", filters)
+
+
+def stage_durations(cur, filters: Filters, verification_days: int = VERIFICATION_DAYS,
+                    review_working_days: int = REVIEW_WORKING_DAYS) -> pd.DataFrame:
+    return run(cur, "stage_durations", filters, verification_days=verification_days,
+               review_working_days=review_working_days)
+
+
+def backlog_by_age(cur, filters: Filters, as_of) -> pd.DataFrame:
+    return run(cur, "backlog_by_age", filters, as_of=as_of)
+
+
+def sanction_mix(cur, filters: Filters) -> pd.DataFrame:
+    return run(cur, "sanction_mix", filters)
+
+
+# --- documented events and published figures ------------------------------------------
+
+def events(cur, filters: Filters) -> pd.DataFrame:
+    """Events in the filters' area and period (the election filter does not apply to events)."""
+    params = filters.as_params()
+    return run(cur, "events", **{key: params[key] for key in ("province_code", "regency_code", "date_from", "date_to")})
+
+
+def cases_around_events(cur, filters: Filters, window_days: int = 60) -> pd.DataFrame:
+    if window_days <= 0:
+        raise ValueError("window_days must be positive")
+    return run(cur, "cases_around_events", filters, window_days=window_days)
+
+
+def published_figures(cur, election_id: str | None = None, metric_group: str | None = None) -> pd.DataFrame:
+    return run(cur, "published_figures", election_id=election_id, metric_group=metric_group)
+
+
 def events_for_region(cur, region_code: str) -> pd.DataFrame:
     return run(cur, "events_for_region", region_code=region_code)
 

@@ -37,7 +37,14 @@ def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, source: str, as_of=No
     kwargs = {}
     if on_select is not None:
         kwargs = {"on_select": on_select, "selection_mode": selection_mode or ("points",)}
-    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
+    title = fig.layout.title.text
+    shown = fig
+    if title:
+        # The question is written above the chart so that it wraps on a phone; the PNG keeps it
+        # as the figure's own title.
+        st.markdown(f"**{title}**")
+        shown = go.Figure(fig).update_layout(title=None, margin={"t": 20})
+    event = st.plotly_chart(shown, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
     caption = [f"{t('source', lang)}: {source}"]
     if as_of is not None:
         caption.append(t("data_as_of", lang, date=format_date(as_of, lang)))
@@ -50,6 +57,11 @@ def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, source: str, as_of=No
     col_png.download_button(t("download_png", lang), data=lambda: _png_bytes(fig), file_name=f"{key}.png",
                             mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:")
     return event
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """A formula-safe CSV of ``frame`` for a download button."""
+    return safe_csv_bytes(frame)
 
 
 def source_footer(table_names: list[str]) -> None:

@@ -221,3 +221,24 @@ def on_map_select(chart_key: str):
 def url_params() -> dict[str, str]:
     """The current filters as URL parameters (for links to other pages)."""
     return dict(st.query_params)
+
+
+#: Breakdown dimensions that are also shared filters, with the filter's widget key.
+DIMENSION_FILTER_KEYS = {"category": "f_category", "position": "f_position", "agency_level": "f_level"}
+
+
+def on_bar_select(chart_key: str, dimension: str, codes_by_label: dict[str, str]):
+    """A plotly on_select callback for a bar chart of ``dimension``: a click on a bar sets that
+    value as the shared filter (a drill-down that the URL keeps)."""
+    filter_key = DIMENSION_FILTER_KEYS[dimension]
+
+    def _select() -> None:
+        event = st.session_state.get(chart_key) or {}
+        points = (event.get("selection") or {}).get("points") or []
+        for point in points:
+            code = codes_by_label.get(str(point.get("y")))
+            if code:
+                st.session_state[filter_key] = code
+                return
+
+    return _select

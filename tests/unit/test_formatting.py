@@ -24,3 +24,9 @@ def test_dates_with_precision():
     assert format_date("2024-08-24", "en") == "24 August 2024"
     assert format_date(date(2024, 7, 1), precision="month") == "Juli 2024"
     assert format_date(date(2020, 1, 1), precision="year") == "2020"
+
+
+def test_signed_numbers_show_the_sign():
+    assert format_number(1234.5, 1, "id", signed=True) == "+1.234,5"
+    assert format_number(-2.25, 1, "en", signed=True) == "-2.2"
+    assert format_number(3, 0, "id") == "3"

@@ -9,7 +9,9 @@ from analytics import queries
 from analytics.filters import Filters
 
 EXTRA_DEFAULTS = {"bucket": "week", "bin_days": 7, "limit": 10, "level": "regency", "dimension": "category",
-                  "region_code": "63"}
+                  "region_code": "63", "row_dimension": "category", "column_dimension": "position",
+                  "verification_days": 7, "review_working_days": 3, "as_of": date(2025, 3, 31),
+                  "window_days": 60, "metric_group": None}
 
 
 @pytest.mark.parametrize("name", queries.sql_files())

@@ -1,0 +1,55 @@
+"""Figures of the Jenis pelanggaran page: shares by dimension, cycle against cycle, and a cross-table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics import palette
+from analytics.figures import base_layout, wrap_label
+from analytics.i18n import t
+
+
+def shares(counts: pd.DataFrame) -> pd.DataFrame:
+    """Add ``share_pct`` (of the cycle's reported cases) to per-cycle counts (election_id, reported)."""
+    totals = counts.groupby("election_id")["reported"].transform("sum")
+    return counts.assign(share_pct=(100.0 * counts["reported"] / totals).round(1))
+
+
+def cycle_comparison_figure(counts: pd.DataFrame, cycle_labels: dict[str, str], title: str,
+                            lang: str = "id") -> go.Figure:
+    """Horizontal bars of each code's share of its cycle's cases, one bar colour per cycle.
+
+    ``counts`` has election_id, label, reported and share_pct; codes are ordered by their
+    share in the first cycle of ``cycle_labels`` (the one in focus)."""
+    order_cycle = next(iter(cycle_labels), None)
+    focus = counts[counts["election_id"] == order_cycle].sort_values("share_pct")
+    order = list(focus["label"]) + sorted(set(counts["label"]) - set(focus["label"]))
+    fig = go.Figure()
+    for index, (election_id, cycle_label) in enumerate(reversed(list(cycle_labels.items()))):
+        rows = counts[counts["election_id"] == election_id].set_index("label").reindex(order)
+        fig.add_trace(go.Bar(
+            x=rows["share_pct"], y=[wrap_label(v) for v in order], orientation="h", name=cycle_label,
+            marker_color=palette.OKABE_ITO[(len(cycle_labels) - 1 - index) % len(palette.OKABE_ITO)],
+            customdata=rows[["reported"]].fillna(0),
+            hovertemplate="%{y}<br>%{x:.1f}% (n = %{customdata[0]:,d})<extra>" + cycle_label + "</extra>",
+        ))
+    fig.update_layout(barmode="group", height=max(320, 30 * len(order) * max(1, len(cycle_labels)) + 140),
+                      legend={"traceorder": "reversed"})
+    return base_layout(fig, title, t("share_of_cases_pct", lang), None, lang)
+
+
+def crosstab_figure(table: pd.DataFrame, title: str, x_title: str, y_title: str, lang: str = "id") -> go.Figure:
+    """A heatmap of reported cases for every pair (row_label × column_label), counts written in."""
+    pivot = table.pivot_table(index="row_label", columns="column_label", values="reported", aggfunc="sum", fill_value=0)
+    pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
+    fig = go.Figure(go.Heatmap(
+        z=pivot.values, x=[wrap_label(v, 16) for v in pivot.columns], y=[wrap_label(v) for v in pivot.index],
+        colorscale=palette.SEQUENTIAL,
+        text=pivot.values, texttemplate="%{text:,d}", hovertemplate="%{y} × %{x}: %{z:,d}<extra></extra>",
+        colorbar={"title": {"text": t("cases_unit", lang), "side": "right"}, "thickness": 12},
+    ))
+    fig.update_layout(height=max(320, 40 * len(pivot.index) + 200))
+    fig = base_layout(fig, title, x_title, y_title, lang)
+    fig.update_yaxes(gridcolor=None, showgrid=False)
+    return fig

@@ -1,0 +1,44 @@
+"""Angka resmi: the registry tables, each figure with its date, publisher and link."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.formatting import format_date
+from analytics.i18n import t
+from analytics.ui.state import language
+
+QUALIFIER_MARK = {"exact": "", "approx": "~", "more_than": ">"}
+
+
+def _dates(frame: pd.DataFrame, lang: str) -> list[str]:
+    return [format_date(d, lang, p or "day") if not pd.isna(d) else "—"
+            for d, p in zip(frame["as_of_date"], frame["as_of_precision"])]
+
+
+def registry_table(figures: pd.DataFrame, group_column: str | None = None, height: int | None = None) -> None:
+    """Published figures with value (and its qualifier), date, publisher and a link to the source."""
+    lang = language()
+    shown = pd.DataFrame({
+        t("figure_cycle", lang): figures["cycle_label"],
+        t("figure_metric", lang): figures["metric_label_en" if lang == "en" else "metric_label_id"],
+        t("figure_area", lang): figures["area_label"].fillna(figures["region_name"]).fillna(
+            "Nasional" if lang == "id" else "National"),
+        t("figure_value", lang): [QUALIFIER_MARK.get(q, "") + (f"{v:,.2f}".rstrip("0").rstrip(".") if v % 1 else f"{v:,.0f}")
+                                  for v, q in zip(figures["value"], figures["value_qualifier"])],
+        t("figure_unit", lang): figures["unit"],
+        t("figure_as_of", lang): _dates(figures, lang),
+        t("publisher", lang): figures["publisher"],
+        t("figure_description", lang): figures["description"],
+        t("source", lang): figures["source_url"],
+        "ID": figures["figure_id"],
+    })
+    if lang == "id":
+        column = t("figure_value", lang)
+        shown[column] = [v.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".") for v in shown[column]]
+    if group_column is not None:
+        shown.insert(0, t("conflict_group", lang), figures[group_column])
+    st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto", column_config={
+        t("source", lang): st.column_config.LinkColumn(display_text=t("open_source", lang)),
+    })

@@ -1,0 +1,93 @@
+"""Angka resmi: the published-figures registry. National series by cycle, dated snapshots within
+a cycle, conflicting figures side by side, the vulnerability index beside documented counts and
+the Kalimantan figures on the map. Nothing is summed or averaged."""
+
+import streamlit as st
+
+from analytics import geo, maps, official, official_charts
+from analytics.i18n import t
+from analytics.ui import components, data, state
+from analytics.ui import official as official_ui
+from analytics.ui.frame import ensure_routed_through_app
+from analytics.ui.geo import display_layer
+
+ensure_routed_through_app()
+
+lang = state.language()
+filters = state.current_filters()
+st.title(t("page_figures", lang))
+st.caption(t("figures_intro", lang))
+
+registry = data.query("published_figures")
+as_of = data.query("data_as_of").iloc[0]["figures_as_of"]
+source = t("figures_source", lang)
+elections = data.query("elections").set_index("election_id")
+cycle_label = {code: elections.loc[code, "label_en" if lang == "en" else "label_id"] for code in elections.index}
+
+series = official.national_series(registry)
+components.chart(official_charts.series_by_cycle_figure(series, lang), series, key="angka_seri", source=source,
+                 as_of=as_of, unit_note=t("series_note", lang))
+
+snapshot_counts = {code: len(official.snapshots(registry, code, official.SERIES_METRICS)) for code in elections.index}
+with_snapshots = [code for code, count in snapshot_counts.items() if count >= 2]
+if with_snapshots:
+    richest = max(with_snapshots, key=snapshot_counts.get)
+    default = filters.election_id if filters.election_id in with_snapshots else richest
+    cycle = st.selectbox(t("snapshot_cycle", lang), with_snapshots, index=with_snapshots.index(default),
+                         key="angka_siklus", format_func=cycle_label.get)
+    lines = official.snapshots(registry, cycle, official.SERIES_METRICS)
+    components.chart(official_charts.snapshots_figure(lines, cycle_label[cycle], lang), lines, key="angka_cuplikan",
+                     source=source, as_of=as_of, unit_note=t("snapshot_note", lang))
+
+st.subheader(t("conflicts_title", lang))
+scope_label = cycle_label.get(filters.election_id, t("all_elections", lang))
+st.caption(t("conflicts_intro", lang, scope=scope_label))
+clashing = official.conflicts(registry if not filters.election_id else registry[registry["election_id"] == filters.election_id])
+if clashing.empty:
+    components.empty_state(t("no_conflicts", lang))
+else:
+    official_ui.registry_table(clashing, group_column="conflict_group")
+
+st.subheader(t("ikp_title", lang))
+ikp = official.ikp_beside_counts(registry)
+components.chart(official_charts.ikp_figure(ikp, lang), ikp, key="angka_ikp", source=source, as_of=as_of,
+                 unit_note=t("ikp_note", lang))
+
+st.subheader(t("figures_map_title", lang))
+available = official.kalimantan_metrics(registry)
+metric_labels = registry.drop_duplicates("metric").set_index("metric")["metric_label_en" if lang == "en" else "metric_label_id"]
+choices = [f"{r.metric}|{r.level}" for r in available.itertuples()]
+choice = st.selectbox(t("figures_map_metric", lang), choices, key="angka_peta_metrik",
+                      format_func=lambda c: f"{metric_labels[c.split('|')[0]]} · {t('level_' + c.split('|')[1], lang).lower()}")
+metric, level = choice.split("|")
+latest = official.latest_by_region(registry, metric, level, filters.election_id)
+regions = data.query("regions")
+values = regions[regions["level"] == level][["region_code", "region_name"]].merge(
+    latest.drop(columns=["region_name"]), on="region_code", how="left")
+values["figures_count"] = values["figures_count"].fillna(0).astype("int64")
+try:
+    layer, view = display_layer(level)
+except geo.BoundaryFilesMissing as missing:
+    st.warning(t("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
+else:
+    figure = maps.choropleth_figure(values, layer, view, "value",
+                                    t("q_figures_map", lang, metric=metric_labels[metric].lower(), scope=scope_label),
+                                    metric_labels[metric], t("no_published_figure", lang), lang, ",.2f",
+                                    count_column="figures_count", count_label=t("figures_count", lang),
+                                    flag_small=False)
+    components.chart(figure, values, key="angka_peta", source=source + ". " + geo.ATTRIBUTION, as_of=as_of,
+                     unit_note=t("figures_map_note", lang))
+
+st.subheader(t("registry_title", lang))
+groups = ["semua", *sorted(registry["metric_group"].unique())]
+group = st.selectbox(t("metric_group", lang), groups, key="angka_kelompok",
+                     format_func=lambda g: t("all_groups", lang) if g == "semua" else t(f"group_{g}", lang))
+shown = registry if group == "semua" else registry[registry["metric_group"] == group]
+if filters.election_id:
+    shown = shown[shown["election_id"] == filters.election_id]
+st.caption(t("registry_count", lang, n=len(shown), scope=scope_label))
+official_ui.registry_table(shown, height=480)
+st.download_button(t("download_registry", lang), data=components.csv_bytes(shown), file_name="angka_resmi.csv",
+                   mime="text/csv", key="angka_unduh", on_click="ignore", icon=":material/table:")
+
+components.source_footer(["published_figures", "metrics"])

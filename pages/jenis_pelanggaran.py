@@ -1,0 +1,70 @@
+"""Jenis pelanggaran: cases by category, position, agency level and medium; cycle against cycle."""
+
+import streamlit as st
+
+from analytics import category_charts
+from analytics.i18n import t
+from analytics.ui import breakdown, components, data, state
+from analytics.ui.frame import ensure_routed_through_app
+from analytics.ui.labels import code_labels
+
+ensure_routed_through_app()
+
+DIMENSIONS = ("category", "position", "agency_level", "medium")
+
+lang = state.language()
+filters = state.current_filters()
+st.title(t("page_categories", lang))
+st.caption(t("categories_intro", lang))
+
+headline = data.query("headline_numbers", filters).iloc[0]
+if headline["any_synthetic"]:
+    components.synthetic_banner()
+
+elections = data.query("elections").set_index("election_id")
+cycle_labels_all = {code: elections.loc[code, "label_en" if lang == "en" else "label_id"] for code in elections.index}
+cycle_labels_all["semua"] = t("all_elections", lang)
+
+col_dimension, col_compare = st.columns([3, 2])
+dimension = col_dimension.segmented_control(
+    t("breakdown_by", lang), DIMENSIONS, key="jenis_dimensi", default="category",
+    format_func=lambda code: t(f"dimension_{code}", lang)) or "category"
+focus = filters.election_id or "semua"
+compare_options = [None] + [code for code in elections.index if code != filters.election_id]
+default_other = state.previous_election(filters.election_id)
+other = col_compare.selectbox(
+    t("compare_with", lang), compare_options, key="jenis_banding",
+    index=compare_options.index(default_other) if default_other in compare_options else 0,
+    format_func=lambda code: t("no_comparison", lang) if code is None else cycle_labels_all[code])
+
+if headline["reported"] == 0:
+    components.empty_state()
+else:
+    as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
+    cycles = [filters.election_id] + ([other] if other else [])
+    counts = breakdown.cycle_shares(filters, dimension, cycles)
+    shown_cycles = {code: cycle_labels_all[code] for code in [focus] + ([other] if other else [])}
+    dimension_name = t(f"dimension_{dimension}", lang).lower()
+    figure = category_charts.cycle_comparison_figure(
+        counts, shown_cycles, t("q_by_dimension", lang, dimension=dimension_name), lang)
+    drill = None
+    if dimension in state.DIMENSION_FILTER_KEYS:
+        st.caption(t("bar_click_hint", lang, dimension=dimension_name))
+        drill = state.on_bar_select("jenis_batang", dimension, dict(zip(counts["label"], counts["code"])))
+    components.chart(figure, counts, key="jenis_batang", source=t("register_source", lang), as_of=as_of,
+                     unit_note=t("share_note", lang), on_select=drill)
+    breakdown.comparison_table(counts, focus, other, cycle_labels_all)
+
+    st.subheader(t("crosstab_title", lang))
+    column_options = [d for d in DIMENSIONS if d != dimension]
+    column_dimension = st.selectbox(t("crosstab_against", lang), column_options, key="jenis_silang",
+                                    format_func=lambda code: t(f"dimension_{code}", lang))
+    table = data.query("cases_crosstab", filters, row_dimension=dimension, column_dimension=column_dimension)
+    table["row_label"] = table["row_code"].map(code_labels(dimension, table["row_code"].unique()))
+    table["column_label"] = table["column_code"].map(code_labels(column_dimension, table["column_code"].unique()))
+    heatmap = category_charts.crosstab_figure(
+        table, t("q_crosstab", lang, rows=dimension_name, columns=t(f"dimension_{column_dimension}", lang).lower()),
+        t(f"dimension_{column_dimension}", lang), None, lang)
+    components.chart(heatmap, table, key="jenis_silang_peta", source=t("register_source", lang), as_of=as_of)
+
+components.source_footer(["violation_cases", "violation_categories", "positions"])

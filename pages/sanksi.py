@@ -1,0 +1,62 @@
+"""Sanksi & tindak lanjut: the funnel, follow-up by PPK agency, handling times against the
+service levels, the backlog of open cases by age, and the sanction mix."""
+
+import streamlit as st
+
+from analytics import followup_charts, queries
+from analytics.i18n import t
+from analytics.ui import components, data, followup, state
+from analytics.ui.frame import ensure_routed_through_app
+
+ensure_routed_through_app()
+
+lang = state.language()
+filters = state.current_filters()
+st.title(t("page_sanctions", lang))
+st.caption(t("sanctions_intro", lang))
+
+headline = data.query("headline_numbers", filters).iloc[0]
+if headline["any_synthetic"]:
+    components.synthetic_banner()
+
+if headline["reported"] == 0:
+    components.empty_state()
+else:
+    as_of_row = data.query("data_as_of").iloc[0]
+    as_of = max(as_of_row["register_cases_as_of"], as_of_row["register_sanctions_as_of"])
+    source = t("register_source", lang)
+
+    funnel = followup_charts.funnel_table(headline, lang)
+    components.chart(followup_charts.funnel_figure(funnel, lang), funnel, key="sanksi_corong", source=source,
+                     as_of=as_of, unit_note=t("funnel_note", lang))
+
+    st.subheader(t("handling_title", lang))
+    stages = data.query("stage_durations", filters)
+    followup.service_level_tiles(stages)
+    st.caption(t("service_level_note", lang, verification=queries.VERIFICATION_DAYS,
+                 review=queries.REVIEW_WORKING_DAYS))
+    components.chart(followup_charts.stage_durations_figure(stages, lang), stages, key="sanksi_durasi",
+                     source=source, as_of=as_of)
+
+    agencies = data.query("followup_by_agency", filters)
+    if agencies.empty:
+        st.subheader(t("q_agency_followup", lang, n=5))
+        components.empty_state(t("no_recommendations", lang))
+    else:
+        components.chart(followup_charts.agency_followup_figure(agencies, lang), agencies, key="sanksi_ppk",
+                         source=source, as_of=as_of, unit_note=t("agency_note", lang))
+        followup.agency_table(agencies)
+
+    backlog = data.query("backlog_by_age", filters, as_of=as_of)
+    if backlog.empty:
+        st.subheader(t("q_backlog", lang))
+        components.empty_state(t("no_backlog", lang))
+    else:
+        components.chart(followup_charts.backlog_figure(backlog, lang), backlog, key="sanksi_tunggakan",
+                         source=source, as_of=as_of, unit_note=t("backlog_note", lang))
+
+    mix = data.query("sanction_mix", filters)
+    components.chart(followup_charts.sanction_mix_figure(mix, lang), mix, key="sanksi_jenis", source=source,
+                     as_of=as_of, unit_note=t("sanction_mix_note", lang))
+
+components.source_footer(["violation_cases", "sanctions", "sanction_types"])

@@ -1,0 +1,69 @@
+"""Sosialisasi & pencegahan: documented events on a timeline and a map, and the cases reported
+in the same regency before and after each event (not a measure of effect)."""
+
+import streamlit as st
+
+from analytics import event_charts, geo, maps
+from analytics.i18n import t
+from analytics.ui import components, data, events, state
+from analytics.ui.frame import ensure_routed_through_app
+from analytics.ui.geo import display_layer
+
+ensure_routed_through_app()
+
+WINDOWS = (30, 60, 90)
+
+lang = state.language()
+filters = state.current_filters()
+st.title(t("page_events", lang))
+st.caption(t("events_intro", lang))
+
+as_of = data.query("data_as_of").iloc[0]
+documented = data.query("events", filters)
+source_events = t("events_source", lang)
+
+if documented.empty:
+    components.empty_state(t("no_events", lang))
+else:
+    col_count, col_regencies, col_types = st.columns(3)
+    components.metric_tile(col_count, t("events_documented", lang), f"{len(documented):,d}".replace(",", "."))
+    components.metric_tile(col_regencies, t("regencies_with_events", lang), str(documented["region_code"].nunique()))
+    components.metric_tile(col_types, t("event_types_seen", lang), str(documented["event_type"].nunique()))
+
+    calendar = data.query("elections")
+    calendar["label"] = calendar["label_en" if lang == "en" else "label_id"]
+    components.chart(event_charts.events_timeline_figure(documented, calendar, lang),
+                     documented.drop(columns=["date_note"], errors="ignore"), key="sosialisasi_linimasa",
+                     source=source_events, as_of=as_of["events_as_of"], unit_note=t("timeline_note", lang))
+
+    per_regency = events.events_per_regency(documented, data.query("regions"), filters.province_code)
+    try:
+        layer, view = display_layer("regency")
+    except geo.BoundaryFilesMissing as missing:
+        st.warning(t("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
+    else:
+        if filters.province_code:
+            view = geo.map_view(geo.subset(layer, set(per_regency["region_code"])))
+        figure = maps.choropleth_figure(
+            per_regency, layer, view, "events", t("q_events_map", lang), t("events_unit", lang),
+            t("no_documented_event", lang), lang, ",d", count_column="events_count",
+            count_label=t("events_unit", lang), flag_small=False)
+        components.chart(figure, per_regency, key="sosialisasi_peta", source=source_events + ". " + geo.ATTRIBUTION,
+                         as_of=as_of["events_as_of"])
+    events.events_table(documented)
+
+st.subheader(t("before_after_title", lang))
+st.info(t("not_causal", lang), icon=":material/info:")
+window = st.segmented_control(t("window_days", lang), WINDOWS, key="sosialisasi_jendela", default=60,
+                              format_func=lambda days: t("n_days", lang, n=days)) or 60
+around = data.query("cases_around_events", filters, window_days=window)
+if around.empty:
+    components.empty_state(t("no_dated_events", lang))
+else:
+    if as_of["register_is_synthetic"]:
+        components.synthetic_banner()
+    components.chart(event_charts.before_after_figure(around, window, lang), around, key="sosialisasi_sebelum_sesudah",
+                     source=t("register_source", lang) + "; " + source_events, as_of=as_of["register_cases_as_of"],
+                     unit_note=t("before_after_note", lang))
+
+components.source_footer(["socialization_events", "event_types", "violation_cases"])

@@ -1,0 +1,123 @@
+"""Helpers for the browser suite: a Streamlit server on 127.0.0.1 and Debian's Chromium.
+
+Kept free of pytest so that the same helpers drive ad-hoc screenshot runs:
+``python -m tests.e2e.browser [OUT_DIR]`` writes every page at desktop and phone width.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--disable-dev-shm-usage"]
+DESKTOP = {"width": 1400, "height": 2400}
+PHONE = {"width": 390, "height": 2400}
+PAGES = ("ringkasan", "peta", "profil_wilayah", "jenis_pelanggaran", "sanksi", "sosialisasi", "angka_resmi",
+         "tentang_data")
+
+
+def chromium_path() -> str | None:
+    configured = os.environ.get("PANTAU_CHROMIUM")
+    if configured:
+        return configured
+    for name in CHROMIUM_CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(data_dir: Path, port: int | None = None, timeout: float = 120.0):
+    """Run ``streamlit run app.py`` on 127.0.0.1 with PANTAU_DATA_DIR = data_dir; yield its URL."""
+    port = port or free_port()
+    env = dict(os.environ, PANTAU_DATA_DIR=str(data_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+    log = open(Path(data_dir) / f"streamlit-{port}.log", "w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {process.returncode}; see {log.name}")
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            time.sleep(0.3)
+        else:
+            raise TimeoutError(f"streamlit did not answer within {timeout} s")
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+
+
+def wait_for_app(page, timeout_ms: int = 60_000) -> None:
+    """Wait until Streamlit has finished running the script (no 'running' indicator, a title shown)."""
+    page.wait_for_selector("h1", timeout=timeout_ms)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+    page.wait_for_timeout(1500)
+
+
+def screenshot_all(out_dir: Path, url: str, browser) -> list[Path]:
+    written = []
+    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        for page_name in PAGES:
+            page.goto(f"{url}/{page_name}?pemilu=pilkada-2024")
+            wait_for_app(page)
+            page.wait_for_timeout(2500)
+            path = out_dir / f"{page_name}-{name}.png"
+            page.screenshot(path=str(path), full_page=True)
+            written.append(path)
+        context.close()
+    return written
+
+
+def main(argv: list[str]) -> int:
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    from analytics import demo
+
+    out_dir = Path(argv[0]) if argv else ROOT / "screenshots"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    data_dir = Path(tempfile.mkdtemp(prefix="pantau-shots-"))
+    demo.ensure_demo(data_dir / "demo")
+    with streamlit_server(data_dir) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for path in screenshot_all(out_dir, url, browser):
+            print(path)
+        browser.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

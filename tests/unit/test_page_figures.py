@@ -1,0 +1,85 @@
+"""Figure builders of the analyst pages: the numbers drawn are the numbers given."""
+
+from datetime import date
+
+import pandas as pd
+
+from analytics import category_charts, event_charts, followup_charts, official_charts
+from analytics.figures import wrap_label
+
+
+def test_wrap_label_breaks_long_labels_only():
+    assert wrap_label("Lainnya") == "Lainnya"
+    wrapped = wrap_label("Posting, komentar, share, like atau ikut grup/akun pemenangan", 28)
+    assert all(len(line) <= 28 for line in wrapped.split("<br>"))
+    assert wrapped.replace("<br>", " ") == "Posting, komentar, share, like atau ikut grup/akun pemenangan"
+
+
+def test_shares_are_per_cycle():
+    counts = pd.DataFrame({"election_id": ["a", "a", "b"], "code": ["x", "y", "x"], "reported": [3, 1, 5]})
+    assert category_charts.shares(counts)["share_pct"].tolist() == [75.0, 25.0, 100.0]
+
+
+def test_cycle_comparison_draws_one_trace_per_cycle_ordered_by_the_focus():
+    counts = pd.DataFrame({"election_id": ["a", "a", "b", "b"], "label": ["X", "Y", "X", "Z"],
+                           "reported": [3, 1, 2, 2], "share_pct": [75.0, 25.0, 50.0, 50.0]})
+    fig = category_charts.cycle_comparison_figure(counts, {"a": "Cycle A", "b": "Cycle B"}, "Q?")
+    by_name = {trace.name: trace for trace in fig.data}
+    assert set(by_name) == {"Cycle A", "Cycle B"}
+    assert list(by_name["Cycle A"].y) == ["Y", "X", "Z"]      # focus cycle ascending, then the rest
+    assert list(by_name["Cycle A"].x[:2]) == [25.0, 75.0]
+    assert pd.isna(by_name["Cycle A"].x[2])                   # Z is absent in A: no bar, not zero
+
+
+def test_crosstab_pivots_counts():
+    table = pd.DataFrame({"row_label": ["R1", "R1", "R2"], "column_label": ["C1", "C2", "C1"], "reported": [4, 1, 2]})
+    heat = category_charts.crosstab_figure(table, "Q?", "C", None).data[0]
+    z = {(y, x): heat.z[i][j] for i, y in enumerate(heat.y) for j, x in enumerate(heat.x)}
+    assert z == {("R2", "C1"): 2, ("R2", "C2"): 0, ("R1", "C1"): 4, ("R1", "C2"): 1}
+
+
+def test_funnel_table_and_figure():
+    headline = pd.Series({"reported": 10, "registered": 8, "proven": 4, "recommended": 4, "followed_up": 2, "sanctioned": 2})
+    funnel = followup_charts.funnel_table(headline)
+    assert funnel["cases"].tolist() == [10, 8, 4, 4, 2, 2]
+    assert funnel["pct_of_reported"].tolist() == [100.0, 80.0, 40.0, 40.0, 20.0, 20.0]
+    assert list(followup_charts.funnel_figure(funnel).data[0].x) == [10, 8, 4, 4, 2, 2]
+
+
+def test_agency_ranking_leaves_out_small_agencies():
+    agencies = pd.DataFrame({"ppk_agency": ["A", "B", "C"], "recommended": [10, 4, 6], "followed_up": [2, 0, 6],
+                             "pending": [8, 4, 0], "refused": [0, 0, 0], "followup_rate_pct": [20.0, 0.0, 100.0]})
+    bars = followup_charts.agency_followup_figure(agencies, min_recommended=5).data[0]
+    assert list(bars.y) == ["C", "A"]  # lowest rate on top after the reversal; B has too few
+
+
+def test_backlog_stacks_every_band_for_every_stage():
+    backlog = pd.DataFrame({"open_stage": ["pemeriksaan", "menunggu_ppk"], "age_band": ["0-30", ">365"], "cases": [3, 2]})
+    fig = followup_charts.backlog_figure(backlog)
+    assert len(fig.data) == 3
+    totals = [sum(trace.y) for trace in fig.data]
+    assert totals == [3, 0, 2]
+    assert list(fig.data[0].x) == list(followup_charts.AGE_BANDS)
+
+
+def test_before_after_markers_carry_the_counts():
+    around = pd.DataFrame({"event_date": [date(2024, 7, 17)], "region_name": ["Kabupaten Tabalong"], "title": ["MoU"],
+                           "before": [4], "after": [1]})
+    fig = event_charts.before_after_figure(around, 60)
+    markers = [trace for trace in fig.data if trace.mode == "markers"]
+    assert [list(trace.x) for trace in markers] == [[4], [1]]
+    assert "17 Juli 2024" in markers[0].y[0]
+
+
+def test_series_by_cycle_draws_every_statement():
+    series = pd.DataFrame({
+        "figure_id": ["F1", "F2", "F3"], "election_id": ["p20", "p20", "p24"],
+        "election_label_id": ["Pilkada 2020", "Pilkada 2020", "Pemilu 2024"], "election_label_en": ["a", "a", "b"],
+        "voting_date": pd.to_datetime(["2020-12-09", "2020-12-09", "2024-02-14"]),
+        "metric": ["asn_reported"] * 3, "metric_label_id": ["ASN dilaporkan"] * 3, "metric_label_en": ["x"] * 3,
+        "value": [2034.0, 2007.0, 403.0], "as_of_date": pd.to_datetime(["2023-01-31", "2021-12-01", "2024-02-06"]),
+        "as_of_precision": ["day", "month", "day"], "publisher": ["A", "B", "C"],
+    })
+    trace = official_charts.series_by_cycle_figure(series).data[0]
+    assert list(trace.y) == [2034.0, 2007.0, 403.0]  # both 2020 statements kept, not averaged
+    assert trace.customdata[1][0] == "Desember 2021"
