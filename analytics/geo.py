@@ -114,3 +114,12 @@ def map_view(layer: dict, width_px: int = 600, height_px: int = 520) -> MapView:
 def subset(layer: dict, codes: set[str]) -> dict:
     """The features of ``layer`` whose id is in ``codes`` (to fit the view to a province)."""
     return {"type": "FeatureCollection", "features": [f for f in layer["features"] if f["id"] in codes]}
+
+
+def representative_point(layer: dict, code: str) -> tuple[float, float]:
+    """(lon, lat) of a point guaranteed to lie inside the region ``code`` (for labels and clicks)."""
+    for feature in layer["features"]:
+        if feature["id"] == code:
+            point = shapely.geometry.shape(feature["geometry"]).representative_point()
+            return float(point.x), float(point.y)
+    raise KeyError(code)

@@ -257,12 +257,11 @@ TEXT: dict[str, dict[str, str]] = {
     "stage_followup": {"id": "Jawaban PPK", "en": "PPK's answer"},
     "median": {"id": "Median", "en": "Median"},
     "p90": {"id": "Persentil ke-90", "en": "90th percentile"},
-    "median_of": {"id": "{stage} (median)", "en": "{stage} (median)"},
-    "handling_title": {"id": "Waktu penanganan dan standar layanan", "en": "Handling time and service levels"},
+    "handling_title": {"id": "Waktu penanganan (median) dan standar layanan", "en": "Handling time (median) and service levels"},
     "ikp_title": {"id": "Kerawanan dan jumlah pelanggaran", "en": "Vulnerability and violation counts"},
     "stage_help": {"id": "{n} kasus menyelesaikan tahap ini; persentil ke-90: {p90} hari.",
                    "en": "{n} cases completed this stage; 90th percentile: {p90} days."},
-    "within_service_level": {"id": "{pct} sesuai standar layanan", "en": "{pct} within the service level"},
+    "within_service_level": {"id": "{pct} tepat waktu", "en": "{pct} on time"},
     "service_level_note": {
         "id": "Standar layanan: registrasi paling lama {verification} hari sejak laporan, lalu putusan paling lama "
               "{review} hari kerja (Senin–Jumat; hari libur nasional tidak dikecualikan). Register tidak mencatat "
@@ -287,7 +286,7 @@ TEXT: dict[str, dict[str, str]] = {
     "ppk_agency": {"id": "PPK / instansi", "en": "PPK / agency"},
     "pending": {"id": "Belum ditindaklanjuti", "en": "Pending"},
     "refused": {"id": "Ditolak", "en": "Refused"},
-    "median_days_to_followup": {"id": "Median hari sampai jawaban", "en": "Median days to answer"},
+    "median_days_to_followup": {"id": "Median hari", "en": "Median days"},
     "no_recommendations": {"id": "Belum ada rekomendasi untuk filter ini.", "en": "No recommendations for these filters yet."},
     "q_backlog": {"id": "Berapa kasus masih terbuka, dan sudah berapa lama menunggu?", "en": "How many cases are still open, and for how long?"},
     "open_pemeriksaan": {"id": "Dalam pemeriksaan Bawaslu", "en": "Under Bawaslu examination"},
@@ -388,8 +387,8 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Bagaimana skor Indeks Kerawanan Pemilu (IKP) dibandingkan dengan jumlah pelanggaran yang dipublikasikan, per wilayah Kalimantan?",
         "en": "How do election vulnerability index (IKP) scores compare with published violation counts, per Kalimantan region?",
     },
-    "ikp_panel": {"id": "Skor IKP (Bawaslu)", "en": "IKP score (Bawaslu)"},
-    "counts_panel": {"id": "Jumlah yang dipublikasikan", "en": "Published counts"},
+    "ikp_panel": {"id": "Skor IKP", "en": "IKP score"},
+    "counts_panel": {"id": "Jumlah", "en": "Counts"},
     "ikp_note": {
         "id": "Skor IKP berbeda edisi dan dimensi (0–100); jumlah dari berita dan rilis resmi. Titik per angka, tidak digabung",
         "en": "IKP scores come from different editions and dimensions (0–100); counts from press and official releases. One marker per figure, not combined",

@@ -37,7 +37,7 @@ def service_level_tiles(stages: pd.DataFrame) -> None:
     columns = st.columns(len(STAGE_KEYS))
     for column, (stage, key) in zip(columns, STAGE_KEYS.items()):
         if stage not in by_stage.index:
-            components.metric_tile(column, t("median_of", lang, stage=t(key, lang)), "—")
+            components.metric_tile(column, t(key, lang), "—")
             continue
         row = by_stage.loc[stage]
         value = t("n_days", lang, n=format_number(row["median_days"], 0, lang))
@@ -46,5 +46,5 @@ def service_level_tiles(stages: pd.DataFrame) -> None:
         delta = None
         if not pd.isna(row["within_service_level_pct"]):
             delta = t("within_service_level", lang, pct=format_percent(row["within_service_level_pct"], 1, lang))
-        components.metric_tile(column, t("median_of", lang, stage=t(key, lang)), value, delta=delta,
+        components.metric_tile(column, t(key, lang), value, delta=delta,
                                help_text=help_text, delta_color="off")

@@ -26,6 +26,11 @@ PAGES = ("ringkasan", "peta", "profil_wilayah", "jenis_pelanggaran", "sanksi", "
          "tentang_data")
 
 
+def page_path(page_name: str) -> str:
+    """The URL path of a page: the default page (Ringkasan) lives at the root."""
+    return "" if page_name == PAGES[0] else page_name
+
+
 def chromium_path() -> str | None:
     configured = os.environ.get("PANTAU_CHROMIUM")
     if configured:
@@ -90,7 +95,7 @@ def screenshot_all(out_dir: Path, url: str, browser) -> list[Path]:
         context = browser.new_context(viewport=viewport)
         page = context.new_page()
         for page_name in PAGES:
-            page.goto(f"{url}/{page_name}?pemilu=pilkada-2024")
+            page.goto(f"{url}/{page_path(page_name)}?pemilu=pilkada-2024")
             wait_for_app(page)
             page.wait_for_timeout(2500)
             path = out_dir / f"{page_name}-{name}.png"

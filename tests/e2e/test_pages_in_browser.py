@@ -1,0 +1,76 @@
+"""Every page in headless Chromium against `streamlit run app.py`: renders, offline, no console
+errors, screenshots at desktop and phone width; the map click; a shared URL."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from tests.e2e import browser as helpers
+
+
+@pytest.mark.parametrize("viewport_name", ["desktop", "phone"])
+@pytest.mark.parametrize("page_name", helpers.PAGES)
+def test_page_renders_offline_without_console_errors(open_page, screenshot_dir, page_name, viewport_name):
+    viewport = helpers.DESKTOP if viewport_name == "desktop" else helpers.PHONE
+    page, watcher = open_page(f"{helpers.page_path(page_name)}?pemilu=pilkada-2024", viewport)
+    page.wait_for_timeout(2000)
+    page.screenshot(path=str(screenshot_dir / f"{page_name}-{viewport_name}.png"), full_page=True)
+    assert page.locator("h1").first.inner_text().strip()
+    assert not page.locator('[data-testid="stException"]').count(), "a Python exception is shown"
+    assert watcher.unexpected_console_errors() == []
+    assert watcher.unexpected_failures() == []
+    assert watcher.outside_requests == []
+
+
+def _pixel_offset(lon: float, lat: float, center_lon: float, center_lat: float, zoom: float) -> tuple[float, float]:
+    """Web-Mercator offset in CSS pixels of (lon, lat) from the map centre (512-px tiles)."""
+    scale = 512 * 2 ** zoom
+
+    def project(lo, la):
+        x = (lo + 180) / 360 * scale
+        y = (1 - math.log(math.tan(math.radians(la)) + 1 / math.cos(math.radians(la))) / math.pi) / 2 * scale
+        return x, y
+
+    x, y = project(lon, lat)
+    cx, cy = project(center_lon, center_lat)
+    return x - cx, y - cy
+
+
+def test_map_click_selects_a_regency(open_page):
+    from analytics import geo
+
+    layer = geo.load_display_layer("regency")
+    view = geo.map_view(geo.subset(layer, {f["id"] for f in layer["features"] if f["id"].startswith("63.")}))
+    page, _ = open_page("peta?pemilu=pilkada-2024&provinsi=63")
+    canvas = page.locator("canvas.maplibregl-canvas").first
+    canvas.wait_for(timeout=30_000)
+    page.wait_for_timeout(3000)
+    box = canvas.bounding_box()
+    target = geo.representative_point(layer, "63.09")  # Kabupaten Tabalong
+    dx, dy = _pixel_offset(target[0], target[1], view.center_lon, view.center_lat, view.zoom)
+    page.mouse.click(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
+    page.wait_for_function("() => window.location.search.includes('kabkota=63.09')", timeout=30_000)
+    helpers.wait_for_app(page)
+    assert "Tabalong" in page.inner_text("body")
+
+
+def test_a_shared_url_reopens_the_same_view(open_page):
+    shared = "jenis_pelanggaran?pemilu=pilkada-2020&provinsi=64&kategori=kampanye_medsos"
+    page, _ = open_page(shared)
+    combobox = page.get_by_role("combobox")
+    assert combobox.and_(page.get_by_label("Pemilu/Pilkada")).input_value() == "Pilkada Serentak 2020"
+    assert combobox.and_(page.get_by_label("Provinsi")).input_value() == "Kalimantan Timur"
+    assert combobox.and_(page.get_by_label("Jenis pelanggaran")).input_value().startswith("Sosialisasi/kampanye")
+    assert "pemilu=pilkada-2020" in page.url and "provinsi=64" in page.url and "kategori=kampanye_medsos" in page.url
+    assert page.locator("h1").first.inner_text().strip() == "Jenis pelanggaran"
+
+
+def test_language_switch_keeps_the_filters(open_page):
+    page, _ = open_page("?pemilu=pilkada-2020&provinsi=63")
+    page.get_by_text("English", exact=True).click()
+    page.wait_for_function("() => window.location.search.includes('lang=en')", timeout=30_000)
+    helpers.wait_for_app(page)
+    assert page.locator("h1").first.inner_text().strip() == "Summary"
+    assert "provinsi=63" in page.url and "pemilu=pilkada-2020" in page.url
