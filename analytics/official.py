@@ -16,7 +16,9 @@ RATE_METRICS = ("followup_rate_pct",)
 COUNT_METRICS = ("asn_reported", "cases_reported")
 IKP_METRIC = "ikp_score"
 #: What makes two figures "the same quantity": they conflict when their values differ.
-SAME_QUANTITY = ["election_id", "metric", "scope", "area_key", "breakdown", "unit"]
+#: The stated unit is not part of it: sources word the same count loosely ("ASN", "violations",
+#: "reports" for the Pilkada 2020 total), so the table shows each figure's unit and wording instead.
+SAME_QUANTITY = ["election_id", "metric", "scope", "area_key", "breakdown"]
 
 
 def _area_key(figures: pd.DataFrame) -> pd.Series:
@@ -33,7 +35,7 @@ def national_series(figures: pd.DataFrame, metrics: tuple[str, ...] = SERIES_MET
 
 def conflicts(figures: pd.DataFrame) -> pd.DataFrame:
     """The figures that state different values for the same quantity (cycle, metric, scope, place,
-    breakdown, unit), side by side: one row per figure with a ``conflict_group`` number and the group's
+    breakdown), side by side: one row per figure with a ``conflict_group`` number and the group's
     number of distinct values."""
     keyed = figures.assign(area_key=_area_key(figures), breakdown=figures["breakdown"].fillna(""))
     keyed = keyed[keyed["election_id"].notna()]

@@ -1,5 +1,9 @@
 """The shared filters in the sidebar, kept in the URL so a view can be shared and reopened.
 
+Streamlit drops widget state on a page switch, so the values are pinned through the Session
+State API at the start of every run (and kept under a key of our own): the filters follow the
+user from page to page.
+
 The URL holds codes (``?pemilu=pilkada-2024&provinsi=63&kabkota=63.09``), not labels, so
 it survives a language switch. It is read once per browser session, when the widgets are
 seeded, and written back from the widget values on every run.
@@ -84,6 +88,28 @@ def _seed_from_url(options: dict[str, pd.DataFrame]) -> None:
         st.session_state["f_province"] = st.session_state["f_regency"].split(".")[0]
 
 
+SAVED = "_saved_filters"
+
+
+def _pin_filter_values() -> None:
+    """Carry the filter values into this run explicitly.
+
+    On a page switch Streamlit registers the sidebar widgets under new ids (the id includes the
+    page) and would show their defaults; assigning each value through the Session State API
+    before the widgets are created makes them keep it. A user's change in this run is already
+    the current value, so it is kept too."""
+    saved = st.session_state.get(SAVED) or {}
+    for key in URL_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+        elif key in saved:
+            st.session_state[key] = saved[key]
+
+
+def _save() -> None:
+    st.session_state[SAVED] = {key: st.session_state[key] for key in URL_KEYS if key in st.session_state}
+
+
 def _write_url() -> None:
     params: dict[str, str] = {}
     for key, param in URL_KEYS.items():
@@ -122,17 +148,17 @@ def sidebar_filters() -> Filters:
     """Render the shared filters in the sidebar and return them."""
     options = _options()
     _seed_from_url(options)
+    _pin_filter_values()
     elections = options["elections"]
     regions = options["regions"]
     if "f_election" not in st.session_state:
         st.session_state["f_election"] = DEFAULT_ELECTION if DEFAULT_ELECTION in set(elections["election_id"]) else ALL
 
     with st.sidebar:
-        st.segmented_control(t("language", language()), options=list(LANGUAGES), key="lang",
-                             format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
-                             default="id")
-        if st.session_state.get("lang") is None:
+        if st.session_state.get("lang") not in LANGUAGES:
             st.session_state["lang"] = "id"
+        st.segmented_control(t("language", language()), options=list(LANGUAGES), key="lang",
+                             format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code])
         lang = language()
         st.header(t("filters", lang))
 
@@ -170,6 +196,7 @@ def sidebar_filters() -> Filters:
                      format_func=lambda code: t("all_levels", lang) if code == ALL else t(code, lang))
         st.button(t("reset_filters", lang), on_click=reset_filters, width="stretch")
 
+    _save()
     _write_url()
     date_from, date_to = st.session_state.get("f_from"), st.session_state.get("f_to")
     if date_from and date_to and date_from > date_to:

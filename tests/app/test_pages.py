@@ -98,3 +98,84 @@ def test_about_page_renders_the_catalog(app):
     for table in ("regions", "published_figures", "socialization_events", "violation_cases"):
         assert f"`{table}`" in labels
     assert "MIT" in _texts(at)
+
+
+FILTER_COMBINATIONS = [
+    {"pemilu": "pilkada-2020", "provinsi": "63"},
+    {"pemilu": "semua", "kategori": "alat_peraga", "tingkat": "pusat"},
+    {"pemilu": "pemilu-2024", "kabkota": "64.02", "jabatan": "jpt"},
+    {"pemilu": "pilkada-2017"},  # a cycle with no cases
+    {"pemilu": "pilkada-2024", "lang": "en", "dari": "2024-09-01", "sampai": "2024-11-30"},
+]
+
+
+@pytest.mark.parametrize("query", FILTER_COMBINATIONS, ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()))
+@pytest.mark.parametrize("page", PAGES[3:7])
+def test_analyst_pages_under_filter_combinations(app, page, query):
+    for key, value in query.items():
+        app.query_params[key] = value
+    at = app.run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+
+
+@pytest.mark.parametrize("page", ["pages/jenis_pelanggaran.py", "pages/sanksi.py"])
+def test_register_pages_show_the_empty_state_when_nothing_matches(app, page):
+    app.query_params["pemilu"] = "pilkada-2017"
+    at = app.run()
+    at.switch_page(page).run()
+    assert any("Tidak ada kasus" in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_sanctions_page_measures_service_levels(app):
+    at = app.run()
+    at.switch_page("pages/sanksi.py").run()
+    labels = [m.label for m in at.metric]
+    assert labels == ["Pemeriksaan Bawaslu", "Penerusan ke KASN/BKN", "Rekomendasi KASN/BKN", "Jawaban PPK"]
+    assert "tepat waktu" in str(at.metric[0].delta)
+    assert "3 hari kerja" in _texts(at)
+
+
+def test_events_page_says_the_comparison_is_not_causal(app):
+    at = app.run()
+    at.switch_page("pages/sosialisasi.py").run()
+    assert "bukan ukuran dampak" in _texts(at)
+    assert at.metric[0].value == "35"  # the curated events, all of Kalimantan
+
+
+def test_events_page_in_a_province_without_events_for_the_period(app):
+    app.query_params["provinsi"] = "65"
+    app.query_params["sampai"] = "2015-01-01"
+    at = app.run()
+    at.switch_page("pages/sosialisasi.py").run()
+    assert not at.exception
+    assert any("Tidak ada kegiatan tercatat" in i.value for i in at.info)
+
+
+def test_figures_page_keeps_conflicting_figures_apart(app):
+    app.query_params["pemilu"] = "pilkada-2020"
+    at = app.run()
+    at.switch_page("pages/angka_resmi.py").run()
+    assert not at.exception
+    assert "tidak pernah dijumlahkan" in _texts(at)
+    conflict_table = at.dataframe[0].value
+    national = conflict_table[(conflict_table["Ukuran"].str.startswith("ASN dilaporkan"))
+                              & (conflict_table["Wilayah"] == "Nasional")]
+    assert {"2.034", "2.035", "2.007"} <= set(national["Nilai"])
+
+
+def test_clicking_a_category_bar_filters_every_page(app):
+    at = app.run()
+    at.switch_page("pages/jenis_pelanggaran.py").run()
+    from analytics.ui import state
+    callback = state.on_bar_select("jenis_batang", "category", {"Lainnya": "lainnya"})
+    at.session_state["jenis_batang"] = {"selection": {"points": [{"y": "Lainnya", "x": 50.0}]}}
+    # run the callback against the AppTest's session state
+    import streamlit as st
+    from unittest import mock
+    with mock.patch.object(st, "session_state", at.session_state):
+        callback()
+    at.run()
+    assert at.session_state["f_category"] == "lainnya"
+    assert at.query_params["kategori"] == ["lainnya"] or at.query_params["kategori"] == "lainnya"

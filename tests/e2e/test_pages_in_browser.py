@@ -74,3 +74,14 @@ def test_language_switch_keeps_the_filters(open_page):
     helpers.wait_for_app(page)
     assert page.locator("h1").first.inner_text().strip() == "Summary"
     assert "provinsi=63" in page.url and "pemilu=pilkada-2020" in page.url
+
+
+def test_filters_follow_the_user_to_another_page(open_page):
+    page, _ = open_page("?pemilu=pilkada-2020&provinsi=63")
+    page.get_by_role("link", name="Sanksi & tindak lanjut").click()
+    page.wait_for_url("**/sanksi**")
+    helpers.wait_for_app(page)
+    combobox = page.get_by_role("combobox")
+    assert combobox.and_(page.get_by_label("Pemilu/Pilkada")).input_value() == "Pilkada Serentak 2020"
+    assert combobox.and_(page.get_by_label("Provinsi")).input_value() == "Kalimantan Selatan"
+    assert "pemilu=pilkada-2020" in page.url and "provinsi=63" in page.url
