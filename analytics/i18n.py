@@ -395,7 +395,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "figures_map_title": {"id": "Angka resmi di peta Kalimantan", "en": "Published figures on the Kalimantan map"},
     "figures_map_metric": {"id": "Angka yang dipetakan", "en": "Figure to map"},
-    "q_figures_map": {"id": "Di mana {metric} dipublikasikan? ({scope})", "en": "Where was {metric} published? ({scope})"},
+    "q_figures_map": {"id": "Berapa angka yang dipublikasikan per wilayah: {metric}? ({scope})", "en": "What was published per region: {metric}? ({scope})"},
     "no_published_figure": {"id": "Tidak ada angka dipublikasikan", "en": "No published figure"},
     "figures_count": {"id": "Jumlah angka", "en": "Figures"},
     "figures_map_note": {

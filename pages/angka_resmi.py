@@ -71,7 +71,7 @@ except geo.BoundaryFilesMissing as missing:
     st.warning(t("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
 else:
     figure = maps.choropleth_figure(values, layer, view, "value",
-                                    t("q_figures_map", lang, metric=metric_labels[metric].lower(), scope=scope_label),
+                                    t("q_figures_map", lang, metric=metric_labels[metric], scope=scope_label),
                                     metric_labels[metric], t("no_published_figure", lang), lang, ",.2f",
                                     count_column="figures_count", count_label=t("figures_count", lang),
                                     flag_small=False)

@@ -89,6 +89,16 @@ def wait_for_app(page, timeout_ms: int = 60_000) -> None:
     page.wait_for_timeout(1500)
 
 
+def wait_for_maps(page, timeout_ms: int = 30_000) -> None:
+    """Give MapLibre (software WebGL here) time to draw every map on the page."""
+    maps = page.locator(".maplibregl-map")
+    if maps.count():
+        page.wait_for_function(
+            "n => document.querySelectorAll('canvas.maplibregl-canvas').length >= n", arg=maps.count(),
+            timeout=timeout_ms)
+        page.wait_for_timeout(4000)
+
+
 def screenshot_all(out_dir: Path, url: str, browser) -> list[Path]:
     written = []
     for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
@@ -98,6 +108,7 @@ def screenshot_all(out_dir: Path, url: str, browser) -> list[Path]:
             page.goto(f"{url}/{page_path(page_name)}?pemilu=pilkada-2024")
             wait_for_app(page)
             page.wait_for_timeout(2500)
+            wait_for_maps(page)
             path = out_dir / f"{page_name}-{name}.png"
             page.screenshot(path=str(path), full_page=True)
             written.append(path)

@@ -16,6 +16,7 @@ def test_page_renders_offline_without_console_errors(open_page, screenshot_dir, 
     viewport = helpers.DESKTOP if viewport_name == "desktop" else helpers.PHONE
     page, watcher = open_page(f"{helpers.page_path(page_name)}?pemilu=pilkada-2024", viewport)
     page.wait_for_timeout(2000)
+    helpers.wait_for_maps(page)
     page.screenshot(path=str(screenshot_dir / f"{page_name}-{viewport_name}.png"), full_page=True)
     assert page.locator("h1").first.inner_text().strip()
     assert not page.locator('[data-testid="stException"]').count(), "a Python exception is shown"
