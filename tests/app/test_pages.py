@@ -110,8 +110,8 @@ FILTER_COMBINATIONS = [
 
 
 @pytest.mark.parametrize("query", FILTER_COMBINATIONS, ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()))
-@pytest.mark.parametrize("page", PAGES[3:7])
-def test_analyst_pages_under_filter_combinations(app, page, query):
+@pytest.mark.parametrize("page", PAGES[:7])
+def test_pages_under_filter_combinations(app, page, query):
     for key, value in query.items():
         app.query_params[key] = value
     at = app.run()
