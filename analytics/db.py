@@ -2,7 +2,8 @@
 
 Reference, published and documented tables are loaded from the curated CSVs with the
 types the catalog declares. The case register (``violation_cases``, ``sanctions``) is a
-view over Parquet: the synthetic demo, or an organisation's imported cases. Derived
+view over Parquet: the synthetic demo, or an organisation's imported cases. Any table with an
+imported version (``analytics.ingest.store``) is read from that version instead. Derived
 views (``analytics/sql/views/*.sql``) are created last, in file-name order.
 
 DuckDB refuses concurrent calls on one connection: callers take ``con.cursor()`` per
@@ -19,6 +20,10 @@ import duckdb
 
 from analytics import settings
 from analytics.catalog import Catalog, Table, csv_columns_spec, load_catalog, quote_ident, quote_literal, select_list
+from analytics.ingest.store import VersionStore
+
+#: The case register: imported together or served from the demo together, never mixed.
+REGISTER_TABLES = ("violation_cases", "sanctions")
 
 VIEWS_DIR = settings.SQL_DIR / "views"
 
@@ -36,6 +41,7 @@ class DataSources:
 
     files: dict[str, tuple[Path, ...]]
     version: str = field(default="")
+    import_version: str | None = None
 
 
 def _fingerprint(paths: list[Path]) -> str:
@@ -56,12 +62,20 @@ def resolve_sources(
     data_dir = data_dir or settings.data_dir()
     reference_dir = reference_dir or settings.REFERENCE_DIR
     register_dir = settings.demo_dir(data_dir)
+    current = VersionStore(data_dir).current()
+    imported = current.tables if current else {}
+    register_imported = any(name in imported for name in REGISTER_TABLES)
     files: dict[str, tuple[Path, ...]] = {}
     for table in catalog:
-        if table.is_real:
+        if table.name in imported:
+            paths = [current.table_file(table.name)]
+        elif table.is_real:
             paths = [reference_dir / table.file]
-            if table.synthetic_file and (register_dir / table.synthetic_file).exists():
+            # synthetic rows belong to the demo: they go when real cases come
+            if table.synthetic_file and not register_imported and (register_dir / table.synthetic_file).exists():
                 paths.append(register_dir / table.synthetic_file)
+        elif register_imported:
+            paths = []  # the register is imported but this table is not (yet): empty, never the demo
         else:
             paths = [register_dir / table.file]
         for path in paths:
@@ -69,10 +83,11 @@ def resolve_sources(
                 raise DataError(f"Berkas data tidak ditemukan untuk tabel {table.name}: {path}")
         files[table.name] = tuple(paths)
     all_paths = [p for paths in files.values() for p in paths]
-    return DataSources(files=files, version=_fingerprint(all_paths))
+    version = _fingerprint(all_paths) + (f"-{current.name}" if current else "")
+    return DataSources(files=files, version=version, import_version=current.name if current else None)
 
 
-def _load_statement(table: Table, path: Path) -> str:
+def load_statement(table: Table, path: Path) -> str:
     if path.suffix == ".csv":
         return (
             f"SELECT {select_list(table)} FROM read_csv({quote_literal(str(path))}, header = true, "
@@ -81,8 +96,13 @@ def _load_statement(table: Table, path: Path) -> str:
     return f"SELECT {select_list(table)} FROM read_parquet({quote_literal(str(path))})"
 
 
+def _empty_statement(table: Table) -> str:
+    columns = ", ".join(f"CAST(NULL AS {c.type}) AS {quote_ident(c.name)}" for c in table.columns)
+    return f"SELECT {columns} WHERE false"
+
+
 def _create_table(con: duckdb.DuckDBPyConnection, table: Table, paths: tuple[Path, ...]) -> None:
-    selects = " UNION ALL BY NAME ".join(_load_statement(table, p) for p in paths)
+    selects = " UNION ALL BY NAME ".join(load_statement(table, p) for p in paths) if paths else _empty_statement(table)
     kind = "TABLE" if table.is_real else "VIEW"
     try:
         con.execute(f"CREATE {kind} {quote_ident(table.name)} AS {selects}")

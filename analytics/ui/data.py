@@ -7,6 +7,7 @@ files invalidates them; widgets are never read inside a cached function.
 from __future__ import annotations
 
 from dataclasses import astuple
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -15,17 +16,28 @@ from analytics import db, demo, queries, settings
 from analytics.filters import Filters
 
 
-@st.cache_resource(show_spinner="Menyiapkan data…")
-def _connection_for(data_dir: str):
-    base = settings.data_dir()
-    demo.ensure_demo(settings.demo_dir(base))
-    sources = db.resolve_sources(base)
+@st.cache_resource(show_spinner=False)
+def _demo_ready(data_dir: str) -> bool:
+    demo.ensure_demo(settings.demo_dir(Path(data_dir)))
+    return True
+
+
+@st.cache_resource(show_spinner="Menyiapkan data…", max_entries=2)
+def _connection_for(data_dir: str, version: str):
+    sources = db.resolve_sources(Path(data_dir))
     return db.connect(sources), sources
 
 
 def connection():
-    """(DuckDB connection, DataSources) for the configured data directory."""
-    return _connection_for(str(settings.data_dir()))
+    """(DuckDB connection, DataSources) for the data as they are now.
+
+    The sources are resolved on every run (a few file stats) so that an import, which
+    switches the active version, is served from the next run on; the connection is cached
+    per data version."""
+    base = settings.data_dir()
+    _demo_ready(str(base))
+    version = db.resolve_sources(base).version
+    return _connection_for(str(base), version)
 
 
 def sources() -> db.DataSources:

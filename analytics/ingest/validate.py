@@ -1,0 +1,259 @@
+"""Validation against the catalog: required columns, types, allowed values, references,
+plausible dates, unique keys, sanctions that point to an existing case. Produces the typed rows
+ready to store and every problem found, each with its file, row, column, value and expectation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pandas as pd
+
+from analytics.catalog import Column, Table
+from analytics.ingest.headers import HeaderMapping, aliases_for, normalise, value_lookup
+from analytics.ingest.problems import Problem
+from analytics.ingest.readers import RawTable
+from analytics.ingest.regions import RegionMatcher
+from analytics.ingest.values import looks_like_formula, parse_bool, parse_date, parse_number
+
+MAX_PROBLEMS = 1000
+MAX_TEXT = 2000
+EARLIEST = date(2000, 1, 1)
+#: Date columns whose companion column records the precision of a partial date.
+PRECISION_COLUMNS = {"event_date": "date_precision", "as_of_date": "as_of_precision"}
+#: Date columns that may hold a partial date without a companion (stored as the first day).
+PARTIAL_OK = {"published_date"}
+#: Columns filled in when the file does not have them.
+DEFAULTS = {"is_synthetic": False, "value_qualifier": "exact"}
+#: (later column, earlier column): the later may not precede the earlier.
+DATE_ORDER = [("decided_date", "reported_date"), ("forwarded_date", "decided_date"),
+              ("forwarded_date", "reported_date"), ("followup_date", "recommendation_date")]
+DECIDED_STATUSES = ("tidak_diregistrasi", "terbukti", "tidak_terbukti", "dihentikan")
+REGENCY_ONLY = {"violation_cases", "socialization_events"}
+
+
+@dataclass
+class Reference:
+    """What imported values are checked against."""
+
+    regions: pd.DataFrame
+    codes: dict[str, dict[str, str]]          # referenced table -> {normalised code or label: code}
+    elections: pd.DataFrame                   # election_id, voting_date
+    today: date = field(default_factory=date.today)
+
+    def __post_init__(self):
+        self.matcher = RegionMatcher(self.regions)
+
+
+@dataclass
+class Validated:
+    rows: pd.DataFrame            # catalog columns, typed Python values, one row per accepted row
+    row_numbers: list[int]
+    problems: list[Problem]
+    notices: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class _Collector:
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.notices: list[Problem] = []
+
+    def add(self, code, row=None, column=None, value=None, expected=None, **params):
+        if len(self.problems) < MAX_PROBLEMS:
+            shown = None if value is None else str(value)[:200]
+            self.problems.append(Problem(code, self.file, row, column, shown, expected, params))
+
+    def note(self, code, row=None, column=None, **params):
+        self.notices.append(Problem(code, self.file, row, column, params=params))
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= MAX_PROBLEMS
+
+
+def _empty(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip()) \
+        or value is pd.NaT or value is pd.NA
+
+
+def _expected_codes(codes: list[str]) -> str:
+    shown = ", ".join(codes[:12])
+    return shown + (", …" if len(codes) > 12 else "")
+
+
+def _convert_column(table: Table, column: Column, values: pd.Series, numbers: list[int], header: str,
+                    reference: Reference, out: _Collector, province_hints: list[str | None]):
+    """Typed values of one column (None where empty or invalid) and, for dates, precisions."""
+    converted: list = [None] * len(values)
+    precisions: list[str | None] = [None] * len(values)
+    cache: dict = {}
+    kind = column.type
+    lookup = None
+    if column.allowed:
+        lookup = {normalise(code): code for code in column.allowed} | value_lookup(column.name)
+    elif column.reference_table and column.reference_table not in ("regions", "violation_cases"):
+        lookup = reference.codes.get(column.reference_table, {})
+    for i, raw in enumerate(values):
+        row = numbers[i]
+        if _empty(raw):
+            if column.required and column.name not in DEFAULTS and column.name not in PRECISION_COLUMNS.values():
+                out.add("required_empty", row, header)
+            continue
+        key = (raw, province_hints[i]) if column.reference_table == "regions" else raw
+        if key in cache:
+            result = cache[key]
+        else:
+            result = cache[key] = _convert_value(table, column, raw, lookup, reference, province_hints[i])
+        value, precision, problem = result
+        if problem is not None:
+            code, expected, params = problem
+            out.add(code, row, header, raw, expected, **params)
+            if out.full:
+                break
+            continue
+        converted[i] = value
+        precisions[i] = precision
+    return converted, precisions
+
+
+def _convert_value(table: Table, column: Column, raw, lookup, reference: Reference, province: str | None):
+    """(value, precision, problem) where problem is (code, expected, params) or None."""
+    if column.type == "DATE":
+        try:
+            value, precision = parse_date(raw)
+        except ValueError as exc:
+            return None, None, (str(exc), "17/07/2024, 2024-07-17, 17 Juli 2024", {})
+        if precision != "day" and column.name not in PRECISION_COLUMNS and column.name not in PARTIAL_OK:
+            return None, None, ("date_needs_day", "17/07/2024", {})
+        high = reference.today + timedelta(days=366 if table.name == "published_figures" else 0)
+        if not EARLIEST <= value <= high:
+            return None, None, ("date_out_of_range", None, {"low": EARLIEST.isoformat(), "high": high.isoformat()})
+        return value, precision, None
+    if column.type in ("INTEGER", "BIGINT", "DOUBLE"):
+        try:
+            value = parse_number(raw, integer=column.type != "DOUBLE")
+        except ValueError as exc:
+            return None, None, (str(exc), "1234" if column.type != "DOUBLE" else "12,5", {})
+        if value < 0:
+            return None, None, ("negative", ">= 0", {})
+        return value, None, None
+    if column.type == "BOOLEAN":
+        try:
+            value = parse_bool(raw)
+        except ValueError as exc:
+            return None, None, (str(exc), "true/false", {})
+        if column.name == "is_synthetic" and value:
+            return None, None, ("synthetic_flag", "false", {})
+        return value, None, None
+    text = str(raw).strip() if not isinstance(raw, float) or raw != int(raw) else str(int(raw))
+    if looks_like_formula(text):
+        return None, None, ("formula", None, {})
+    if len(text) > MAX_TEXT:
+        return None, None, ("too_long", None, {"length": len(text), "limit": MAX_TEXT})
+    if column.reference_table == "regions":
+        found = reference.matcher.match(text, province)
+        if found.code is None:
+            expected = ", ".join(found.suggestions) if found.suggestions else "Kabupaten Tabalong, Kota Banjarmasin, 63.09"
+            return None, None, (found.problem, expected, {})
+        if table.name in REGENCY_ONLY and "." not in found.code:
+            return None, None, ("region_not_regency", None, {})
+        return found.code, None, None
+    if lookup is not None:
+        code = lookup.get(normalise(text))
+        if code is None:
+            if column.allowed:
+                return None, None, ("not_allowed", _expected_codes(list(column.allowed)), {})
+            return None, None, ("unknown_reference", _expected_codes(sorted(set(lookup.values()))),
+                                {"table": column.reference_table})
+        return code, None, None
+    if column.name == "nip" and not (text.isdigit() and len(text) == 18):
+        return None, None, ("bad_nip", "18 angka / digits", {})
+    return text, None, None
+
+
+def validate(table: Table, raw: RawTable, mapping: HeaderMapping, reference: Reference) -> Validated:
+    out = _Collector(raw.file)
+    for header, other in mapping.duplicates:
+        out.add("duplicate_header", 1, header, header=header, other=other)
+    for header in mapping.ignored:
+        out.note("ignored_column", 1, header, header=header)
+    for column in table.columns:
+        if column.name in mapping.columns or not column.required or column.name in DEFAULTS:
+            continue
+        if column.name in PRECISION_COLUMNS.values() and any(
+                date_col in mapping.columns for date_col, prec in PRECISION_COLUMNS.items() if prec == column.name):
+            continue
+        out.add("missing_column", 1, column.name, aliases=", ".join(aliases_for(table.name, column.name)[:6]))
+    if out.problems:
+        return Validated(pd.DataFrame(columns=table.column_names), [], out.problems, out.notices)
+
+    n = len(raw.rows)
+    numbers = raw.row_numbers
+    province_hints: list[str | None] = [None] * n
+    if "province" in mapping.helpers:
+        province_hints = [reference.matcher.province_of(v) for v in raw.rows[mapping.helpers["province"]]]
+    data: dict[str, list] = {}
+    precisions: dict[str, list] = {}
+    for column in table.columns:
+        if column.name in mapping.columns:
+            header = mapping.source_header(column.name)
+            values = raw.rows[mapping.columns[column.name]]
+            data[column.name], precisions[column.name] = _convert_column(
+                table, column, values, numbers, header, reference, out, province_hints)
+        else:
+            data[column.name] = [DEFAULTS.get(column.name)] * n
+    for date_column, precision_column in PRECISION_COLUMNS.items():
+        if date_column in data and precision_column in data:
+            data[precision_column] = [given if given is not None else derived
+                                      for given, derived in zip(data[precision_column], precisions[date_column])]
+    frame = pd.DataFrame({name: pd.Series(data[name], dtype=object) for name in table.column_names})
+    _row_checks(table, frame, numbers, mapping, reference, out)
+    _unique_keys(table, frame, numbers, mapping, out)
+    return Validated(frame, list(numbers), out.problems, out.notices)
+
+
+def _header(mapping: HeaderMapping, column: str) -> str:
+    return mapping.source_header(column) if column in mapping.columns else column
+
+
+def _row_checks(table: Table, frame: pd.DataFrame, numbers: list[int], mapping: HeaderMapping,
+                reference: Reference, out: _Collector) -> None:
+    columns = set(frame.columns)
+    for later, earlier in DATE_ORDER:
+        if later in columns and earlier in columns:
+            for i, (a, b) in enumerate(zip(frame[later], frame[earlier])):
+                if a is not None and b is not None and a < b:
+                    out.add("date_before", numbers[i], _header(mapping, later), a.isoformat(),
+                            other=_header(mapping, earlier), other_value=b.isoformat())
+    if table.name == "violation_cases":
+        windows = reference.elections.set_index("election_id")["voting_date"].to_dict()
+        for i, (election, reported) in enumerate(zip(frame["election_id"], frame["reported_date"])):
+            voting = windows.get(election)
+            if voting is None or reported is None or pd.isna(voting):
+                continue
+            voting = pd.Timestamp(voting).date()
+            low, high = voting - timedelta(days=730), voting + timedelta(days=365)
+            if not low <= reported <= high:
+                out.add("date_out_of_range", numbers[i], _header(mapping, "reported_date"), reported.isoformat(),
+                        low=low.isoformat(), high=high.isoformat())
+        for i, (status, decided) in enumerate(zip(frame["status"], frame["decided_date"])):
+            if status in DECIDED_STATUSES and decided is None and "decided_date" not in [p.column for p in out.problems]:
+                out.add("status_needs_date", numbers[i], _header(mapping, "decided_date"), status=status)
+
+
+def _unique_keys(table: Table, frame: pd.DataFrame, numbers: list[int], mapping: HeaderMapping, out: _Collector) -> None:
+    key_columns = list(table.primary_key)
+    seen: dict[tuple, int] = {}
+    for i, key in enumerate(zip(*(frame[c] for c in key_columns))):
+        if any(part is None for part in key):
+            continue
+        if key in seen:
+            out.add("duplicate_key", numbers[i], _header(mapping, key_columns[0]), "/".join(map(str, key)),
+                    key="/".join(map(str, key)), other_row=numbers[seen[key]])
+        else:
+            seen[key] = i

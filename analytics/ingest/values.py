@@ -1,0 +1,131 @@
+"""Parsing the values people type: dates in Indonesian and English forms, numbers with
+Indonesian or English separators, yes/no. Each parser returns the value or raises ValueError
+whose message is a problem code of ``problems.MESSAGES``."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+MONTHS = {
+    "januari": 1, "january": 1, "jan": 1,
+    "februari": 2, "february": 2, "feb": 2, "peb": 2,
+    "maret": 3, "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7,
+    "agustus": 8, "august": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "desember": 12, "december": 12, "des": 12, "dec": 12,
+}
+
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_WORD_DATE = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+_MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{4})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WEEKDAY = re.compile(r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
+                      r"thursday|friday|saturday|sunday),?\s+")
+
+
+def _make(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError("date_not_in_calendar") from None
+
+
+def parse_date(value: object) -> tuple[date, str]:
+    """(date, precision) from '17/07/2024', '17-07-2024', '2024-07-17', '17 Juli 2024',
+    '17 Jul 2024', 'Juli 2024' (month), '2024' (year), or a date/datetime cell.
+    Day-first throughout: 07/08/2024 is 7 August."""
+    if isinstance(value, datetime):
+        return value.date(), "day"
+    if isinstance(value, date):
+        return value, "day"
+    text = re.sub(r"\s+", " ", str(value).strip().lower())
+    text = _WEEKDAY.sub("", text)
+    if match := _NUMERIC_DATE.match(text):
+        day, month, year = map(int, match.groups())
+        return _make(year, month, day), "day"
+    if match := _ISO_DATE.match(text):
+        year, month, day = map(int, match.groups())
+        return _make(year, month, day), "day"
+    if match := _WORD_DATE.match(text):
+        day, word, year = match.groups()
+        if word not in MONTHS:
+            raise ValueError("unknown_month")
+        return _make(int(year), MONTHS[word], int(day)), "day"
+    if match := _MONTH_YEAR.match(text):
+        word, year = match.groups()
+        if word not in MONTHS:
+            raise ValueError("unknown_month")
+        return _make(int(year), MONTHS[word], 1), "month"
+    if match := _YEAR.match(text):
+        return _make(int(match.group(1)), 1, 1), "year"
+    raise ValueError("unknown_date_format")
+
+
+_ID_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+_EN_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+$")
+
+
+def parse_number(value: object, integer: bool) -> float | int:
+    """1234, '1.234' or '1,234' (thousands), '12,5' or '12.5' (decimal), '1.234,5', '1,234.5'."""
+    if isinstance(value, bool):
+        raise ValueError("not_a_number")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip().replace(" ", "").replace("\u00a0", "")
+        if not text:
+            raise ValueError("not_a_number")
+        if _ID_THOUSANDS.match(text):
+            text = text.replace(".", "")
+        elif _EN_THOUSANDS.match(text):
+            text = text.replace(",", "")
+        elif "," in text and "." in text:
+            text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
+        else:
+            text = text.replace(",", ".")
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError("not_a_number") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError("not_a_number")
+    if integer:
+        if number != int(number):
+            raise ValueError("not_an_integer")
+        return int(number)
+    return number
+
+
+TRUE = {"true", "ya", "y", "yes", "1", "benar"}
+FALSE = {"false", "tidak", "t", "no", "n", "0", "salah"}
+
+
+def parse_bool(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in TRUE:
+        return True
+    if text in FALSE:
+        return False
+    raise ValueError("not_a_bool")
+
+
+FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def looks_like_formula(text: str) -> bool:
+    """A spreadsheet formula or an injection attempt: '=SUM(…)', '+cmd', '@x', '-2+3', '-HYPERLINK(…)'."""
+    if not text:
+        return False
+    if text.startswith(FORMULA_START):
+        return True
+    return text.startswith("-") and len(text) > 1 and not re.match(r"^-\s*\d[\d.,]*$", text) and not text[1].isspace()
