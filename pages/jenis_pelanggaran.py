@@ -51,7 +51,7 @@ else:
     if dimension in state.DIMENSION_FILTER_KEYS:
         st.caption(t("bar_click_hint", lang, dimension=dimension_name))
         drill = state.on_bar_select("jenis_batang", dimension, dict(zip(counts["label"], counts["code"])))
-    components.chart(figure, counts, key="jenis_batang", source=t("register_source", lang), as_of=as_of,
+    components.chart(figure, counts, key="jenis_batang", source=components.register_source(), as_of=as_of,
                      unit_note=t("share_note", lang), on_select=drill)
     breakdown.comparison_table(counts, focus, other, cycle_labels_all)
 
@@ -65,6 +65,6 @@ else:
     heatmap = category_charts.crosstab_figure(
         table, t("q_crosstab", lang, rows=dimension_name, columns=t(f"dimension_{column_dimension}", lang).lower()),
         t(f"dimension_{column_dimension}", lang), None, lang)
-    components.chart(heatmap, table, key="jenis_silang_peta", source=t("register_source", lang), as_of=as_of)
+    components.chart(heatmap, table, key="jenis_silang_peta", source=components.register_source(), as_of=as_of)
 
 components.source_footer(["violation_cases", "violation_categories", "positions"])

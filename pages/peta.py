@@ -47,7 +47,7 @@ else:
     figure = maps.choropleth_figure(values, layer, view, metric.column, t("q_map", lang, metric=metric_label.lower()),
                                     metric_label, t("no_data", lang), lang, metric.hover_format)
     st.caption(t("map_click_hint", lang))
-    components.chart(figure, values, key=f"peta_{level}", source=t("register_source", lang) + ". " + geo.ATTRIBUTION,
+    components.chart(figure, values, key=f"peta_{level}", source=components.register_source() + ". " + geo.ATTRIBUTION,
                      as_of=as_of, unit_note=t("small_counts_note", lang),
                      on_select=state.on_map_select(f"peta_{level}"), selection_mode=("points",))
 
@@ -60,6 +60,6 @@ if selected:
 
 ranking = maps.ranking_figure(values, metric.column, t("q_ranking", lang, metric=metric_label.lower()), metric_label,
                               lang, hover_format=metric.hover_format)
-components.chart(ranking, values, key=f"peringkat_{level}", source=t("register_source", lang), as_of=as_of,
+components.chart(ranking, values, key=f"peringkat_{level}", source=components.register_source(), as_of=as_of,
                  unit_note=t("per_1000_note", lang) if metric_code == "per1000" else None)
 components.source_footer(["violation_cases", "sanctions", "asn_headcount", "regions"])

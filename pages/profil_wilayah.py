@@ -32,10 +32,10 @@ if comparison.iloc[0]["reported"] > 0:
     bucket = "week" if filters.election_id else "month"
     over_time = data.query("cases_over_time", filters, bucket=bucket)
     trend = figures.trend_figure(over_time, data.query("elections"), data.query("milestones"), lang, bucket)
-    components.chart(trend, over_time, key="profil_tren", source=t("register_source", lang), as_of=as_of)
+    components.chart(trend, over_time, key="profil_tren", source=components.register_source(), as_of=as_of)
     by_category = profile.labelled_dimension(filters, "category")
     components.chart(figures.share_bars_figure(by_category, t("q_categories", lang), lang), by_category,
-                     key="profil_kategori", source=t("register_source", lang), as_of=as_of)
+                     key="profil_kategori", source=components.register_source(), as_of=as_of)
 else:
     components.empty_state()
 

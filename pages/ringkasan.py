@@ -34,16 +34,16 @@ else:
     bucket = "week" if filters.election_id else "month"
     over_time = data.query("cases_over_time", filters, bucket=bucket)
     trend = figures.trend_figure(over_time, elections.reset_index(), data.query("milestones"), lang, bucket)
-    components.chart(trend, over_time, key="ringkasan_tren", source=t("register_source", lang),
+    components.chart(trend, over_time, key="ringkasan_tren", source=components.register_source(),
                      as_of=as_of["register_cases_as_of"])
 
     aligned = data.query("cases_by_days_before_voting", filters.with_election(None), bin_days=7)
     labels = {code: elections.loc[code, "label_en" if lang == "en" else "label_id"] for code in elections.index}
     components.chart(figures.aligned_cycles_figure(aligned, labels, lang), aligned, key="ringkasan_siklus",
-                     source=t("register_source", lang), as_of=as_of["register_cases_as_of"])
+                     source=components.register_source(), as_of=as_of["register_cases_as_of"])
 
     hotspots = data.query("top_hotspots", filters, limit=10)
     components.chart(figures.hotspots_figure(hotspots, lang), hotspots, key="ringkasan_hotspot",
-                     source=t("register_source", lang), as_of=as_of["register_cases_as_of"])
+                     source=components.register_source(), as_of=as_of["register_cases_as_of"])
 
 components.source_footer(["violation_cases", "sanctions", "elections", "milestones", "asn_headcount"])

@@ -24,7 +24,7 @@ if headline["reported"] == 0:
 else:
     as_of_row = data.query("data_as_of").iloc[0]
     as_of = max(as_of_row["register_cases_as_of"], as_of_row["register_sanctions_as_of"])
-    source = t("register_source", lang)
+    source = components.register_source()
 
     funnel = followup_charts.funnel_table(headline, lang)
     components.chart(followup_charts.funnel_figure(funnel, lang), funnel, key="sanksi_corong", source=source,

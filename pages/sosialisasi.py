@@ -63,7 +63,7 @@ else:
     if as_of["register_is_synthetic"]:
         components.synthetic_banner()
     components.chart(event_charts.before_after_figure(around, window, lang), around, key="sosialisasi_sebelum_sesudah",
-                     source=t("register_source", lang) + "; " + source_events, as_of=as_of["register_cases_as_of"],
+                     source=components.register_source() + "; " + source_events, as_of=as_of["register_cases_as_of"],
                      unit_note=t("before_after_note", lang))
 
 components.source_footer(["socialization_events", "event_types", "violation_cases"])

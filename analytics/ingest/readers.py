@@ -106,7 +106,7 @@ def read_csv(data: bytes, name: str) -> RawTable:
             numbers.append(reader.line_num)
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            raise _fail("line_too_long", name, row=reader.line_num + 1, limit=MAX_CELL_CHARS) from None
+            raise _fail("line_too_long", name, row=reader.line_num, limit=MAX_CELL_CHARS) from None
         raise _fail("unreadable", name, row=reader.line_num, detail=str(exc)) from None
     if headers is None:
         raise _fail("no_header", name)

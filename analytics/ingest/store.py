@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -42,9 +43,16 @@ EMPTY_VERSION = "v0000"
 
 
 def _fault(point: str) -> None:
-    """Test hook: PANTAU_INGEST_FAULT=<point> kills the process there (crash-safety tests)."""
-    if os.environ.get("PANTAU_INGEST_FAULT") == point:
+    """Test hook for the crash-safety tests: PANTAU_INGEST_FAULT=<point> ends the process there
+    at once (no cleanup, as a kill would); PANTAU_INGEST_FAULT=pause:<point> waits there so a
+    test can send SIGKILL itself."""
+    fault = os.environ.get("PANTAU_INGEST_FAULT")
+    if fault == point:
         os._exit(137)
+    if fault == f"pause:{point}":
+        (Path(os.environ.get("PANTAU_INGEST_PAUSED", "/dev/null")).write_text(point)
+         if os.environ.get("PANTAU_INGEST_PAUSED") else None)
+        time.sleep(60)
 
 
 def arrow_schema(table: Table) -> pa.Schema:
@@ -195,7 +203,7 @@ class VersionStore:
             tables = {}
             for table_name, entry in target.tables.items():
                 os.link(target.path / entry["file"], staging / entry["file"])
-                tables[table_name] = dict(entry, carried_from=target.name)
+                tables[table_name] = dict(entry, carried_from=entry.get("carried_from", target.name))
             manifest = dict(meta, version=new_name, parent=current.name, restored_from=target.name, tables=tables,
                             mode="rollback", committed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
             (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")

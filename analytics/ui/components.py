@@ -12,6 +12,7 @@ from analytics.catalog import load_catalog
 from analytics.exports import safe_csv_bytes
 from analytics.formatting import format_date
 from analytics.i18n import t
+from analytics.ui import data
 from analytics.ui.state import language
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
@@ -64,14 +65,30 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return safe_csv_bytes(frame)
 
 
+def register_source() -> str:
+    """The case register's provenance: the synthetic demo, or the imported version."""
+    lang = language()
+    imported = data.imported_tables()
+    if "violation_cases" in imported or "sanctions" in imported:
+        return t("register_source_imported", lang, version=data.sources().import_version)
+    return t("register_source", lang)
+
+
 def source_footer(table_names: list[str]) -> None:
-    """Name the sources and licences of the tables a page used (from the catalog)."""
+    """Name the sources and licences of the tables a page used (from the catalog, or the
+    import that replaced a table)."""
     lang = language()
     catalog = load_catalog()
+    imported = data.imported_tables()
     lines = []
     for name in table_names:
         table = catalog[name]
         title = table.title_en if lang == "en" else table.title_id
+        if name in imported:
+            entry = imported[name]
+            lines.append(f"- **{title}**: " + t("imported_source", lang, who=entry["who"], when=entry["when"],
+                                                 file=entry["file"], version=entry["version"]) + ".")
+            continue
         lines.append(f"- **{title}**: {table.source}. {'Licence' if lang == 'en' else 'Lisensi'}: {table.licence}.")
     with st.container(border=True):
         st.markdown(("**Sources**" if lang == "en" else "**Sumber data**") + "\n\n" + "\n".join(lines))

@@ -58,3 +58,27 @@ def query(query_name: str, filters: Filters | None = None, **extra) -> pd.DataFr
     """Run ``queries.<query_name>`` through the cache. Returns a copy callers may change."""
     key = astuple(filters) if filters is not None else None
     return _cached_query(query_name, key, tuple(sorted(extra.items())), sources().version).copy()
+
+
+def imported_tables() -> dict[str, dict]:
+    """Tables served from an import: {table: {who, when, file, version}} (the import that last
+    wrote the table, followed back through the versions it was carried over from)."""
+    import_version = sources().import_version
+    if not import_version:
+        return {}
+    return _imported_tables(str(settings.data_dir()), import_version)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _imported_tables(data_dir: str, import_version: str) -> dict[str, dict]:
+    from analytics.ingest.store import VersionStore
+
+    store = VersionStore(Path(data_dir))
+    current = store.get(import_version)
+    found = {}
+    for table, entry in (current.tables if current else {}).items():
+        origin = store.get(entry.get("carried_from", import_version)) or current
+        manifest = origin.manifest
+        found[table] = {"who": manifest.get("who", "?"), "when": (manifest.get("committed_at") or "")[:10],
+                        "file": manifest.get("file") or "?", "version": origin.name}
+    return found

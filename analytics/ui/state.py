@@ -269,3 +269,16 @@ def on_bar_select(chart_key: str, dimension: str, codes_by_label: dict[str, str]
                 return
 
     return _select
+
+
+def current_user() -> str:
+    """Who is acting, for the version log: the logged-in user where there is one."""
+    try:
+        user = st.user
+        if getattr(user, "is_logged_in", False):
+            return str(user.get("email") or user.get("name") or "analyst")
+    except Exception:  # st.user needs an auth configuration on some versions
+        pass
+    from analytics.ingest.pipeline import default_user
+
+    return default_user()

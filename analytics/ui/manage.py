@@ -1,0 +1,78 @@
+"""Kelola data: upload → preview with the mapping → validation report → confirm; versions."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analytics.catalog import load_catalog
+from analytics.ingest import pipeline
+from analytics.ingest.problems import report_csv
+from analytics.ingest.store import EMPTY_VERSION
+from analytics.i18n import t
+from analytics.ui.state import language
+
+
+def table_label(name: str) -> str:
+    table = load_catalog()[name]
+    return f"{table.title_en if language() == 'en' else table.title_id} ({name})"
+
+
+def prepare_upload(upload, table_name: str, mode: str, sheet: str | None) -> pipeline.Prepared:
+    """Validate an uploaded file (cached in the session by its content and the choices)."""
+    data = upload.getvalue()
+    key = (hashlib.sha256(data).hexdigest(), table_name, mode, sheet, pipeline_state_version())
+    cache = st.session_state.setdefault("_prepared", {})
+    if key not in cache:
+        suffix = Path(upload.name).suffix.lower()[:10]
+        with tempfile.TemporaryDirectory(prefix="pantau-upload-") as folder:
+            path = Path(folder) / f"upload{suffix}"
+            path.write_bytes(data)
+            cache.clear()
+            cache[key] = pipeline.prepare(table_name, path, mode=mode, sheet=sheet or None, display_name=upload.name)
+    return cache[key]
+
+
+def pipeline_state_version() -> str:
+    """The active import version: a prepared upload is stale once another import lands."""
+    frame = pipeline.versions_frame()
+    return frame.iloc[0]["version"] if len(frame) else EMPTY_VERSION
+
+
+def mapping_table(prepared: pipeline.Prepared) -> None:
+    lang = language()
+    mapping = prepared.mapping
+    rows = [{t("file_column", lang): mapping.headers[index], t("stored_as", lang): column}
+            for column, index in sorted(mapping.columns.items(), key=lambda item: item[1])]
+    rows += [{t("file_column", lang): mapping.headers[index], t("stored_as", lang): f"({t('helper_' + helper, lang)})"}
+             for helper, index in mapping.helpers.items()]
+    rows += [{t("file_column", lang): header, t("stored_as", lang): t("ignored", lang)} for header in mapping.ignored]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+
+
+def report(problems: list, key: str) -> None:
+    """The problems as a table and as a downloadable CSV."""
+    lang = language()
+    frame = pd.DataFrame({
+        t("report_location", lang): [p.location(lang) for p in problems],
+        t("report_problem", lang): [p.message(lang) for p in problems],
+        t("report_found", lang): [p.value for p in problems],
+        t("report_expected", lang): [p.expected for p in problems],
+    })
+    st.dataframe(frame, hide_index=True, width="stretch")
+    st.download_button(t("download_report", lang), data=report_csv(problems, lang), file_name="laporan_validasi.csv",
+                       mime="text/csv", key=key, on_click="ignore", icon=":material/download:")
+
+
+def versions_table(frame: pd.DataFrame) -> None:
+    lang = language()
+    shown = frame.rename(columns={
+        "version": t("version", lang), "active": t("active", lang), "committed_at": t("committed_at", lang),
+        "who": t("who", lang), "mode": t("mode", lang), "table": t("table", lang), "file": t("file", lang),
+        "file_sha256": "SHA-256", "rows_added": t("rows_added", lang), "rows_skipped": t("rows_skipped", lang),
+        "restored_from": t("restored_from", lang), "tables": t("tables_in_version", lang)})
+    st.dataframe(shown, hide_index=True, width="stretch")

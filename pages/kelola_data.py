@@ -1,0 +1,93 @@
+"""Kelola data: import an organisation's own cases, sanctions, events, figures and headcounts;
+validate, preview, confirm; list versions and restore an earlier one."""
+
+import streamlit as st
+
+from analytics.catalog import load_catalog
+from analytics.ingest import pipeline, templates
+from analytics.ingest.store import EMPTY_VERSION
+from analytics.i18n import t
+from analytics.ui import components, data, manage, state
+from analytics.ui.frame import ensure_routed_through_app
+
+ensure_routed_through_app()
+
+lang = state.language()
+st.title(t("page_manage", lang))
+st.caption(t("manage_intro", lang))
+
+sources = data.sources()
+if sources.import_version:
+    st.success(t("serving_version", lang, version=sources.import_version), icon=":material/database:")
+else:
+    st.info(t("serving_demo", lang), icon=":material/science:")
+
+st.subheader(t("templates_title", lang))
+template_table = st.selectbox(t("table", lang), pipeline.IMPORTABLE, key="kelola_templat", format_func=manage.table_label)
+col_csv, col_xlsx, _ = st.columns([1, 1, 2])
+catalog_table = load_catalog()[template_table]
+col_csv.download_button(t("template_csv", lang), data=templates.template_csv(catalog_table),
+                        file_name=f"templat_{template_table}.csv", mime="text/csv", on_click="ignore",
+                        icon=":material/table:", key="kelola_templat_csv")
+col_xlsx.download_button(t("template_xlsx", lang), data=lambda: templates.template_xlsx(catalog_table),
+                         file_name=f"templat_{template_table}.xlsx", on_click="ignore", icon=":material/grid_on:",
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                         key="kelola_templat_xlsx")
+
+st.subheader(t("import_title", lang))
+col_table, col_mode = st.columns(2)
+table_name = col_table.selectbox(t("table", lang), pipeline.IMPORTABLE, key="kelola_tabel", format_func=manage.table_label)
+mode = col_mode.radio(t("mode", lang), pipeline.MODES, key="kelola_mode", horizontal=True,
+                      format_func=lambda m: t(f"mode_{m}", lang))
+st.caption(t(f"mode_{mode}_help", lang))
+upload_key = f"kelola_unggah_{st.session_state.get('_upload_round', 0)}"
+upload = st.file_uploader(t("upload", lang), type=["csv", "txt", "xlsx", "parquet"], key=upload_key)
+sheet = None
+if upload is not None and upload.name.lower().endswith(".xlsx"):
+    sheet = st.text_input(t("sheet", lang), key="kelola_lembar", max_chars=31) or None
+
+if upload is not None:
+    prepared = manage.prepare_upload(upload, table_name, mode, sheet)
+    if prepared.raw is not None:
+        st.caption(t("read_as", lang, detail=prepared.raw.detail, rows=len(prepared.raw.rows)))
+        with st.expander(t("mapping_title", lang), expanded=not prepared.ok):
+            manage.mapping_table(prepared)
+    if not prepared.ok:
+        st.error(t("rejected", lang, n=len(prepared.problems)), icon=":material/block:")
+        manage.report(prepared.problems + prepared.notices, key="kelola_laporan")
+    else:
+        if prepared.notices:
+            with st.expander(t("notices_title", lang, n=len(prepared.notices))):
+                manage.report(prepared.notices, key="kelola_catatan")
+        st.success(t("accepted_preview", lang, added=prepared.added, skipped=prepared.skipped,
+                     replaced=prepared.replaced_rows), icon=":material/check_circle:")
+        st.dataframe(prepared.validated.rows.head(20), hide_index=True, width="stretch")
+        if prepared.changes_anything:
+            if st.button(t("confirm_import", lang), type="primary", key="kelola_simpan"):
+                version = pipeline.commit(prepared, who=state.current_user())
+                st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
+                st.session_state["_flash"] = t("committed", lang, version=version.name, table=table_name)
+                st.rerun()
+        else:
+            st.info(t("nothing_new", lang))
+
+if flash := st.session_state.pop("_flash", None):
+    st.toast(flash, icon=":material/check_circle:")
+
+st.subheader(t("versions_title", lang))
+versions = pipeline.versions_frame()
+if versions.empty:
+    components.empty_state(t("no_versions", lang))
+else:
+    manage.versions_table(versions)
+    choices = [v for v in versions["version"] if not versions.set_index("version").loc[v, "active"]] + [EMPTY_VERSION]
+    col_pick, col_go = st.columns([2, 1])
+    target = col_pick.selectbox(t("rollback_to", lang), choices, key="kelola_pulihkan",
+                                format_func=lambda v: t("before_imports", lang) if v == EMPTY_VERSION else v)
+    confirmed = col_go.checkbox(t("rollback_confirm", lang, version=target), key="kelola_yakin")
+    if col_go.button(t("rollback", lang), disabled=not confirmed, key="kelola_pulihkan_tombol"):
+        version = pipeline.rollback(target, who=state.current_user())
+        st.session_state["_flash"] = t("rolled_back", lang, version=target, new=version.name)
+        st.rerun()
+
+components.source_footer(list(pipeline.IMPORTABLE))

@@ -1,0 +1,83 @@
+"""Sample files for the import tests, written the way people actually send them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+CASE_HEADER = ["No Kasus", "Pemilu", "Asal Kasus", "Tanggal Laporan", "Kabupaten/Kota", "Provinsi", "Nama Instansi",
+               "Tingkat Instansi", "Status ASN", "Jabatan", "Jenis Pelanggaran", "Media", "Status Kasus",
+               "Tanggal Putusan", "Diteruskan ke", "Tanggal Diteruskan", "Nama ASN", "NIP"]
+
+CASE_ROWS = [
+    ["K-001", "Pilkada 2024", "Temuan", "17/07/2024", "Kab. Tabalong", "Kalsel", "Dinas Pendidikan", "Kabupaten", "PNS",
+     "Pelaksana", "lainnya", "Medsos", "Terbukti", "24-07-2024", "BKN", "1 Agustus 2024", "Budi Santoso", "198001012005011001"],
+    ["K-002", "pilkada-2024", "Laporan", "2024-09-03", "Kukar", "", "Kecamatan Tenggarong", "kabupaten", "PPPK", "jpt",
+     "kampanye_medsos", "tatap muka", "Dilaporkan", "", "", "", "", ""],
+    ["K-003", "Pilkada Serentak 2024", "laporan masyarakat", "3 Okt 2024", "Kota Banjarmasin", "", "Setda Kota", "pemkot",
+     "pns", "fungsional", "lainnya", "APK", "tidak terbukti", "10 Okt 2024", "", "", "", ""],
+    ["K-004", "Pilkada 2024", "Temuan", "5 Sep 2024", "HSS", "", "Dinas Kesehatan", "Kabupaten", "PNS", "pelaksana",
+     "lainnya", "media sosial", "terbukti", "12/09/2024", "BKN", "13/09/2024", "Siti Aminah", "198505052010012002"],
+    ["K-005", "Pilkada 2024", "Temuan", "09/10/2024", "TABALONG", "Kalimantan Selatan", "Kecamatan Murung Pudak",
+     "Kabupaten", "PNS", "pelaksana", "lainnya", "media sosial", "terbukti", "15/10/2024", "BKN", "16/10/2024", "", ""],
+]
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]], delimiter: str = ",", encoding: str = "utf-8",
+              bom: bool = False) -> Path:
+    def cell(value: str) -> str:
+        return f'"{value}"' if delimiter in value or '"' in value else value
+
+    text = "\r\n".join(delimiter.join(cell(v) for v in row) for row in [header, *rows]) + "\r\n"
+    path.write_bytes(("\ufeff" if bom else "").encode("utf-8") + text.encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, header: list[str], rows: list[list[object]], sheet: str = "Kasus",
+               first_sheet: str | None = None) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    if first_sheet:
+        book.active.title = first_sheet
+        book.active.append(["catatan"])
+        ws = book.create_sheet(sheet)
+    else:
+        ws = book.active
+        ws.title = sheet
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    book.save(path)
+    return path
+
+
+def excel_rows() -> list[list[object]]:
+    """The case rows with Excel date cells instead of text."""
+    rows = []
+    for row in CASE_ROWS:
+        row = list(row)
+        for index in (3, 13, 15):
+            if row[index]:
+                from analytics.ingest.values import parse_date
+                value, _ = parse_date(row[index])
+                row[index] = datetime(value.year, value.month, value.day)
+        rows.append(row)
+    return rows
+
+
+SANCTION_HEADER = ["No Kasus", "Pemberi Rekomendasi", "Tanggal Rekomendasi", "Sanksi Direkomendasikan", "PPK",
+                   "Status Tindak Lanjut", "Tanggal Tindak Lanjut", "Sanksi Dijatuhkan"]
+SANCTION_ROWS = [
+    ["K-001", "BKN", "20/08/2024", "Hukuman disiplin sedang", "Bupati Tabalong", "sudah", "20/09/2024", "disiplin_sedang"],
+    ["K-004", "BKN", "30/09/2024", "disiplin_ringan", "Bupati Hulu Sungai Selatan", "belum", "", ""],
+]
+
+EVENT_HEADER = ["ID Kegiatan", "Tanggal", "Kabupaten/Kota", "Jenis Kegiatan", "Penyelenggara", "Judul", "Sumber", "Tautan",
+                "Jumlah Peserta"]
+EVENT_ROWS = [
+    ["EVX1", "Juli 2024", "Kab. Tabalong", "Sosialisasi", "Bawaslu Tabalong", "Sosialisasi netralitas ASN",
+     "Situs Bawaslu Tabalong", "https://example.org/x1", "120"],
+    ["EVX2", "17 Agustus 2024", "Kota Samarinda", "rakor", "Pemkot Samarinda", "Rakor netralitas", "Situs Pemkot",
+     "https://example.org/x2", "1.250"],
+]
