@@ -61,7 +61,7 @@ if upload is not None:
                 manage.report(prepared.notices, key="kelola_catatan")
         st.success(t("accepted_preview", lang, added=prepared.added, skipped=prepared.skipped,
                      replaced=prepared.replaced_rows), icon=":material/check_circle:")
-        st.dataframe(prepared.validated.rows.head(20), hide_index=True, width="stretch")
+        st.dataframe(manage.preview(prepared), hide_index=True, width="stretch")
         if prepared.changes_anything:
             if st.button(t("confirm_import", lang), type="primary", key="kelola_simpan"):
                 version = pipeline.commit(prepared, who=state.current_user())

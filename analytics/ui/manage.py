@@ -43,6 +43,18 @@ def pipeline_state_version() -> str:
     return frame.iloc[0]["version"] if len(frame) else EMPTY_VERSION
 
 
+PREVIEW_ROWS = 20
+
+
+def preview(prepared: pipeline.Prepared) -> pd.DataFrame:
+    """The first rows as they will be stored; personal columns are masked on screen."""
+    rows = prepared.validated.rows.head(PREVIEW_ROWS).copy()
+    for column in prepared.table.columns:
+        if column.personal and column.name in rows:
+            rows[column.name] = ["•••" if value else value for value in rows[column.name]]
+    return rows
+
+
 def mapping_table(prepared: pipeline.Prepared) -> None:
     lang = language()
     mapping = prepared.mapping

@@ -142,3 +142,17 @@ def test_real_cases_drop_the_synthetic_headcount(data_dir, tmp_path):
     con = served(data_dir)
     assert con.execute("SELECT count(*) FROM asn_headcount WHERE is_synthetic").fetchone()[0] == 0
     con.close()
+
+
+def test_published_figures_import_with_month_precision_and_written_scopes(data_dir, tmp_path):
+    header = ["ID Angka", "Pemilu", "Siklus", "Cakupan", "Wilayah", "Kode Wilayah", "Metrik", "Keterangan", "Nilai",
+              "Satuan", "Per Tanggal", "Penerbit", "Judul Sumber", "Tautan", "Keyakinan"]
+    rows = [["FX1", "Pilkada 2024", "Pilkada 2024", "kabupaten", "Kabupaten Tabalong", "Tabalong", "asn_reported",
+             "ASN dilaporkan ke Bawaslu Tabalong", "4", "ASN", "Oktober 2024", "Bawaslu Tabalong", "Rilis", "https://example.org/f",
+             "tinggi"]]
+    assert ingest_main(["published_figures", str(write_csv(tmp_path / "f.csv", header, rows))]) == 0
+    con = served(data_dir)
+    row = con.execute("SELECT scope, region_code, value, as_of_date, as_of_precision, value_qualifier, confidence "
+                      "FROM published_figures WHERE figure_id = 'FX1'").fetchone()
+    assert row == ("regency", "63.09", 4.0, date(2024, 10, 1), "month", "exact", "high")
+    con.close()
