@@ -471,6 +471,14 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "confirm_import": {"id": "Simpan sebagai versi baru", "en": "Store as a new version"},
     "committed": {"id": "Tersimpan: versi {version} ({table}).", "en": "Stored: version {version} ({table})."},
+    "stale_import": {
+        "id": "Data berubah sejak berkas ini diperiksa (versi aktif sekarang {current}). Berkas diperiksa ulang; periksa hasilnya lalu simpan lagi.",
+        "en": "The data changed since this file was checked (the active version is now {current}). The file is checked again; review and store it again.",
+    },
+    "data_unavailable": {
+        "id": "Data tidak dapat dibuka: {reason}. Tidak ada data yang diubah. Hubungi pengelola data.",
+        "en": "The data cannot be opened: {reason}. Nothing was changed. Contact the data administrator.",
+    },
     "nothing_new": {"id": "Tidak ada yang baru: semua baris sudah tersimpan.", "en": "Nothing new: every row is already stored."},
     "versions_title": {"id": "Versi", "en": "Versions"},
     "no_versions": {"id": "Belum ada versi impor.", "en": "No imported versions yet."},

@@ -64,10 +64,14 @@ if upload is not None:
         st.dataframe(manage.preview(prepared), hide_index=True, width="stretch")
         if prepared.changes_anything:
             if st.button(t("confirm_import", lang), type="primary", key="kelola_simpan"):
-                version = pipeline.commit(prepared, who=state.current_user())
-                st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
-                st.session_state["_flash"] = t("committed", lang, version=version.name, table=table_name)
-                st.rerun()
+                try:
+                    version = pipeline.commit(prepared, who=state.current_user())
+                except pipeline.StaleVersion as stale:
+                    st.warning(t("stale_import", lang, current=stale.current), icon=":material/sync_problem:")
+                else:
+                    st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
+                    st.session_state["_flash"] = t("committed", lang, version=version.name, table=table_name)
+                    st.rerun()
         else:
             st.info(t("nothing_new", lang))
 

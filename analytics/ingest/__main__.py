@@ -62,7 +62,16 @@ def main(argv: list[str] | None = None) -> int:
         for problem in prepared.problems:
             print(problem.describe(args.lang), file=sys.stderr)
         return 2
-    version = pipeline.commit(prepared, who=args.who)
+    try:
+        version = pipeline.commit(prepared, who=args.who)
+    except pipeline.StaleVersion:
+        # another import landed while this file was being checked: check it again once
+        prepared = pipeline.prepare(args.table, args.file, mode=args.mode, sheet=args.sheet, limit_mb=args.max_mb)
+        if not prepared.ok:
+            for problem in prepared.problems:
+                print(problem.describe(args.lang), file=sys.stderr)
+            return 2
+        version = pipeline.commit(prepared, who=args.who)
     if version is None:
         print(("Nothing new: every row is already stored." if en else
                "Tidak ada yang baru: semua baris sudah tersimpan."))

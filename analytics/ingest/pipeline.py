@@ -18,7 +18,7 @@ from analytics.catalog import Table, load_catalog
 from analytics.ingest.headers import HeaderMapping, map_headers, normalise
 from analytics.ingest.problems import Problem
 from analytics.ingest.readers import DEFAULT_LIMIT_MB, RawTable, ReadError, read_file
-from analytics.ingest.store import Version, VersionStore, arrow_schema, sha256_of
+from analytics.ingest.store import StaleVersion, Version, VersionStore, arrow_schema, sha256_of  # noqa: F401
 from analytics.ingest.validate import Reference, Validated, validate
 
 IMPORTABLE = ("violation_cases", "sanctions", "socialization_events", "published_figures", "asn_headcount")
@@ -94,6 +94,7 @@ class Prepared:
     problems: list[Problem]
     notices: list[Problem] = field(default_factory=list)
     result: pd.DataFrame | None = None      # the whole table after the import
+    base_version: str = "v0000"             # the version the checks were made against
     added: int = 0
     skipped: int = 0
     replaced_rows: int = 0
@@ -134,15 +135,17 @@ def prepare(table_name: str, path: Path, mode: str = "append", sheet: str | None
     table = load_catalog()[table_name]
     name = display_name or Path(path).name
     store = VersionStore(data_dir or settings.data_dir())
-    digest = sha256_of(Path(path)) if Path(path).exists() else ""
+    digest = sha256_of(Path(path)) if Path(path).is_file() else ""
     try:
         raw = read_file(Path(path), sheet=sheet, limit_mb=limit_mb, display_name=name)
     except ReadError as error:
         return Prepared(table, name, digest, mode, None, None, None, [error.problem])
+    base_version = store.current_name()
     mapping = map_headers(table_name, table.column_names, raw.headers)
     reference = load_reference(reference_dir)
     checked = validate(table, raw, mapping, reference)
-    prepared = Prepared(table, raw.file, digest, mode, raw, mapping, checked, list(checked.problems), list(checked.notices))
+    prepared = Prepared(table, raw.file, digest, mode, raw, mapping, checked, list(checked.problems), list(checked.notices),
+                        base_version=base_version)
     if not checked.ok:
         return prepared
     incoming = _as_python(table, checked.rows)
@@ -157,6 +160,10 @@ def prepare(table_name: str, path: Path, mode: str = "append", sheet: str | None
         if prepared.problems:
             return prepared
     existing = current_content(table, store, reference_dir)
+    if table_name == "violation_cases":
+        _check_sanctions_keep_their_cases(prepared, incoming if mode == "replace" else None, store, reference_dir)
+        if prepared.problems:
+            return prepared
     if mode == "replace":
         prepared.result = incoming
         prepared.added = len(incoming)
@@ -186,6 +193,21 @@ def prepare(table_name: str, path: Path, mode: str = "append", sheet: str | None
     return prepared
 
 
+def _check_sanctions_keep_their_cases(prepared: Prepared, new_cases: pd.DataFrame | None, store: VersionStore,
+                                      reference_dir: Path | None) -> None:
+    """Replacing the cases must not leave imported recommendations without their case."""
+    if new_cases is None:
+        return
+    current = store.current()
+    if current is None or current.table_file("sanctions") is None:
+        return
+    sanctions = current_content(load_catalog()["sanctions"], store, reference_dir)
+    remaining = set(new_cases["case_id"])
+    for case_id in sorted(set(sanctions["case_id"]) - remaining)[:50]:
+        prepared.problems.append(Problem("sanction_orphaned", prepared.file_name, None, "case_id", case_id,
+                                         params={"key": case_id}))
+
+
 def commit(prepared: Prepared, who: str | None = None, data_dir: Path | None = None) -> Version | None:
     """Store the prepared import as a new version. Returns None when there is nothing to add."""
     if not prepared.ok:
@@ -198,7 +220,7 @@ def commit(prepared: Prepared, who: str | None = None, data_dir: Path | None = N
     meta = {"who": who or default_user(), "file": prepared.file_name, "file_sha256": prepared.file_sha256,
             "mode": prepared.mode, "table": table.name, "rows_added": prepared.added,
             "rows_skipped": prepared.skipped, "rows_replaced": prepared.replaced_rows}
-    return store.commit({table.name: (table, content)}, meta)
+    return store.commit({table.name: (table, content)}, meta, expected_base=prepared.base_version)
 
 
 def default_user() -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pandas as pd
 from analytics.ingest.problems import Problem
 
 DEFAULT_LIMIT_MB = 40.0
+_ZERO_PADDED = re.compile(r"^0{2,}$")
 MAX_CELL_CHARS = 100_000
 DELIMITERS = (",", ";", "\t")
 XLSX_MAGIC = b"PK\x03\x04"
@@ -89,8 +91,11 @@ def read_csv(data: bytes, name: str) -> RawTable:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     headers: list[str] | None = None
     rows, numbers = [], []
+    # rows are numbered by record, as a spreadsheet shows them (a quoted line break stays in its row)
+    ordinal = 0
     try:
         for record in reader:
+            ordinal += 1
             if not any(cell.strip() for cell in record):
                 continue
             if headers is None:
@@ -101,13 +106,13 @@ def read_csv(data: bytes, name: str) -> RawTable:
                 if len(record) > len(headers) and not any(cell.strip() for cell in extra):
                     record = record[: len(headers)]
                 else:
-                    raise _fail("ragged_row", name, row=reader.line_num, found=len(record), expected=len(headers))
+                    raise _fail("ragged_row", name, row=ordinal, found=len(record), expected=len(headers))
             rows.append(record)
-            numbers.append(reader.line_num)
+            numbers.append(ordinal)
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
-            raise _fail("line_too_long", name, row=reader.line_num, limit=MAX_CELL_CHARS) from None
-        raise _fail("unreadable", name, row=reader.line_num, detail=str(exc)) from None
+            raise _fail("line_too_long", name, row=ordinal + 1, limit=MAX_CELL_CHARS) from None
+        raise _fail("unreadable", name, row=ordinal + 1, detail=str(exc)) from None
     if headers is None:
         raise _fail("no_header", name)
     if not rows:
@@ -148,6 +153,8 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
                 raise ReadError(Problem("formula", label, row=cell.row, column=headers[cell.column - 1] or cell.coordinate,
                                         value=str(cell.value)[:80]))
             value = cell.value
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and _ZERO_PADDED.match(cell.number_format or ""):
+                value = str(int(value)).zfill(len(cell.number_format))  # '001' shown with format 000
             values.append(value.strip() if isinstance(value, str) else value)
         values += [None] * (len(headers) - len(values))
         if all(v in (None, "") for v in values):
@@ -181,6 +188,8 @@ def read_file(path: Path, sheet: str | None = None, limit_mb: float = DEFAULT_LI
     path = Path(path)
     if not path.exists():
         raise _fail("file_missing", name)
+    if not path.is_file():
+        raise _fail("not_a_file", name)
     size = path.stat().st_size
     if size > limit_mb * 1024 * 1024:
         raise _fail("file_too_large", name, size_mb=f"{size / 1024 / 1024:.1f}", limit_mb=f"{limit_mb:g}")

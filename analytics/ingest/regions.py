@@ -44,6 +44,9 @@ class RegionMatcher:
             self.by_bare.setdefault(_compact(normalise(short)), set()).update(codes)
         self.names = sorted(set(self.regions["region_name"]) | set(self.regions["region_name_short"]))
 
+    def name(self, code: str) -> str:
+        return str(self.regions.loc[code, "region_name"])
+
     def province_of(self, text: object) -> str | None:
         if text is None or (isinstance(text, float) and text != text) or not str(text).strip():
             return None
@@ -59,10 +62,14 @@ class RegionMatcher:
         candidates = set(self.by_full.get(full, set()))
         if not candidates:
             candidates = set(self.by_bare.get(_compact(_bare(written)), set()))
-            if kind in ("kota", "kotamadya", "pemkot"):
-                candidates = {c for c in candidates if self.regions.loc[c, "regency_type"] == "kota"} or candidates
-            elif kind in ("kabupaten", "kab", "pemkab"):
-                candidates = {c for c in candidates if self.regions.loc[c, "regency_type"] == "kabupaten"} or candidates
+            wanted = {"kota": "kota", "kotamadya": "kota", "pemkot": "kota",
+                      "kabupaten": "kabupaten", "kab": "kabupaten", "pemkab": "kabupaten"}.get(kind)
+            if wanted and candidates:
+                typed = {c for c in candidates if self.regions.loc[c, "regency_type"] == wanted}
+                if not typed:  # 'Kota Tabalong', 'Kabupaten Banjarmasin'
+                    return RegionMatch(None, "region_type_mismatch",
+                                       tuple(sorted(self.regions.loc[c, "region_name"] for c in candidates)))
+                candidates = typed
         if province and len(candidates) > 1:
             candidates = {c for c in candidates if c.split(".")[0] == province} or candidates
         if len(candidates) == 1:

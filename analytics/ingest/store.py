@@ -67,6 +67,18 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+class StoreError(RuntimeError):
+    """The version store is damaged: CURRENT names a version that cannot be read."""
+
+
+class StaleVersion(RuntimeError):
+    """Another import or a restore landed after this import was checked."""
+
+    def __init__(self, expected: str, current: str):
+        super().__init__(f"expected {expected}, found {current}")
+        self.expected, self.current = expected, current
+
+
 @dataclass(frozen=True)
 class Version:
     name: str
@@ -94,11 +106,20 @@ class VersionStore:
 
     # --- reading ---------------------------------------------------------------------
     def current(self) -> Version | None:
+        """The version being served; None before any import. A CURRENT that cannot be followed
+        raises StoreError: silently serving the demo instead would hide real data."""
         try:
             name = self.current_file.read_text(encoding="utf-8").strip()
         except FileNotFoundError:
             return None
-        return self._load(name)
+        version = self._load(name) if name else None
+        if version is None:
+            raise StoreError(f"{self.current_file} names {name!r}, which cannot be read")
+        return version
+
+    def current_name(self) -> str:
+        current = self.current()
+        return current.name if current else EMPTY_VERSION
 
     def _load(self, name: str) -> Version | None:
         path = self.versions_dir / name
@@ -143,10 +164,13 @@ class VersionStore:
                 if path.name.startswith("v") and path.name[1:].isdigit() and int(path.name[1:]) > limit:
                     shutil.rmtree(path, ignore_errors=True)
 
-    def commit(self, changes: dict[str, tuple[Table, pa.Table]], meta: dict) -> Version:
-        """A new version: ``changes`` replace whole tables; the others carry over unchanged."""
+    def commit(self, changes: dict[str, tuple[Table, pa.Table]], meta: dict, expected_base: str | None = None) -> Version:
+        """A new version: ``changes`` replace whole tables; the others carry over unchanged.
+        With ``expected_base``, refuses (StaleVersion) when another version landed meanwhile."""
         with self.lock():
             current = self.current()
+            if expected_base is not None and (current.name if current else EMPTY_VERSION) != expected_base:
+                raise StaleVersion(expected_base, current.name if current else EMPTY_VERSION)
             self._clean_leftovers(current)
             number = (current.number if current else 0) + 1
             name = f"v{number:04d}"
@@ -175,6 +199,7 @@ class VersionStore:
             _fault("before_rename")
             self.versions_dir.mkdir(parents=True, exist_ok=True)
             os.rename(staging, self.versions_dir / name)
+            _fsync_dir(self.versions_dir)
             _fault("after_rename")
             pointer = self.root / f".CURRENT-{uuid.uuid4().hex[:8]}"
             pointer.write_text(name + "\n", encoding="utf-8")
@@ -207,10 +232,15 @@ class VersionStore:
             manifest = dict(meta, version=new_name, parent=current.name, restored_from=target.name, tables=tables,
                             mode="rollback", committed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
             (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+            with open(staging / "manifest.json", "rb") as handle:
+                os.fsync(handle.fileno())
             self.versions_dir.mkdir(parents=True, exist_ok=True)
             os.rename(staging, self.versions_dir / new_name)
+            _fsync_dir(self.versions_dir)
             pointer = self.root / f".CURRENT-{uuid.uuid4().hex[:8]}"
             pointer.write_text(new_name + "\n", encoding="utf-8")
+            with open(pointer, "rb") as handle:
+                os.fsync(handle.fileno())
             os.replace(pointer, self.current_file)
             _fsync_dir(self.root)
             return self._load(new_name)

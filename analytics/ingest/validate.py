@@ -4,8 +4,10 @@ ready to store and every problem found, each with its file, row, column, value a
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 
@@ -62,11 +64,15 @@ class _Collector:
         self.file = file
         self.problems: list[Problem] = []
         self.notices: list[Problem] = []
+        self.locations: set[tuple] = set()
 
     def add(self, code, row=None, column=None, value=None, expected=None, **params):
+        self.locations.add((row, column))
         if len(self.problems) < MAX_PROBLEMS:
             shown = None if value is None else str(value)[:200]
             self.problems.append(Problem(code, self.file, row, column, shown, expected, params))
+            if len(self.problems) == MAX_PROBLEMS:
+                self.problems.append(Problem("too_many_problems", self.file, params={"limit": MAX_PROBLEMS}))
 
     def note(self, code, row=None, column=None, **params):
         self.notices.append(Problem(code, self.file, row, column, params=params))
@@ -98,11 +104,21 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
         lookup = {normalise(code): code for code in column.allowed} | value_lookup(column.name)
     elif column.reference_table and column.reference_table not in ("regions", "violation_cases"):
         lookup = reference.codes.get(column.reference_table, {})
+    if kind == "DATE":
+        month_first = _month_first_row(values)
+        if month_first is not None:
+            out.add("month_first", numbers[month_first], header, values.iloc[month_first], "17/07/2024")
+            return converted, precisions
     for i, raw in enumerate(values):
         row = numbers[i]
         if _empty(raw):
-            if column.required and column.name not in DEFAULTS and column.name not in PRECISION_COLUMNS.values():
+            if column.name in DEFAULTS:
+                converted[i] = DEFAULTS[column.name]
+            elif column.required and column.name not in PRECISION_COLUMNS.values():
                 out.add("required_empty", row, header)
+            continue
+        if isinstance(raw, (list, tuple, dict, set, bytes)) or (hasattr(raw, "__len__") and not isinstance(raw, str)):
+            out.add("not_a_value", row, header, repr(raw)[:80])
             continue
         key = (raw, province_hints[i]) if column.reference_table == "regions" else raw
         if key in cache:
@@ -119,6 +135,44 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
         converted[i] = value
         precisions[i] = precision
     return converted, precisions
+
+
+_DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})\s*$")
+
+
+def _month_first_row(values: pd.Series) -> int | None:
+    """The first row showing that a column is written month-first (07/17/2024): a middle number
+    above 12 with a first number of 12 or less. Such a column is refused as a whole, since its
+    other dates (07/08/2024) would be misread silently."""
+    for i, raw in enumerate(values):
+        if isinstance(raw, str) and (match := _DAY_MONTH.match(raw)):
+            first, middle = int(match.group(1)), int(match.group(2))
+            if middle > 12 and first <= 12:
+                return i
+    return None
+
+
+INT_LIMITS = {"INTEGER": 2**31 - 1, "BIGINT": 2**63 - 1}
+
+
+def _as_text(column: Column, raw) -> tuple[str | None, tuple | None]:
+    """A cell as text. Number cells in text columns are only taken when they are exact whole
+    numbers that a spreadsheet keeps faithfully (15 digits); NIPs must be written as text."""
+    if isinstance(raw, bool):
+        return str(raw).lower(), None
+    if isinstance(raw, (int, float)):
+        if isinstance(raw, float) and not math.isfinite(raw):
+            return None, ("not_a_value", None, {})
+        if column.name == "nip":
+            return None, ("nip_as_number", "'198001012005011001 (teks / text)", {})
+        if column.reference_table == "regions" and isinstance(raw, float) and not raw.is_integer():
+            return f"{raw:.2f}", None  # 63.1 typed as a number means 63.10
+        if float(raw).is_integer() and abs(raw) < 10**15:
+            return str(int(raw)), None
+        return None, ("number_as_text", None, {})
+    if isinstance(raw, (datetime, date)):
+        return raw.isoformat()[:10], None
+    return str(raw).strip(), None
 
 
 def _convert_value(table: Table, column: Column, raw, lookup, reference: Reference, province: str | None):
@@ -141,6 +195,8 @@ def _convert_value(table: Table, column: Column, raw, lookup, reference: Referen
             return None, None, (str(exc), "1234" if column.type != "DOUBLE" else "12,5", {})
         if value < 0:
             return None, None, ("negative", ">= 0", {})
+        if column.type in INT_LIMITS and value > INT_LIMITS[column.type]:
+            return None, None, ("number_too_large", f"<= {INT_LIMITS[column.type]:,}", {})
         return value, None, None
     if column.type == "BOOLEAN":
         try:
@@ -150,13 +206,19 @@ def _convert_value(table: Table, column: Column, raw, lookup, reference: Referen
         if column.name == "is_synthetic" and value:
             return None, None, ("synthetic_flag", "false", {})
         return value, None, None
-    text = str(raw).strip() if not isinstance(raw, float) or raw != int(raw) else str(int(raw))
+    text, problem = _as_text(column, raw)
+    if problem is not None:
+        return None, None, problem
     if looks_like_formula(text):
         return None, None, ("formula", None, {})
     if len(text) > MAX_TEXT:
         return None, None, ("too_long", None, {"length": len(text), "limit": MAX_TEXT})
     if column.reference_table == "regions":
         found = reference.matcher.match(text, province)
+        if found.code is not None and province and found.code.split(".")[0] != province:
+            return None, None, ("region_province_mismatch", reference.matcher.name(found.code), {})
+        if found.problem == "region_type_mismatch":
+            return None, None, (found.problem, ", ".join(found.suggestions), {})
         if found.code is None:
             expected = ", ".join(found.suggestions) if found.suggestions else "Kabupaten Tabalong, Kota Banjarmasin, 63.09"
             return None, None, (found.problem, expected, {})
@@ -196,7 +258,14 @@ def validate(table: Table, raw: RawTable, mapping: HeaderMapping, reference: Ref
     numbers = raw.row_numbers
     province_hints: list[str | None] = [None] * n
     if "province" in mapping.helpers:
-        province_hints = [reference.matcher.province_of(v) for v in raw.rows[mapping.helpers["province"]]]
+        province_header = mapping.headers[mapping.helpers["province"]]
+        for i, written in enumerate(raw.rows[mapping.helpers["province"]]):
+            if _empty(written):
+                continue
+            code = reference.matcher.province_of(written)
+            if code is None:
+                out.add("unknown_province", numbers[i], province_header, written, "Kalimantan Selatan, Kalsel, 63")
+            province_hints[i] = code
     data: dict[str, list] = {}
     precisions: dict[str, list] = {}
     for column in table.columns:
@@ -208,9 +277,14 @@ def validate(table: Table, raw: RawTable, mapping: HeaderMapping, reference: Ref
         else:
             data[column.name] = [DEFAULTS.get(column.name)] * n
     for date_column, precision_column in PRECISION_COLUMNS.items():
-        if date_column in data and precision_column in data:
-            data[precision_column] = [given if given is not None else derived
-                                      for given, derived in zip(data[precision_column], precisions[date_column])]
+        if date_column in precisions and precision_column in data:
+            merged = []
+            for i, (given, derived) in enumerate(zip(data[precision_column], precisions[date_column])):
+                if given is not None and derived is not None and given != derived:
+                    out.add("precision_mismatch", numbers[i], _header(mapping, precision_column), given,
+                            derived, date_header=_header(mapping, date_column))
+                merged.append(derived if derived is not None else given)
+            data[precision_column] = merged
     frame = pd.DataFrame({name: pd.Series(data[name], dtype=object) for name in table.column_names})
     _row_checks(table, frame, numbers, mapping, reference, out)
     _unique_keys(table, frame, numbers, mapping, out)
@@ -241,9 +315,10 @@ def _row_checks(table: Table, frame: pd.DataFrame, numbers: list[int], mapping: 
             if not low <= reported <= high:
                 out.add("date_out_of_range", numbers[i], _header(mapping, "reported_date"), reported.isoformat(),
                         low=low.isoformat(), high=high.isoformat())
+        decided_header = _header(mapping, "decided_date")
         for i, (status, decided) in enumerate(zip(frame["status"], frame["decided_date"])):
-            if status in DECIDED_STATUSES and decided is None and "decided_date" not in [p.column for p in out.problems]:
-                out.add("status_needs_date", numbers[i], _header(mapping, "decided_date"), status=status)
+            if status in DECIDED_STATUSES and decided is None and (numbers[i], decided_header) not in out.locations:
+                out.add("status_needs_date", numbers[i], decided_header, status=status)
 
 
 def _unique_keys(table: Table, frame: pd.DataFrame, numbers: list[int], mapping: HeaderMapping, out: _Collector) -> None:

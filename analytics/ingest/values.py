@@ -69,12 +69,15 @@ def parse_date(value: object) -> tuple[date, str]:
     raise ValueError("unknown_date_format")
 
 
-_ID_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-_EN_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+$")
+_ID_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(\.\d{3})+$")
+_EN_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(,\d{3})+$")
+_ONE_GROUP = re.compile(r"^-?[1-9]\d{0,2}[.,]\d{3}$")
 
 
 def parse_number(value: object, integer: bool) -> float | int:
-    """1234, '1.234' or '1,234' (thousands), '12,5' or '12.5' (decimal), '1.234,5', '1,234.5'."""
+    """1234, '1.234' or '1,234' (thousands), '12,5' or '12.5' (decimal), '1.234,5', '1,234.5'.
+    A single group of three digits after one separator is thousands in a whole-number column
+    and ambiguous (refused) in a decimal one; '0,125' is always a decimal."""
     if isinstance(value, bool):
         raise ValueError("not_a_number")
     if isinstance(value, (int, float)):
@@ -83,6 +86,9 @@ def parse_number(value: object, integer: bool) -> float | int:
         text = str(value).strip().replace(" ", "").replace("\u00a0", "")
         if not text:
             raise ValueError("not_a_number")
+        if not integer and _ONE_GROUP.match(text):
+            # '2.034' or '12,345' in a decimal column: thousands or decimals? Refuse to guess.
+            raise ValueError("ambiguous_number")
         if _ID_THOUSANDS.match(text):
             text = text.replace(".", "")
         elif _EN_THOUSANDS.match(text):

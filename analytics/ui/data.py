@@ -14,6 +14,7 @@ import streamlit as st
 
 from analytics import db, demo, queries, settings
 from analytics.filters import Filters
+from analytics.ingest.store import StoreError
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,8 +37,15 @@ def connection():
     per data version."""
     base = settings.data_dir()
     _demo_ready(str(base))
-    version = db.resolve_sources(base).version
-    return _connection_for(str(base), version)
+    try:
+        version = db.resolve_sources(base).version
+        return _connection_for(str(base), version)
+    except (db.DataError, StoreError) as error:
+        from analytics.i18n import t
+        from analytics.ui.state import language
+
+        st.error(t("data_unavailable", language(), reason=str(error)), icon=":material/error:")
+        st.stop()
 
 
 def sources() -> db.DataSources:

@@ -26,7 +26,9 @@ CASE_ROWS = [
 def write_csv(path: Path, header: list[str], rows: list[list[str]], delimiter: str = ",", encoding: str = "utf-8",
               bom: bool = False) -> Path:
     def cell(value: str) -> str:
-        return f'"{value}"' if delimiter in value or '"' in value else value
+        if delimiter in value or '"' in value or "\n" in value:
+            return '"' + value.replace('"', '""') + '"'
+        return value
 
     text = "\r\n".join(delimiter.join(cell(v) for v in row) for row in [header, *rows]) + "\r\n"
     path.write_bytes(("\ufeff" if bom else "").encode("utf-8") + text.encode(encoding))

@@ -35,10 +35,18 @@ def test_bad_dates(written, code):
         parse_date(written)
 
 
-@pytest.mark.parametrize("written,value", [("1.234", 1234), ("1,234", 1234), ("12,5", 12.5), ("1.234,5", 1234.5),
-                                           ("1,234.5", 1234.5), (" 80 898 ", 80898), (7, 7)])
-def test_numbers(written, value):
-    assert parse_number(written, integer=False) == value
+@pytest.mark.parametrize("written,integer,value", [
+    ("1.234", True, 1234), ("1,234", True, 1234), ("12,5", False, 12.5), ("1.234,5", False, 1234.5),
+    ("1,234.5", False, 1234.5), (" 80 898 ", True, 80898), (7, True, 7), ("0,125", False, 0.125),
+    ("0.125", False, 0.125), ("1.234.567", True, 1234567)])
+def test_numbers(written, integer, value):
+    assert parse_number(written, integer=integer) == value
+
+
+@pytest.mark.parametrize("written", ["2.034", "12,345"])
+def test_a_single_group_in_a_decimal_column_is_ambiguous(written):
+    with pytest.raises(ValueError, match="ambiguous_number"):
+        parse_number(written, integer=False)
 
 
 def test_formulas():
