@@ -24,6 +24,7 @@ pages = [
     st.Page("pages/sosialisasi.py", title=t("page_events", lang), icon=":material/campaign:", url_path="sosialisasi"),
     st.Page("pages/angka_resmi.py", title=t("page_figures", lang), icon=":material/fact_check:",
             url_path="angka_resmi"),
+    st.Page("pages/paparan.py", title=t("page_briefing", lang), icon=":material/co_present:", url_path="paparan"),
     st.Page("pages/kelola_data.py", title=t("page_manage", lang), icon=":material/upload_file:",
             url_path="kelola_data"),
     st.Page("pages/tentang_data.py", title=t("page_about", lang), icon=":material/info:", url_path="tentang_data"),

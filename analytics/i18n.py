@@ -496,6 +496,85 @@ TEXT: dict[str, dict[str, str]] = {
     "rollback_confirm": {"id": "Ya, pulihkan {version}", "en": "Yes, restore {version}"},
     "rollback": {"id": "Pulihkan", "en": "Restore"},
     "rolled_back": {"id": "{version} dipulihkan sebagai versi {new}.", "en": "{version} restored as version {new}."},
+    # Briefing
+    "register_source_briefing": {"id": "Register kasus yang diimpor lembaga", "en": "Case register imported by the organisation"},
+    "brief_title": {"id": "Netralitas ASN: {cycle}, {area}", "en": "ASN neutrality: {cycle}, {area}"},
+    "brief_synthetic": {
+        "id": "DATA CONTOH SINTETIS: register kasus dalam paparan ini adalah data demo buatan, bukan kasus nyata.",
+        "en": "SYNTHETIC DEMO DATA: the case register in this deck is generated demo data, not real cases.",
+    },
+    "brief_synthetic_short": {"id": "DATA CONTOH SINTETIS", "en": "SYNTHETIC DEMO DATA"},
+    "brief_headline_title": {"id": "Angka utama: {cycle}, {area}", "en": "Headline numbers: {cycle}, {area}"},
+    "brief_narrative_title": {"id": "Ringkasan", "en": "Summary"},
+    "brief_no_cases": {"id": "Tidak ada kasus tercatat untuk {cycle} di {area}.", "en": "No cases recorded for {cycle} in {area}."},
+    "brief_sentence_total": {
+        "id": "Pada {cycle} di {area} tercatat {reported} kasus dilaporkan; {proven} terbukti melanggar netralitas.",
+        "en": "In {cycle} in {area}, {reported} cases were reported; {proven} were proven violations.",
+    },
+    "brief_sentence_change_up": {
+        "id": "Jumlah laporan naik {pct}% dibanding {previous} ({before} kasus).",
+        "en": "Reports rose {pct}% compared with {previous} ({before} cases).",
+    },
+    "brief_sentence_change_down": {
+        "id": "Jumlah laporan turun {pct}% dibanding {previous} ({before} kasus).",
+        "en": "Reports fell {pct}% compared with {previous} ({before} cases).",
+    },
+    "brief_sentence_hotspot": {
+        "id": "Kasus terbanyak berasal dari {region}: {n} kasus ({share} dari seluruh laporan).",
+        "en": "Most cases came from {region}: {n} cases ({share} of all reports).",
+    },
+    "brief_sentence_followup": {
+        "id": "PPK telah menindaklanjuti {followed} dari {recommended} rekomendasi ({rate}).",
+        "en": "PPKs have followed up {followed} of {recommended} recommendations ({rate}).",
+    },
+    "brief_sentence_open": {"id": "{n} kasus masih terbuka pada tanggal data.", "en": "{n} cases were still open on the data's date."},
+    "brief_followup_line": {
+        "id": "Tindak lanjut PPK: {followed} dari {recommended} rekomendasi ({rate}).",
+        "en": "PPK follow-up: {followed} of {recommended} recommendations ({rate}).",
+    },
+    "brief_backlog_line": {
+        "id": "{n} kasus terbuka; {old} di antaranya menunggu lebih dari 180 hari.",
+        "en": "{n} open cases; {old} of them have waited more than 180 days.",
+    },
+    "brief_map_missing": {"id": "Peta tidak tersedia: berkas batas wilayah tidak ditemukan.", "en": "Map unavailable: boundary files not found."},
+    "brief_events_title": {"id": "Kegiatan pencegahan yang tercatat", "en": "Documented prevention events"},
+    "brief_events_count": {
+        "id": "{n} kegiatan tercatat di {regencies} kabupaten/kota (semua periode). Terbaru:",
+        "en": "{n} events documented in {regencies} regencies/cities (all periods). Latest:",
+    },
+    "events_source_brief": {"id": "Kegiatan yang tercatat di media dan situs resmi (sumber per kegiatan di dasbor)",
+                            "en": "Events documented in the press and on official sites (source per event on the dashboard)"},
+    "brief_sources_title": {"id": "Sumber dan catatan", "en": "Sources and notes"},
+    "brief_source_register": {
+        "id": "Register kasus: data demo sintetis, dikalibrasi dengan angka resmi nasional; bukan kasus nyata.",
+        "en": "Case register: synthetic demo data calibrated to published national figures; not real cases.",
+    },
+    "brief_source_register_real": {"id": "Register kasus: data yang diimpor lembaga (lihat Kelola data untuk versi).",
+                                   "en": "Case register: the organisation's imported data (see Manage data for the version)."},
+    "brief_source_figures": {"id": "Angka resmi: KASN, BKN, Bawaslu, Kemendagri, dikutip per angka dengan tautan.",
+                             "en": "Published figures: KASN, BKN, Bawaslu, Kemendagri, cited figure by figure with links."},
+    "brief_source_events": {"id": "Kegiatan: media lokal dan situs resmi pemerintah daerah/Bawaslu.",
+                            "en": "Events: local press and official regional government/Bawaslu sites."},
+    "brief_source_boundaries": {"id": "Batas wilayah: cahyadsn/wilayah_boundaries (MIT), kode Kemendagri.",
+                                "en": "Boundaries: cahyadsn/wilayah_boundaries (MIT), Kemendagri codes."},
+    "page_briefing": {"id": "Bahan paparan", "en": "Briefing"},
+    "briefing_intro": {
+        "id": "Bahan paparan untuk pimpinan dari filter yang dipilih (siklus dan provinsi): angka utama dengan perbandingan "
+              "siklus sebelumnya, peta, tren, wilayah terbanyak, tindak lanjut, tunggakan, kegiatan, dan ringkasan naratif. "
+              "Setiap angka berasal dari data yang sama dengan dasbor dan setiap halaman menyebut sumbernya.",
+        "en": "A leadership briefing for the selected filters (cycle and province): headline numbers against the previous "
+              "cycle, map, trend, hotspots, follow-up, backlog, events and a short narrative. Every number comes from the "
+              "same data as the dashboard and every slide names its source.",
+    },
+    "brief_pick_election": {"id": "Pilih satu Pemilu/Pilkada di sidebar untuk menyusun bahan paparan.",
+                            "en": "Choose one election in the sidebar to build the briefing."},
+    "download_pptx": {"id": "Unduh PPTX", "en": "Download PPTX"},
+    "download_pdf": {"id": "Unduh PDF", "en": "Download PDF"},
+    "start_presentation": {"id": "Mulai presentasi", "en": "Start presenting"},
+    "previous_slide": {"id": "Sebelumnya", "en": "Previous"},
+    "next_slide": {"id": "Berikutnya", "en": "Next"},
+    "exit_presentation": {"id": "Keluar", "en": "Exit"},
+    "briefing_cli": {"id": "Dari baris perintah (misalnya terjadwal):", "en": "From the command line (e.g. scheduled):"},
 }
 
 

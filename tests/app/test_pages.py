@@ -12,7 +12,7 @@ from analytics import demo
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/ringkasan.py", "pages/peta.py", "pages/profil_wilayah.py", "pages/jenis_pelanggaran.py",
          "pages/sanksi.py", "pages/sosialisasi.py", "pages/angka_resmi.py", "pages/tentang_data.py",
-         "pages/kelola_data.py"]
+         "pages/kelola_data.py", "pages/paparan.py"]
 
 
 @pytest.fixture(scope="module")
@@ -180,3 +180,28 @@ def test_clicking_a_category_bar_filters_every_page(app):
     at.run()
     assert at.session_state["f_category"] == "lainnya"
     assert at.query_params["kategori"] == ["lainnya"] or at.query_params["kategori"] == "lainnya"
+
+
+def test_briefing_page_presents_one_slide_at_a_time(app):
+    app.query_params["pemilu"] = "pilkada-2024"
+    app.query_params["provinsi"] = "63"
+    at = app.run()
+    at.switch_page("pages/paparan.py").run()
+    assert not at.exception
+    assert at.subheader[0].value == "Netralitas ASN: Pilkada Serentak 2024, Kalimantan Selatan"
+    at.session_state["paparan_tampil"] = True
+    at.session_state["paparan_slide"] = 0
+    at.run()
+    assert not at.exception
+    assert "Netralitas ASN: Pilkada Serentak 2024" in " ".join(m.value for m in at.markdown)
+    at.session_state["paparan_slide"] = 1
+    at.run()
+    assert "Angka utama" in " ".join(m.value for m in at.markdown)
+    assert {"Sebelumnya", "Berikutnya", "Keluar"} <= {b.label for b in at.button}
+
+
+def test_briefing_page_asks_for_one_cycle(app):
+    app.query_params["pemilu"] = "semua"
+    at = app.run()
+    at.switch_page("pages/paparan.py").run()
+    assert any("Pilih satu Pemilu/Pilkada" in i.value for i in at.info)

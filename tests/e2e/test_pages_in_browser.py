@@ -89,3 +89,17 @@ def test_filters_follow_the_user_to_another_page(open_page):
     assert combobox.and_(page.get_by_label("Pemilu/Pilkada")).input_value() == "Pilkada Serentak 2020"
     assert combobox.and_(page.get_by_label("Provinsi")).input_value() == "Kalimantan Selatan"
     assert "pemilu=pilkada-2020" in page.url and "provinsi=63" in page.url
+
+
+def test_presentation_view_steps_through_the_briefing(open_page, screenshot_dir):
+    page, watcher = open_page("paparan?pemilu=pilkada-2024&provinsi=63")
+    page.get_by_role("button", name="Mulai presentasi").click()
+    page.get_by_text("1 / ").wait_for(timeout=60_000)
+    helpers.wait_for_app(page)
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    page.get_by_role("button", name="Berikutnya").click()
+    page.get_by_text("2 / ").wait_for(timeout=60_000)
+    helpers.wait_for_app(page)
+    assert "Angka utama" in page.inner_text("body")
+    page.screenshot(path=str(screenshot_dir / "paparan-presentasi.png"))
+    assert watcher.unexpected_console_errors() == []

@@ -1,0 +1,175 @@
+"""What the briefing says, computed from the data: one Slide per idea, each with its figures'
+sources. The narrative is templated sentences whose every number comes from a query result
+kept beside it (``Slide.numbers``), so each figure can be traced."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics import figures, followup_charts, geo, maps, queries
+from analytics.filters import Filters
+from analytics.formatting import format_change, format_date, format_number, format_percent
+from analytics.i18n import t
+
+REGISTER_TABLES = ("violation_cases", "sanctions")
+
+
+@dataclass
+class Slide:
+    title: str
+    lines: list[str] = field(default_factory=list)     # short statements, one idea each
+    figure: go.Figure | None = None
+    source: str = ""
+    numbers: pd.DataFrame | None = None                 # the numbers behind the slide
+
+
+@dataclass
+class Briefing:
+    title: str
+    scope: str
+    as_of: object
+    synthetic: bool
+    slides: list[Slide]
+
+    @property
+    def stamp(self) -> str:
+        return self.scope
+
+
+def _label(elections: pd.DataFrame, election_id: str | None, lang: str) -> str | None:
+    if not election_id:
+        return None
+    row = elections.set_index("election_id").loc[election_id]
+    return row["label_en" if lang == "en" else "label_id"]
+
+
+def _region_name(cur, code: str | None, lang: str) -> str:
+    if not code:
+        return "Kalimantan"
+    return queries.regions(cur).set_index("region_code").loc[code, "region_name"]
+
+
+def build(cur, election_id: str, province_code: str | None = None, lang: str = "id") -> Briefing:
+    """The briefing for one cycle, for Kalimantan or one province."""
+    elections = queries.elections(cur)
+    if election_id not in set(elections["election_id"]):
+        raise ValueError(f"unknown election {election_id!r}")
+    filters = Filters(election_id=election_id, province_code=province_code)
+    cycle = _label(elections, election_id, lang)
+    area = _region_name(cur, province_code, lang)
+    as_of_row = queries.data_as_of(cur).iloc[0]
+    headline = queries.headline_numbers(cur, filters).iloc[0]
+    synthetic = bool(headline["any_synthetic"])
+    register_source = t("register_source" if synthetic else "register_source_briefing", lang)
+    previous_id = elections.set_index("election_id")["previous_election_id"].get(election_id)
+    previous_id = previous_id if isinstance(previous_id, str) and previous_id else None
+    previous = queries.headline_numbers(cur, filters.with_election(previous_id)).iloc[0] if previous_id else None
+    previous_label = _label(elections, previous_id, lang)
+    as_of = max(d for d in (as_of_row["register_cases_as_of"], as_of_row["register_sanctions_as_of"]) if not pd.isna(d)) \
+        if not pd.isna(as_of_row["register_cases_as_of"]) else None
+
+    slides = [_headline_slide(headline, previous, previous_label, cycle, area, register_source, lang)]
+    slides.append(_narrative_slide(cur, filters, headline, previous, previous_label, cycle, area, register_source, lang))
+    if headline["reported"] > 0:
+        slides.append(_map_slide(cur, filters, province_code, register_source, lang))
+        over_time = queries.cases_over_time(cur, filters, bucket="week")
+        slides.append(Slide(t("q_trend", lang), figure=figures.trend_figure(over_time, elections, queries.milestones(cur), lang, "week"),
+                            source=register_source, numbers=over_time))
+        hotspots = queries.top_hotspots(cur, filters, limit=10)
+        slides.append(Slide(t("q_hotspots", lang), figure=figures.hotspots_figure(hotspots, lang), source=register_source,
+                            numbers=hotspots))
+        funnel = followup_charts.funnel_table(headline, lang)
+        slides.append(Slide(t("q_funnel", lang), figure=followup_charts.funnel_figure(funnel, lang), source=register_source,
+                            numbers=funnel, lines=[t("brief_followup_line", lang,
+                                                     rate=format_percent(headline["followup_rate_pct"], 1, lang),
+                                                     followed=format_number(headline["followed_up"], 0, lang),
+                                                     recommended=format_number(headline["recommended"], 0, lang))]))
+        backlog = queries.backlog_by_age(cur, filters, as_of=as_of) if as_of is not None else pd.DataFrame()
+        if len(backlog):
+            slides.append(Slide(t("q_backlog", lang), figure=followup_charts.backlog_figure(backlog, lang),
+                                source=register_source, numbers=backlog,
+                                lines=[t("brief_backlog_line", lang, n=format_number(backlog["cases"].sum(), 0, lang),
+                                         old=format_number(backlog.loc[backlog["band_order"] >= 4, "cases"].sum(), 0, lang))]))
+    slides.append(_events_slide(cur, filters, lang))
+    slides.append(_sources_slide(synthetic, lang))
+    title = t("brief_title", lang, cycle=cycle, area=area)
+    return Briefing(title=title, scope=f"{cycle} · {area}", as_of=as_of, synthetic=synthetic, slides=slides)
+
+
+def _headline_slide(headline, previous, previous_label, cycle, area, source, lang) -> Slide:
+    rows, lines = [], []
+    for key, label_key in (("reported", "reported"), ("proven", "proven"), ("recommended", "recommended"),
+                           ("followed_up", "followed_up"), ("followup_rate_pct", "followup_rate"),
+                           ("median_days_to_resolution", "median_days")):
+        value = headline[key]
+        before = previous[key] if previous is not None else None
+        shown = format_percent(value, 1, lang) if key.endswith("_pct") else format_number(value, 0, lang)
+        change = format_change(value, before, lang) if previous is not None else None
+        rows.append({"measure": t(label_key, lang), "value": value, "previous": before})
+        suffix = f" ({change} {t('vs_previous', lang, prev=previous_label)})" if change else ""
+        lines.append(f"{t(label_key, lang)}: {shown}{suffix}")
+    return Slide(t("brief_headline_title", lang, cycle=cycle, area=area), lines=lines, source=source,
+                 numbers=pd.DataFrame(rows))
+
+
+def _narrative_slide(cur, filters, headline, previous, previous_label, cycle, area, source, lang) -> Slide:
+    lines = []
+    if headline["reported"] == 0:
+        lines.append(t("brief_no_cases", lang, cycle=cycle, area=area))
+        return Slide(t("brief_narrative_title", lang), lines=lines, source=source)
+    lines.append(t("brief_sentence_total", lang, cycle=cycle, area=area,
+                   reported=format_number(headline["reported"], 0, lang), proven=format_number(headline["proven"], 0, lang)))
+    if previous is not None and previous["reported"]:
+        change = 100.0 * (headline["reported"] - previous["reported"]) / previous["reported"]
+        lines.append(t("brief_sentence_change_up" if change > 0 else "brief_sentence_change_down", lang,
+                       pct=format_number(abs(change), 1, lang), previous=previous_label,
+                       before=format_number(previous["reported"], 0, lang)))
+    hotspots = queries.top_hotspots(cur, filters, limit=3)
+    if len(hotspots):
+        top = hotspots.iloc[0]
+        lines.append(t("brief_sentence_hotspot", lang, region=top["region_name"], n=format_number(top["reported"], 0, lang),
+                       share=format_percent(100.0 * top["reported"] / headline["reported"], 1, lang)))
+    if headline["recommended"]:
+        lines.append(t("brief_sentence_followup", lang, rate=format_percent(headline["followup_rate_pct"], 1, lang),
+                       followed=format_number(headline["followed_up"], 0, lang),
+                       recommended=format_number(headline["recommended"], 0, lang)))
+    lines.append(t("brief_sentence_open", lang, n=format_number(headline["open_cases"], 0, lang)))
+    numbers = pd.DataFrame([{"measure": k, "value": headline[k]} for k in
+                            ("reported", "proven", "recommended", "followed_up", "followup_rate_pct", "open_cases")])
+    return Slide(t("brief_narrative_title", lang), lines=lines, source=source, numbers=numbers)
+
+
+def _map_slide(cur, filters, province_code, source, lang) -> Slide:
+    values = queries.region_metrics(cur, filters.without("province_code"), level="regency")
+    if province_code:
+        values = values[values["province_code"] == province_code]
+    title = t("q_map", lang, metric=t("metric_count", lang).lower())
+    try:
+        layer = geo.load_display_layer("regency")
+    except geo.BoundaryFilesMissing:
+        return Slide(title, lines=[t("brief_map_missing", lang)], source=source, numbers=values)
+    view = geo.map_view(geo.subset(layer, set(values["region_code"])), width_px=1000, height_px=540)
+    figure = maps.choropleth_figure(values, layer, view, "reported", title, t("metric_count", lang), t("no_data", lang),
+                                    lang, ",d")
+    return Slide(title, figure=figure, source=f"{source}. {geo.ATTRIBUTION}", numbers=values)
+
+
+def _events_slide(cur, filters, lang) -> Slide:
+    events = queries.events(cur, filters.without("election_id"))
+    events = events.sort_values("event_date", ascending=False)
+    lines = [t("brief_events_count", lang, n=len(events), regencies=events["region_code"].nunique())]
+    for row in events.head(4).itertuples():
+        kind = row.event_type_label_en if lang == "en" else row.event_type_label_id
+        title = row.title if len(row.title) <= 90 else row.title[:88].rstrip() + "…"
+        lines.append(f"{format_date(row.event_date, lang, row.date_precision)} · {row.region_name} · {kind}: {title}")
+    return Slide(t("brief_events_title", lang), lines=lines, source=t("events_source_brief", lang),
+                 numbers=events[["event_id", "event_date", "region_name", "event_type", "title", "source_url"]])
+
+
+def _sources_slide(synthetic: bool, lang: str) -> Slide:
+    lines = [t("brief_source_register" if synthetic else "brief_source_register_real", lang),
+             t("brief_source_figures", lang), t("brief_source_events", lang), t("brief_source_boundaries", lang)]
+    return Slide(t("brief_sources_title", lang), lines=lines, source="Pantau Netralitas ASN")

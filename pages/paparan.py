@@ -1,0 +1,62 @@
+"""Bahan paparan: the leadership briefing for the selected cycle and province, as PPTX or PDF,
+and a presentation view with one idea per screen."""
+
+import streamlit as st
+
+from analytics.i18n import t
+from analytics.ui import briefing, components, state
+from analytics.ui.frame import ensure_routed_through_app
+
+ensure_routed_through_app()
+
+lang = state.language()
+filters = state.current_filters()
+
+if not filters.election_id:
+    st.title(t("page_briefing", lang))
+    components.empty_state(t("brief_pick_election", lang))
+    st.stop()
+
+deck = briefing.briefing_for(filters.election_id, filters.province_code)
+slide_count = len(deck.slides) + 1
+
+if st.session_state.get("paparan_tampil"):
+    index = min(st.session_state.get("paparan_slide", 0), slide_count - 1)
+    briefing.present(deck, index)
+    col_prev, col_pos, col_next, col_exit = st.columns([1, 1, 1, 1])
+    if col_prev.button(t("previous_slide", lang), disabled=index == 0, width="stretch", icon=":material/arrow_back:"):
+        st.session_state["paparan_slide"] = index - 1
+        st.rerun()
+    col_pos.markdown(f"**{index + 1} / {slide_count}**")
+    if col_next.button(t("next_slide", lang), disabled=index >= slide_count - 1, width="stretch",
+                       icon=":material/arrow_forward:"):
+        st.session_state["paparan_slide"] = index + 1
+        st.rerun()
+    if col_exit.button(t("exit_presentation", lang), width="stretch", icon=":material/close_fullscreen:"):
+        st.session_state["paparan_tampil"] = False
+        st.rerun()
+    st.stop()
+
+st.title(t("page_briefing", lang))
+st.caption(t("briefing_intro", lang))
+if deck.synthetic:
+    components.synthetic_banner()
+st.subheader(deck.title)
+st.markdown("\n".join(f"{i + 2}. {slide.title}" for i, slide in enumerate(deck.slides)))
+col_pptx, col_pdf, col_show = st.columns(3)
+name = f"paparan_{filters.election_id}{'_' + filters.province_code if filters.province_code else ''}"
+col_pptx.download_button(t("download_pptx", lang), data=lambda: briefing.deck_bytes(deck, "pptx"), file_name=f"{name}.pptx",
+                         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                         on_click="ignore", icon=":material/slideshow:", key="paparan_pptx", width="stretch")
+col_pdf.download_button(t("download_pdf", lang), data=lambda: briefing.deck_bytes(deck, "pdf"), file_name=f"{name}.pdf",
+                        mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:", key="paparan_pdf",
+                        width="stretch")
+if col_show.button(t("start_presentation", lang), type="primary", width="stretch", icon=":material/co_present:"):
+    st.session_state["paparan_tampil"] = True
+    st.session_state["paparan_slide"] = 0
+    st.rerun()
+st.caption(t("briefing_cli", lang))
+st.code(f"python -m analytics.briefing --election {filters.election_id}"
+        + (f" --province {filters.province_code}" if filters.province_code else "") + f" --format pptx --out {name}.pptx",
+        language="sh")
+components.source_footer(["violation_cases", "sanctions", "socialization_events", "published_figures"])
