@@ -24,6 +24,8 @@ pages = [
     st.Page("pages/sosialisasi.py", title=t("page_events", lang), icon=":material/campaign:", url_path="sosialisasi"),
     st.Page("pages/angka_resmi.py", title=t("page_figures", lang), icon=":material/fact_check:",
             url_path="angka_resmi"),
+    st.Page("pages/data_terbuka.py", title=t("page_open_data", lang), icon=":material/download:",
+            url_path="data_terbuka"),
     st.Page("pages/paparan.py", title=t("page_briefing", lang), icon=":material/co_present:", url_path="paparan"),
     st.Page("pages/kelola_data.py", title=t("page_manage", lang), icon=":material/upload_file:",
             url_path="kelola_data"),

@@ -575,6 +575,27 @@ TEXT: dict[str, dict[str, str]] = {
     "next_slide": {"id": "Berikutnya", "en": "Next"},
     "exit_presentation": {"id": "Keluar", "en": "Exit"},
     "briefing_cli": {"id": "Dari baris perintah (misalnya terjadwal):", "en": "From the command line (e.g. scheduled):"},
+    "page_open_data": {"id": "Data terbuka", "en": "Open data"},
+    "open_data_intro": {
+        "id": "Tabel agregat yang boleh diunduh siapa saja, masing-masing dengan lisensi, sumber dan tanggal datanya. "
+              "Tidak ada baris per kasus dan tidak ada data pribadi; jumlah kecil disembunyikan.",
+        "en": "Aggregated tables anyone may download, each with its licence, sources and the date of its data. "
+              "No case-level rows and no personal data; small counts are withheld.",
+    },
+    "dataset_meta": {"id": "{rows} baris · data per {as_of} · sumber: {source} · lisensi: {licence}",
+                     "en": "{rows} rows · data as of {as_of} · source: {source} · licence: {licence}"},
+    "dataset_synthetic": {"id": "Tabel ini berasal dari register demo sintetis, bukan kasus nyata.",
+                          "en": "This table comes from the synthetic demo register, not real cases."},
+    "download_zip": {"id": "Unduh ZIP (CSV + README)", "en": "Download ZIP (CSV + README)"},
+    "load_with_pandas": {"id": "Membuka unduhan dengan pandas", "en": "Loading a download with pandas"},
+    "open_data_caveats": {
+        "id": "**Catatan.** Angka resmi adalah pernyataan pada tanggal tertentu dan sering berbeda antarsumber: bandingkan, "
+              "jangan dijumlahkan. Jumlah kasus 1–4 disembunyikan bersama satu sel pelengkap agar tidak dapat dihitung "
+              "dari totalnya. Tingkat per 1.000 ASN hanya dihitung bila jumlah ASN nyata tersedia.",
+        "en": "**Caveats.** Published figures are statements at a date and often differ between sources: compare them, do "
+              "not add them up. Case counts of 1–4 are withheld together with one complementary cell so they cannot be "
+              "worked out from the total. Rates per 1,000 ASN are computed only where a real headcount exists.",
+    },
 }
 
 

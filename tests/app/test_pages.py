@@ -12,7 +12,7 @@ from analytics import demo
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/ringkasan.py", "pages/peta.py", "pages/profil_wilayah.py", "pages/jenis_pelanggaran.py",
          "pages/sanksi.py", "pages/sosialisasi.py", "pages/angka_resmi.py", "pages/tentang_data.py",
-         "pages/kelola_data.py", "pages/paparan.py"]
+         "pages/kelola_data.py", "pages/paparan.py", "pages/data_terbuka.py"]
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 DESKTOP = {"width": 1400, "height": 2400}
 PHONE = {"width": 390, "height": 2400}
 PAGES = ("ringkasan", "peta", "profil_wilayah", "jenis_pelanggaran", "sanksi", "sosialisasi", "angka_resmi",
-         "paparan", "kelola_data", "tentang_data")
+         "paparan", "data_terbuka", "kelola_data", "tentang_data")
 
 
 def page_path(page_name: str) -> str:

@@ -156,3 +156,18 @@ def test_published_figures_import_with_month_precision_and_written_scopes(data_d
                       "FROM published_figures WHERE figure_id = 'FX1'").fetchone()
     assert row == ("regency", "63.09", 4.0, date(2024, 10, 1), "month", "exact", "high")
     con.close()
+
+
+def test_imported_names_and_nips_never_reach_open_data(data_dir, tmp_path):
+    from analytics import open_data
+
+    assert ingest_main(["violation_cases", str(write_csv(tmp_path / "k.csv", CASE_HEADER, CASE_ROWS))]) == 0
+    con = served(data_dir)
+    with con.cursor() as cur:
+        datasets = open_data.register_datasets(cur) + open_data.reference_datasets(cur)
+    payload = b"".join(open_data.bundle(d) + d.frame.to_csv().encode() for d in datasets)
+    text = b"".join(d.frame.to_csv().encode() for d in datasets)
+    for secret in ("Budi Santoso", "Siti Aminah", "198001012005011001", "198505052010012002"):
+        assert secret.encode() not in text
+    assert payload
+    con.close()
