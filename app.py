@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.i18n import t
-from analytics.ui import state
+from analytics.ui import access, state
 
 st.set_page_config(page_title="Pantau Netralitas ASN", page_icon="⚖️", layout="wide",
                    initial_sidebar_state="auto")
@@ -11,6 +11,9 @@ st.set_page_config(page_title="Pantau Netralitas ASN", page_icon="⚖️", layou
 filters = state.sidebar_filters()
 st.session_state["filters"] = filters
 lang = state.language()
+with st.sidebar:
+    access.login_box()
+analyst = access.is_analyst()
 
 pages = [
     st.Page("pages/ringkasan.py", title=t("page_summary", lang), icon=":material/dashboard:",
@@ -26,9 +29,13 @@ pages = [
             url_path="angka_resmi"),
     st.Page("pages/data_terbuka.py", title=t("page_open_data", lang), icon=":material/download:",
             url_path="data_terbuka"),
-    st.Page("pages/paparan.py", title=t("page_briefing", lang), icon=":material/co_present:", url_path="paparan"),
-    st.Page("pages/kelola_data.py", title=t("page_manage", lang), icon=":material/upload_file:",
-            url_path="kelola_data"),
     st.Page("pages/tentang_data.py", title=t("page_about", lang), icon=":material/info:", url_path="tentang_data"),
 ]
+# Analyst pages exist only for a logged-in analyst: for the public their URLs open nothing.
+if analyst:
+    pages[-1:-1] = [
+        st.Page("pages/paparan.py", title=t("page_briefing", lang), icon=":material/co_present:", url_path="paparan"),
+        st.Page("pages/kelola_data.py", title=t("page_manage", lang), icon=":material/upload_file:",
+                url_path="kelola_data"),
+    ]
 st.navigation(pages, position="sidebar").run()

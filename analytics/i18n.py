@@ -596,6 +596,16 @@ TEXT: dict[str, dict[str, str]] = {
               "not add them up. Case counts of 1–4 are withheld together with one complementary cell so they cannot be "
               "worked out from the total. Rates per 1,000 ASN are computed only where a real headcount exists.",
     },
+    "analyst_login": {"id": "Masuk analis", "en": "Analyst login"},
+    "login_oidc": {"id": "Masuk dengan akun lembaga", "en": "Log in with your organisation's account"},
+    "username": {"id": "Nama pengguna", "en": "User name"},
+    "password": {"id": "Kata sandi", "en": "Password"},
+    "login": {"id": "Masuk", "en": "Log in"},
+    "logout": {"id": "Keluar", "en": "Log out"},
+    "logged_in_as": {"id": "Masuk sebagai {user} (analis)", "en": "Logged in as {user} (analyst)"},
+    "login_failed": {"id": "Nama pengguna atau kata sandi salah.", "en": "Wrong user name or password."},
+    "login_locked": {"id": "Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.",
+                     "en": "Too many failed attempts. Try again in {minutes} minutes."},
 }
 
 

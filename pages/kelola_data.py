@@ -8,9 +8,11 @@ from analytics.ingest import pipeline, templates
 from analytics.ingest.store import EMPTY_VERSION
 from analytics.i18n import t
 from analytics.ui import components, data, manage, state
+from analytics.ui.access import require_analyst
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
+require_analyst()
 
 lang = state.language()
 st.title(t("page_manage", lang))

@@ -5,9 +5,11 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.ui import briefing, components, state
+from analytics.ui.access import require_analyst
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
+require_analyst()
 
 lang = state.language()
 filters = state.current_filters()

@@ -28,6 +28,20 @@ def app(app_data_dir, monkeypatch):
     return AppTest.from_file(APP, default_timeout=60)
 
 
+ANALYST_PAGES = {"pages/kelola_data.py", "pages/paparan.py"}
+
+
+def as_analyst(at: AppTest) -> AppTest:
+    """Log the AppTest session in as a local analyst (the login form itself is tested in tests/e2e
+    and test_access)."""
+    from analytics import auth
+    from analytics.ui.access import SESSION_USER
+
+    at.secrets["local_accounts"] = {"analis": auth.hash_password("uji", rounds=4)}
+    at.session_state[SESSION_USER] = "analis"
+    return at
+
+
 def _texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [w.value for w in at.warning] + [i.value for i in at.info]
     parts += [c.value for c in at.caption] + [t.value for t in at.title]
@@ -36,6 +50,8 @@ def _texts(at: AppTest) -> str:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_runs_without_exception(app, page):
+    if page in ANALYST_PAGES:
+        as_analyst(app)
     at = app.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
@@ -183,6 +199,7 @@ def test_clicking_a_category_bar_filters_every_page(app):
 
 
 def test_briefing_page_presents_one_slide_at_a_time(app):
+    as_analyst(app)
     app.query_params["pemilu"] = "pilkada-2024"
     app.query_params["provinsi"] = "63"
     at = app.run()
@@ -201,7 +218,47 @@ def test_briefing_page_presents_one_slide_at_a_time(app):
 
 
 def test_briefing_page_asks_for_one_cycle(app):
+    as_analyst(app)
     app.query_params["pemilu"] = "semua"
     at = app.run()
     at.switch_page("pages/paparan.py").run()
     assert any("Pilih satu Pemilu/Pilkada" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("page", sorted(ANALYST_PAGES))
+def test_analyst_pages_do_not_open_for_the_public(app, page):
+    at = app.run()
+    try:
+        at.switch_page(page).run()
+    except Exception as refused:  # AppTest refuses a page that the navigation does not have
+        assert "page" in str(refused).lower()
+    else:
+        assert at.title[0].value not in ("Kelola data", "Bahan paparan")
+        assert not at.get("file_uploader")
+    assert "Masuk analis" not in _texts(at)  # no login box without accounts configured
+
+
+def test_local_account_login_form(app):
+    from analytics import auth
+
+    app.secrets["local_accounts"] = {"analis": auth.hash_password("benar", rounds=4)}
+    at = app.run()
+    at.text_input(key="login_name").input("analis")
+    at.text_input(key="login_password").input("salah")
+    next(b for b in at.button if b.label == "Masuk").click().run()
+    assert [e.value for e in at.error] == ["Nama pengguna atau kata sandi salah."]
+    at.text_input(key="login_name").input("analis")
+    at.text_input(key="login_password").input("benar")
+    next(b for b in at.button if b.label == "Masuk").click().run()
+    assert "Masuk sebagai analis (analis)" in _texts(at)
+    at.switch_page("pages/kelola_data.py").run()
+    assert at.title[0].value == "Kelola data"
+
+
+def test_oidc_configuration_offers_the_provider_login(app):
+    app.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
+                           "client_id": "pantau", "client_secret": "s",
+                           "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+    at = app.run()
+    assert not at.exception
+    assert "Masuk dengan akun lembaga" in [b.label for b in at.button]

@@ -26,6 +26,10 @@ PAGES = ("ringkasan", "peta", "profil_wilayah", "jenis_pelanggaran", "sanksi", "
          "paparan", "data_terbuka", "kelola_data", "tentang_data")
 
 
+#: Pages that exist only for a logged-in analyst, with their titles in the navigation.
+ANALYST_PAGES = {"paparan": "Bahan paparan", "kelola_data": "Kelola data"}
+
+
 def page_path(page_name: str) -> str:
     """The URL path of a page: the default page (Ringkasan) lives at the root."""
     return "" if page_name == PAGES[0] else page_name
@@ -49,14 +53,16 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(data_dir: Path, port: int | None = None, timeout: float = 120.0):
-    """Run ``streamlit run app.py`` on 127.0.0.1 with PANTAU_DATA_DIR = data_dir; yield its URL."""
+def streamlit_server(data_dir: Path, port: int | None = None, timeout: float = 120.0, secrets_file: Path | None = None):
+    """Run ``streamlit run app.py`` on 127.0.0.1 with PANTAU_DATA_DIR = data_dir (and, when
+    given, only ``secrets_file`` as secrets); yield its URL."""
     port = port or free_port()
     env = dict(os.environ, PANTAU_DATA_DIR=str(data_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     log = open(Path(data_dir) / f"streamlit-{port}.log", "w")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port)],
+         "--server.address", "127.0.0.1", "--server.port", str(port),
+         "--secrets.files", str(secrets_file or Path(data_dir) / "no-secrets.toml")],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -81,12 +87,71 @@ def streamlit_server(data_dir: Path, port: int | None = None, timeout: float = 1
         log.close()
 
 
+def wait_for_idle(page, timeout_ms: int = 60_000) -> None:
+    """Wait until Streamlit has finished running the script (no 'running' indicator)."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+    page.wait_for_timeout(1500)
+
+
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:
     """Wait until Streamlit has finished running the script (no 'running' indicator, a title shown)."""
     page.wait_for_selector("h1", timeout=timeout_ms)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
     page.wait_for_timeout(1500)
+
+
+ANALYST = ("analis", "uji-rahasia-analis")
+
+
+def write_secrets(path: Path) -> Path:
+    """A secrets file with one local analyst account (for the tests)."""
+    from analytics.auth import hash_password
+
+    path.write_text(f'[local_accounts]\n{ANALYST[0]} = "{hash_password(ANALYST[1], rounds=4)}"\n', encoding="utf-8")
+    return path
+
+
+def show_sidebar(page) -> None:
+    """Open the sidebar where it starts collapsed (phone width)."""
+    expand = page.locator('[data-testid="stExpandSidebarButton"]')
+    for _ in range(6):  # the button is inert while a rerun redraws the page
+        if not (expand.count() and expand.first.is_visible()):
+            return
+        try:
+            expand.first.click(timeout=5_000)
+            page.locator('[data-testid="stSidebarCollapseButton"]').wait_for(state="visible", timeout=10_000)
+            page.wait_for_timeout(500)
+            return
+        except Exception:
+            wait_for_app(page)
+    raise TimeoutError("the sidebar could not be opened")
+
+
+def open_as_analyst(page, url: str, page_name: str) -> None:
+    """Open the app with ``url``'s query, log in, then follow the navigation link to
+    ``page_name``: a local-account login lives in the browser session, which a new page load
+    would start afresh (and for the public an analyst URL only shows "page not found")."""
+    base, _, query = url.partition("?")
+    page.goto(base.rsplit("/", 1)[0] + "/" + (f"?{query}" if query else ""))
+    wait_for_app(page)
+    log_in(page)
+    show_sidebar(page)
+    page.get_by_role("link", name=ANALYST_PAGES[page_name]).click()
+    page.wait_for_url(f"**/{page_name}**")
+    wait_for_app(page)
+
+
+def log_in(page, name: str = ANALYST[0], password: str = ANALYST[1]) -> None:
+    """Log in through the sidebar form as a local analyst."""
+    show_sidebar(page)
+    page.get_by_text("Masuk analis").click()
+    page.get_by_label("Nama pengguna").fill(name)
+    page.get_by_label("Kata sandi").fill(password)
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    page.get_by_text(f"Masuk sebagai {name}").wait_for(timeout=30_000)
+    wait_for_app(page)
 
 
 def wait_for_maps(page, timeout_ms: int = 30_000) -> None:

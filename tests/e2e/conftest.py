@@ -31,7 +31,8 @@ def e2e_data_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def app_url(e2e_data_dir):
-    with helpers.streamlit_server(e2e_data_dir) as url:
+    secrets = helpers.write_secrets(e2e_data_dir / "secrets.toml")
+    with helpers.streamlit_server(e2e_data_dir, secrets_file=secrets) as url:
         yield url
 
 
@@ -92,13 +93,16 @@ def open_page(chromium, app_url):
     """open_page(path, viewport) -> (page, watcher), in a fresh browser context (a new session)."""
     contexts = []
 
-    def _open(path: str, viewport: dict | None = None):
+    def _open(path: str, viewport: dict | None = None, analyst: bool = False):
         context = chromium.new_context(viewport=viewport or helpers.DESKTOP, accept_downloads=True)
         contexts.append(context)
         page = context.new_page()
         watcher = PageWatcher(page, app_url)
-        page.goto(f"{app_url}/{path}")
-        helpers.wait_for_app(page)
+        if analyst:
+            helpers.open_as_analyst(page, f"{app_url}/{path}", path.split("?")[0])
+        else:
+            page.goto(f"{app_url}/{path}")
+            helpers.wait_for_app(page)
         return page, watcher
 
     yield _open

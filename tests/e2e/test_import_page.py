@@ -14,7 +14,8 @@ from tests.ingest.samples import CASE_HEADER, CASE_ROWS, write_csv
 def import_app(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("import_e2e")
     demo.ensure_demo(data_dir / "demo", cases=500)
-    with helpers.streamlit_server(data_dir) as url:
+    secrets = helpers.write_secrets(data_dir / "secrets.toml")
+    with helpers.streamlit_server(data_dir, secrets_file=secrets) as url:
         yield url
 
 
@@ -24,8 +25,7 @@ def test_import_page_rejects_a_bad_file_then_accepts_a_good_one(chromium, import
     good = write_csv(tmp_path / "kasus.csv", CASE_HEADER, CASE_ROWS)
     context = chromium.new_context(viewport=helpers.DESKTOP, accept_downloads=True)
     page = context.new_page()
-    page.goto(f"{import_app}/kelola_data")
-    helpers.wait_for_app(page)
+    helpers.open_as_analyst(page, f"{import_app}/kelola_data", "kelola_data")
     uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
 
     uploader.set_input_files(str(bad))
@@ -45,7 +45,8 @@ def test_import_page_rejects_a_bad_file_then_accepts_a_good_one(chromium, import
     page.get_by_text("Dasbor memakai data impor versi v0001.").wait_for(timeout=30_000)
     page.screenshot(path=str(screenshot_dir / "kelola_data-accepted.png"), full_page=True)
 
-    page.goto(f"{import_app}/?pemilu=pilkada-2024")
+    page.get_by_role("link", name="Ringkasan").click()
+    page.wait_for_url(f"{import_app}/?**")
     helpers.wait_for_app(page)
     body = page.inner_text("body")
     assert "Data contoh (sintetis)" not in body

@@ -14,7 +14,8 @@ from tests.e2e import browser as helpers
 @pytest.mark.parametrize("page_name", helpers.PAGES)
 def test_page_renders_offline_without_console_errors(open_page, screenshot_dir, page_name, viewport_name):
     viewport = helpers.DESKTOP if viewport_name == "desktop" else helpers.PHONE
-    page, watcher = open_page(f"{helpers.page_path(page_name)}?pemilu=pilkada-2024", viewport)
+    page, watcher = open_page(f"{helpers.page_path(page_name)}?pemilu=pilkada-2024", viewport,
+                              analyst=page_name in helpers.ANALYST_PAGES)
     page.wait_for_timeout(2000)
     helpers.wait_for_maps(page)
     page.screenshot(path=str(screenshot_dir / f"{page_name}-{viewport_name}.png"), full_page=True)
@@ -92,14 +93,33 @@ def test_filters_follow_the_user_to_another_page(open_page):
 
 
 def test_presentation_view_steps_through_the_briefing(open_page, screenshot_dir):
-    page, watcher = open_page("paparan?pemilu=pilkada-2024&provinsi=63")
+    page, watcher = open_page("paparan?pemilu=pilkada-2024&provinsi=63", analyst=True)
     page.get_by_role("button", name="Mulai presentasi").click()
     page.get_by_text("1 / ").wait_for(timeout=60_000)
-    helpers.wait_for_app(page)
+    helpers.wait_for_idle(page)
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     page.get_by_role("button", name="Berikutnya").click()
     page.get_by_text("2 / ").wait_for(timeout=60_000)
-    helpers.wait_for_app(page)
+    helpers.wait_for_idle(page)
     assert "Angka utama" in page.inner_text("body")
     page.screenshot(path=str(screenshot_dir / "paparan-presentasi.png"))
     assert watcher.unexpected_console_errors() == []
+
+
+@pytest.mark.parametrize("page_name", ["kelola_data", "paparan"])
+def test_analyst_pages_do_not_exist_for_the_public(open_page, page_name):
+    page, _ = open_page(f"{page_name}?pemilu=pilkada-2024")
+    assert page.locator("h1").first.inner_text().strip() == "Ringkasan"
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Kelola data" not in nav and "Bahan paparan" not in nav
+    assert not page.get_by_text("Unggah berkas").count()
+
+
+def test_a_wrong_password_says_nothing_about_which_part_was_wrong(open_page):
+    page, _ = open_page("")
+    page.get_by_text("Masuk analis").click()
+    page.get_by_label("Nama pengguna").fill(helpers.ANALYST[0])
+    page.get_by_label("Kata sandi").fill("salah")
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    page.get_by_text("Nama pengguna atau kata sandi salah.").wait_for(timeout=30_000)
+    assert "Kelola data" not in page.locator('[data-testid="stSidebarNav"]').inner_text()
