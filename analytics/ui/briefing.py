@@ -17,10 +17,15 @@ from analytics.ui.state import language
 PRESENTATION_CSS = """
 <style>
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"] {display: none;}
-.slide-title {font-size: 2.6rem; font-weight: 700; color: #0B5394; line-height: 1.2; margin: 0.5rem 0 1.2rem;}
-.slide-line {font-size: 1.6rem; line-height: 1.45; margin: 0 0 0.8rem;}
-.slide-foot {font-size: 0.95rem; color: #595959; margin-top: 1rem;}
-.slide-flag {font-size: 1rem; font-weight: 700; color: #9A5B00;}
+[data-testid="stMarkdownContainer"] p.slide-title {font-size: 2.6rem !important; font-weight: 700; color: #0B5394;
+  line-height: 1.2; margin: 0.5rem 0 1.2rem;}
+[data-testid="stMarkdownContainer"] p.slide-line {font-size: 1.6rem !important; line-height: 1.45; margin: 0 0 0.8rem;}
+[data-testid="stMarkdownContainer"] p.slide-foot {font-size: 0.95rem !important; color: #595959; margin-top: 1rem;}
+[data-testid="stMarkdownContainer"] p.slide-flag {font-size: 1rem !important; font-weight: 700; color: #9A5B00;}
+@media (max-width: 640px) {
+  [data-testid="stMarkdownContainer"] p.slide-title {font-size: 1.8rem !important;}
+  [data-testid="stMarkdownContainer"] p.slide-line {font-size: 1.2rem !important;}
+}
 </style>
 """
 
