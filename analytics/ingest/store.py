@@ -171,44 +171,8 @@ class VersionStore:
             current = self.current()
             if expected_base is not None and (current.name if current else EMPTY_VERSION) != expected_base:
                 raise StaleVersion(expected_base, current.name if current else EMPTY_VERSION)
-            self._clean_leftovers(current)
-            number = (current.number if current else 0) + 1
-            name = f"v{number:04d}"
-            staging = self.root / f".staging-{uuid.uuid4().hex[:8]}"
-            staging.mkdir(parents=True)
-            tables: dict[str, dict] = {}
-            if current:
-                for table_name, entry in current.tables.items():
-                    if table_name not in changes:
-                        os.link(current.path / entry["file"], staging / entry["file"])
-                        tables[table_name] = dict(entry, carried_from=entry.get("carried_from", current.name))
-            for table_name, (table, content) in changes.items():
-                file_name = f"{table_name}.parquet"
-                pq.write_table(content.cast(arrow_schema(table)), staging / file_name)
-                pq.read_metadata(staging / file_name)  # written completely and readable
-                tables[table_name] = {"file": file_name, "rows": content.num_rows,
-                                      "sha256": sha256_of(staging / file_name)}
-                _fault("after_table_write")
-            manifest = dict(meta, version=name, parent=current.name if current else None, tables=tables,
-                            committed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-            manifest_path = staging / "manifest.json"
-            manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-            for path in staging.iterdir():
-                with open(path, "rb") as handle:
-                    os.fsync(handle.fileno())
-            _fault("before_rename")
-            self.versions_dir.mkdir(parents=True, exist_ok=True)
-            os.rename(staging, self.versions_dir / name)
-            _fsync_dir(self.versions_dir)
-            _fault("after_rename")
-            pointer = self.root / f".CURRENT-{uuid.uuid4().hex[:8]}"
-            pointer.write_text(name + "\n", encoding="utf-8")
-            with open(pointer, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(pointer, self.current_file)
-            _fsync_dir(self.root)
-            _fault("after_current")
-            return self._load(name)
+            carried = {name: entry for name, entry in (current.tables if current else {}).items() if name not in changes}
+            return self._write_version(current, current, carried, changes, meta)
 
     def rollback(self, name: str, meta: dict) -> Version:
         """A new version with exactly the tables of version ``name`` (history stays linear).
@@ -220,30 +184,46 @@ class VersionStore:
             target = self.get(name) if name != EMPTY_VERSION else Version(EMPTY_VERSION, self.versions_dir, {"tables": {}})
             if target is None:
                 raise KeyError(name)
-            self._clean_leftovers(current)
-            number = current.number + 1
-            new_name = f"v{number:04d}"
-            staging = self.root / f".staging-{uuid.uuid4().hex[:8]}"
-            staging.mkdir(parents=True)
-            tables = {}
-            for table_name, entry in target.tables.items():
-                os.link(target.path / entry["file"], staging / entry["file"])
-                tables[table_name] = dict(entry, carried_from=entry.get("carried_from", target.name))
-            manifest = dict(meta, version=new_name, parent=current.name, restored_from=target.name, tables=tables,
-                            mode="rollback", committed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
-            (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-            with open(staging / "manifest.json", "rb") as handle:
+            meta = dict(meta, mode="rollback", restored_from=target.name)
+            return self._write_version(current, target, dict(target.tables), {}, meta)
+
+    def _write_version(self, current: Version | None, source: Version | None, carried: dict[str, dict],
+                       changes: dict[str, tuple[Table, pa.Table]], meta: dict) -> Version:
+        """Write the next version (tables ``carried`` from ``source`` are hard-linked, ``changes``
+        written), then activate it. Call with the lock held."""
+        self._clean_leftovers(current)
+        name = f"v{(current.number if current else 0) + 1:04d}"
+        staging = self.root / f".staging-{uuid.uuid4().hex[:8]}"
+        staging.mkdir(parents=True)
+        tables: dict[str, dict] = {}
+        for table_name, entry in carried.items():
+            os.link(source.path / entry["file"], staging / entry["file"])
+            tables[table_name] = dict(entry, carried_from=entry.get("carried_from", source.name))
+        for table_name, (table, content) in changes.items():
+            file_name = f"{table_name}.parquet"
+            pq.write_table(content.cast(arrow_schema(table)), staging / file_name)
+            pq.read_metadata(staging / file_name)  # written completely and readable
+            tables[table_name] = {"file": file_name, "rows": content.num_rows, "sha256": sha256_of(staging / file_name)}
+            _fault("after_table_write")
+        manifest = dict(meta, version=name, parent=current.name if current else None, tables=tables,
+                        committed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        for path in staging.iterdir():
+            with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
-            self.versions_dir.mkdir(parents=True, exist_ok=True)
-            os.rename(staging, self.versions_dir / new_name)
-            _fsync_dir(self.versions_dir)
-            pointer = self.root / f".CURRENT-{uuid.uuid4().hex[:8]}"
-            pointer.write_text(new_name + "\n", encoding="utf-8")
-            with open(pointer, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(pointer, self.current_file)
-            _fsync_dir(self.root)
-            return self._load(new_name)
+        _fault("before_rename")
+        self.versions_dir.mkdir(parents=True, exist_ok=True)
+        os.rename(staging, self.versions_dir / name)
+        _fsync_dir(self.versions_dir)
+        _fault("after_rename")
+        pointer = self.root / f".CURRENT-{uuid.uuid4().hex[:8]}"
+        pointer.write_text(name + "\n", encoding="utf-8")
+        with open(pointer, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(pointer, self.current_file)
+        _fsync_dir(self.root)
+        _fault("after_current")
+        return self._load(name)
 
 
 def _fsync_dir(path: Path) -> None:
