@@ -36,7 +36,3 @@ def suppress(frame: pd.DataFrame, count_columns: list[str], group_columns: list[
         result[derived] = pd.to_numeric(result[derived], errors="coerce").astype("Float64").mask(hide)
     return result
 
-
-def shown(value, withheld: bool, threshold: int = DEFAULT_THRESHOLD) -> str | int | float:
-    """The value as a public table shows it: '< 5' where withheld."""
-    return f"< {threshold}" if withheld else value

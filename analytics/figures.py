@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import palette
-from analytics.formatting import format_date
 from analytics.i18n import t
 
 SEPARATORS = {"id": ",.", "en": ".,"}
@@ -141,10 +138,6 @@ def hotspots_figure(hotspots: pd.DataFrame, lang: str = "id") -> go.Figure:
     ))
     fig.update_yaxes(showgrid=False)
     return base_layout(fig, t("q_hotspots", lang), t("cases_unit", lang), None, lang)
-
-
-def as_of_caption(as_of: date | None, lang: str = "id") -> str:
-    return t("data_as_of", lang, date=format_date(as_of, lang))
 
 
 def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id") -> go.Figure:

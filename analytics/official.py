@@ -11,7 +11,6 @@ import pandas as pd
 
 #: The national headline series, in funnel order.
 SERIES_METRICS = ("asn_reported", "asn_proven", "recommendations_issued", "recommendations_followed_up")
-RATE_METRICS = ("followup_rate_pct",)
 #: Documented counts shown beside the vulnerability index.
 COUNT_METRICS = ("asn_reported", "cases_reported")
 IKP_METRIC = "ikp_score"

@@ -14,9 +14,6 @@ from analytics.filters import Filters
 from analytics.formatting import format_change, format_date, format_number, format_percent
 from analytics.i18n import t
 
-REGISTER_TABLES = ("violation_cases", "sanctions")
-
-
 @dataclass
 class Slide:
     title: str
@@ -33,10 +30,6 @@ class Briefing:
     as_of: object
     synthetic: bool
     slides: list[Slide]
-
-    @property
-    def stamp(self) -> str:
-        return self.scope
 
 
 def _label(elections: pd.DataFrame, election_id: str | None, lang: str) -> str | None:

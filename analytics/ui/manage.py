@@ -12,7 +12,8 @@ import streamlit as st
 from analytics.catalog import load_catalog
 from analytics.ingest import pipeline
 from analytics.ingest.problems import report_csv
-from analytics.ingest.store import EMPTY_VERSION
+from analytics import settings
+from analytics.ingest.store import VersionStore
 from analytics.i18n import t
 from analytics.ui.state import language
 
@@ -39,8 +40,7 @@ def prepare_upload(upload, table_name: str, mode: str, sheet: str | None) -> pip
 
 def pipeline_state_version() -> str:
     """The active import version: a prepared upload is stale once another import lands."""
-    frame = pipeline.versions_frame()
-    return frame.iloc[0]["version"] if len(frame) else EMPTY_VERSION
+    return VersionStore(settings.data_dir()).current_name()
 
 
 PREVIEW_ROWS = 20
