@@ -17,7 +17,9 @@ How it is built
   The same (cases, seed, chunk_size, reference files) always gives the same register, and a
   10-million-case register can be streamed chunk by chunk (``to_arrow`` + ``ParquetWriter``).
 - ``generate`` concatenates the chunks; ``write`` writes the three Parquet files with exactly the
-  catalog's columns and types; ``ensure_demo`` builds the default demo once, atomically.
+  catalog's columns and types. ``write_streaming`` writes the same rows chunk by chunk without
+  holding the register in memory; ``build`` does so atomically (the CLI), and ``ensure_demo``
+  builds the default demo once.
 
 Status semantics (as of ``DEMO_AS_OF``)
 - ``dilaporkan``: reported, registration decision still pending; ``diregistrasi``: registered,
@@ -1107,7 +1109,8 @@ def to_arrow(frame: pd.DataFrame, table: str) -> pa.Table:
             values = col.to_numpy(dtype="datetime64[s]").astype("datetime64[D]")
             arrays.append(pa.array(values, type=pa.date32(), mask=np.isnat(values)))
         elif fld.type == pa.string():
-            arrays.append(pa.array(col.to_numpy(dtype=object, na_value=None), type=pa.string()))
+            # from the Arrow-backed column directly (no Python objects): missing values become nulls
+            arrays.append(pa.Array.from_pandas(col, type=pa.string()))
         else:
             arrays.append(pa.array(col.to_numpy(), type=fld.type))
     return pa.Table.from_arrays(arrays, schema=schema)
@@ -1125,31 +1128,81 @@ def write(register: DemoRegister, out_dir: Path) -> dict[str, Path]:
     return paths
 
 
-def ensure_demo(out_dir: Path, reference_dir: Path | None = None, cases: int = DEFAULT_CASES,
-                seed: int = DEFAULT_SEED) -> bool:
-    """Build the demo register in ``out_dir`` unless all its files are there. Files are written to
-    a temporary directory beside them and moved in one by one (``os.replace``), so a reader
-    never sees a half-written file. Returns True when it built the demo."""
+@dataclass
+class StreamedCounts:
+    """What a streamed register holds, counted chunk by chunk (for the one-line summary)."""
+
+    per_cycle: dict[str, int] = field(default_factory=dict)
+    proven: int = 0
+    recommendations: int = 0
+    headcounts: int = 0
+
+    @property
+    def cases(self) -> int:
+        return sum(self.per_cycle.values())
+
+    def add(self, cases: pd.DataFrame, sanctions: pd.DataFrame) -> None:
+        for cycle, n in cases["election_id"].value_counts(sort=False).items():
+            self.per_cycle[cycle] = self.per_cycle.get(cycle, 0) + int(n)
+        self.proven += int((cases["status"] == "terbukti").sum())
+        self.recommendations += len(sanctions)
+
+
+def write_streaming(plan_: Plan, out_dir: Path) -> StreamedCounts:
+    """Write the register of ``plan_`` into ``out_dir`` chunk by chunk, so that only one chunk is
+    ever in memory (a 10-million-case register included). The rows are those of ``generate`` +
+    ``write`` for the same plan; each chunk is one Parquet row group. Cases come out in cycle
+    order, so the row groups' election_id statistics let DuckDB skip other cycles' groups."""
     out = Path(out_dir)
-    if all((out / name).exists() for name in FILES.values()):
-        return False
+    out.mkdir(parents=True, exist_ok=True)
+    counts = StreamedCounts(headcounts=len(plan_.headcount))
+    pq.write_table(to_arrow(plan_.headcount, "asn_headcount"), out / FILES["asn_headcount"])
+    with (pq.ParquetWriter(out / FILES["violation_cases"], SCHEMAS["violation_cases"]) as cases_out,
+          pq.ParquetWriter(out / FILES["sanctions"], SCHEMAS["sanctions"]) as sanctions_out):
+        for cases, sanctions in iter_chunks(plan_):
+            cases_out.write_table(to_arrow(cases, "violation_cases"), row_group_size=plan_.chunk_size)
+            sanctions_out.write_table(to_arrow(sanctions, "sanctions"), row_group_size=plan_.chunk_size)
+            counts.add(cases, sanctions)
+    return counts
+
+
+def build(out_dir: Path, cases: int, seed: int, reference_dir: Path | None = None,
+          chunk_size: int = DEFAULT_CHUNK_SIZE) -> StreamedCounts:
+    """Stream a register into a temporary directory beside ``out_dir`` and move its files in one
+    by one (``os.replace``, cases last), so a reader never sees a half-written file."""
+    out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".demo-tmp-", dir=out))
     try:
-        written = write(generate(cases, seed, reference_dir), tmp)
+        counts = write_streaming(plan(cases, seed, reference_dir, chunk_size), tmp)
         for table in ("asn_headcount", "sanctions", "violation_cases"):
-            os.replace(written[table], out / FILES[table])
+            os.replace(tmp / FILES[table], out / FILES[table])
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    return counts
+
+
+def ensure_demo(out_dir: Path, reference_dir: Path | None = None, cases: int = DEFAULT_CASES,
+                seed: int = DEFAULT_SEED) -> bool:
+    """Build the demo register in ``out_dir`` unless all its files are there (see ``build``).
+    Returns True when it built the demo."""
+    out = Path(out_dir)
+    if all((out / name).exists() for name in FILES.values()):
+        return False
+    build(out, cases, seed, reference_dir)
     return True
 
 
+def _summary_text(counts: StreamedCounts) -> str:
+    cycles = ", ".join(f"{c} {counts.per_cycle[c]}" for c in CYCLES if c in counts.per_cycle)
+    return (f"{counts.cases} cases ({cycles}), {counts.proven} proven, "
+            f"{counts.recommendations} recommendations, {counts.headcounts} synthetic headcounts, as of {DEMO_AS_OF}")
+
+
 def summary(register: DemoRegister) -> str:
-    vc, sa = register.violation_cases, register.sanctions
-    per_cycle = vc["election_id"].value_counts(sort=False)
-    cycles = ", ".join(f"{c} {per_cycle.get(c, 0)}" for c in CYCLES if c in per_cycle.index)
-    return (f"{len(vc)} cases ({cycles}), {int((vc['status'] == 'terbukti').sum())} proven, "
-            f"{len(sa)} recommendations, {len(register.asn_headcount)} synthetic headcounts, as of {DEMO_AS_OF}")
+    counts = StreamedCounts(headcounts=len(register.asn_headcount))
+    counts.add(register.violation_cases, register.sanctions)
+    return _summary_text(counts)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -1161,9 +1214,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--chunk-size", type=int, default=DEFAULT_CHUNK_SIZE)
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    register = generate(args.cases, args.seed, args.reference_dir, args.chunk_size)
-    write(register, args.out)
-    print(f"demo register: {summary(register)} -> {args.out} in {time.perf_counter() - started:.2f} s (seed {args.seed})")
+    counts = build(args.out, args.cases, args.seed, args.reference_dir, args.chunk_size)
+    print(f"demo register: {_summary_text(counts)} -> {args.out} in {time.perf_counter() - started:.2f} s (seed {args.seed})")
     return 0
 
 

@@ -211,6 +211,17 @@ def test_a_chunk_depends_only_on_seed_and_chunk_index(ref_dir, big):
     pd.testing.assert_frame_equal(sanctions, expected_s)
 
 
+def test_streamed_files_hold_the_generated_rows(ref_dir, big, tmp_path):
+    """write_streaming (the CLI's path) writes exactly generate + write's rows, one row group per chunk."""
+    counts = demo.write_streaming(demo.plan(20_000, 11, ref_dir, chunk_size=6_000), tmp_path)
+    assert counts.cases == 20_000 and counts.recommendations == len(big.sanctions)
+    assert pq.ParquetFile(tmp_path / "violation_cases.parquet").metadata.num_row_groups == 4
+    written = tmp_path / "written"
+    demo.write(big, written)
+    for name in demo.FILES.values():
+        assert pq.read_table(tmp_path / name).equals(pq.read_table(written / name)), name
+
+
 # ---------------------------------------------------------------------------------------------
 # Shape, types and flags
 # ---------------------------------------------------------------------------------------------
