@@ -7,13 +7,20 @@ import plotly.graph_objects as go
 
 from analytics import palette
 from analytics.figures import base_layout, wrap_label
+from analytics.formatting import format_number
 from analytics.i18n import t
 
 
-def shares(counts: pd.DataFrame) -> pd.DataFrame:
-    """Add ``share_pct`` (of the cycle's reported cases) to per-cycle counts (election_id, reported)."""
-    totals = counts.groupby("election_id")["reported"].transform("sum")
-    return counts.assign(share_pct=(100.0 * counts["reported"] / totals).round(1))
+def shares(counts: pd.DataFrame, totals: dict[str, float] | None = None) -> pd.DataFrame:
+    """Add ``share_pct`` (of the cycle's reported cases) to per-cycle counts (election_id, reported).
+
+    ``totals`` gives each cycle's case total; without it the counts are added up, which is only
+    right when none of them is withheld."""
+    if totals is None:
+        cycle_totals = counts.groupby("election_id")["reported"].transform("sum")
+    else:
+        cycle_totals = counts["election_id"].map(totals).astype("float64")
+    return counts.assign(share_pct=(100.0 * counts["reported"] / cycle_totals.where(cycle_totals > 0)).round(1))
 
 
 def cycle_comparison_figure(counts: pd.DataFrame, cycle_labels: dict[str, str], title: str,
@@ -39,14 +46,27 @@ def cycle_comparison_figure(counts: pd.DataFrame, cycle_labels: dict[str, str], 
     return base_layout(fig, title, t("share_of_cases_pct", lang), None, lang)
 
 
-def crosstab_figure(table: pd.DataFrame, title: str, x_title: str, y_title: str, lang: str = "id") -> go.Figure:
-    """A heatmap of reported cases for every pair (row_label × column_label), counts written in."""
-    pivot = table.pivot_table(index="row_label", columns="column_label", values="reported", aggfunc="sum", fill_value=0)
-    pivot = pivot.loc[pivot.sum(axis=1).sort_values().index]
+def crosstab_figure(table: pd.DataFrame, title: str, x_title: str, y_title: str, lang: str = "id",
+                    withheld_label: str = "< 5") -> go.Figure:
+    """A heatmap of reported cases for every pair (row_label × column_label), counts written in.
+
+    Pairs without cases are 0; a count withheld from the public (``reported_withheld``) is left
+    uncoloured and reads ``withheld_label``."""
+    cells = table.set_index(["row_label", "column_label"])
+    pivot = cells["reported"].unstack()
+    if "reported_withheld" in cells.columns:
+        hidden = cells["reported_withheld"].astype(bool).unstack().reindex_like(pivot).fillna(False).astype(bool)
+    else:
+        hidden = pd.DataFrame(False, index=pivot.index, columns=pivot.columns)
+    pivot = pivot.fillna(0).mask(hidden)
+    order = pivot.sum(axis=1).sort_values().index
+    pivot, hidden = pivot.loc[order], hidden.loc[order]
+    text = [[withheld_label if h else format_number(v, 0, lang) for v, h in zip(values, flags)]
+            for values, flags in zip(pivot.to_numpy(), hidden.to_numpy())]
     fig = go.Figure(go.Heatmap(
         z=pivot.values, x=[wrap_label(v, 16) for v in pivot.columns], y=[wrap_label(v) for v in pivot.index],
-        colorscale=palette.SEQUENTIAL,
-        text=pivot.values, texttemplate="%{text:,d}", hovertemplate="%{y} × %{x}: %{z:,d}<extra></extra>",
+        colorscale=palette.SEQUENTIAL, text=text, texttemplate="%{text}", hoverongaps=False,
+        hovertemplate="%{y} × %{x}: %{text}<extra></extra>",
         colorbar={"title": {"text": t("cases_unit", lang), "side": "right"}, "thickness": 12},
     ))
     fig.update_layout(height=max(320, 40 * len(pivot.index) + 200))

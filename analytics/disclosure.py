@@ -1,38 +1,136 @@
 """Small-count protection for public views: counts from 1 to threshold-1 are withheld, and
 where a group would have exactly one withheld cell, the next smallest is withheld too, so no
-withheld number can be recovered by subtracting the shown ones from a total."""
+withheld number can be recovered by subtracting the shown ones from a total.
+
+``PUBLIC_RULES`` says, for every query of the case register, which columns are counts, which
+rows add up to a total shown elsewhere, and which derived columns (rates, medians) rest on a
+count; :func:`protect` applies it. A register query without a rule is refused, so a new
+query cannot reach the public unprotected by accident."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 DEFAULT_THRESHOLD = 5
 
+#: The whole table is one group: its rows add up to a total shown elsewhere.
+WHOLE_TABLE: tuple[str, ...] = ()
 
-def suppress(frame: pd.DataFrame, count_columns: list[str], group_columns: list[str] | None = None,
-             threshold: int = DEFAULT_THRESHOLD, rate_columns: dict[str, str] | None = None) -> pd.DataFrame:
-    """A copy of ``frame`` with small counts withheld (missing) and ``<column>_withheld`` flags.
+
+def suppress(frame: pd.DataFrame, count_columns: list[str], group_columns: Sequence[str] | None = None,
+             threshold: int = DEFAULT_THRESHOLD, rate_columns: Mapping[str, str | tuple[str, ...]] | None = None,
+             group_sets: Sequence[Sequence[str]] | None = None) -> pd.DataFrame:
+    """A copy of ``frame`` with small counts withheld (NaN) and ``<column>_withheld`` flags.
 
     ``group_columns`` name the rows that add up to a published total (e.g. the regencies of one
-    cycle); ``rate_columns`` maps a derived column (a rate, a median) to the count it rests on,
-    and is withheld with it."""
+    cycle); ``group_sets`` gives several such groupings at once (e.g. the regencies of each
+    province, and all regencies), and secondary cells are added until no group of any set has
+    exactly one withheld cell. ``rate_columns`` maps a derived column (a rate, a median) to the
+    count or counts it rests on (a rate's numerator and denominator: knowing one and the rate
+    gives the other), and is withheld (and flagged) with any of them."""
     result = frame.copy()
-    groups = [result.index] if not group_columns else list(result.groupby(group_columns, dropna=False).indices.values())
-    groups = [result.index[positions] if not isinstance(positions, pd.Index) else positions for positions in groups]
+    sets = [tuple(group_columns or WHOLE_TABLE)] if group_sets is None else [tuple(s) for s in group_sets]
+    groups = [index for columns in sets for index in _group_indexes(result, columns)]
     for column in count_columns:
         values = pd.to_numeric(result[column], errors="coerce")
         withheld = values.between(1, threshold - 1)
-        for index in groups:
-            in_group = withheld.loc[index]
-            if in_group.sum() == 1:
+        changed = True
+        while changed:
+            changed = False
+            for index in groups:
+                in_group = withheld.loc[index]
+                if in_group.sum() != 1:
+                    continue
                 candidates = values.loc[index][~in_group & (values.loc[index] > 0)]
                 if len(candidates):
                     withheld.loc[candidates.idxmin()] = True
-        result[column] = values.astype("Float64").mask(withheld)
+                    changed = True
+        result[column] = values.astype("float64").mask(withheld)
         result[f"{column}_withheld"] = withheld
-    for derived, base in (rate_columns or {}).items():
-        base_values = pd.to_numeric(frame[base], errors="coerce")
-        hide = result[f"{base}_withheld"] | base_values.between(1, threshold - 1)
-        result[derived] = pd.to_numeric(result[derived], errors="coerce").astype("Float64").mask(hide)
+    for derived, bases in (rate_columns or {}).items():
+        derived_values = pd.to_numeric(result[derived], errors="coerce").astype("float64")
+        hide = pd.Series(False, index=result.index)
+        for base in (bases,) if isinstance(bases, str) else bases:
+            hide |= result[f"{base}_withheld"] | pd.to_numeric(frame[base], errors="coerce").between(1, threshold - 1)
+        hide &= derived_values.notna()
+        result[derived] = derived_values.mask(hide)
+        result[f"{derived}_withheld"] = hide
     return result
 
+
+def _group_indexes(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[pd.Index]:
+    if not columns:
+        return [frame.index]
+    return [frame.index[positions] for positions in frame.groupby(list(columns), dropna=False).indices.values()]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How one query's result is protected."""
+
+    counts: tuple[str, ...]
+    groups: tuple[tuple[str, ...], ...] = (WHOLE_TABLE,)
+    derived: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
+
+
+#: Queries that hold no number of the case register (reference tables, published figures,
+#: documented events): shown as they are.
+OPEN_QUERIES = frozenset({"regions", "elections", "milestones", "categories", "positions", "data_as_of",
+                          "events", "published_figures", "events_for_region", "figures_for_region"})
+
+PUBLIC_RULES: dict[str, Rule] = {
+    # one row; each figure is its own total
+    "headline_numbers": Rule(
+        ("reported", "registered", "proven", "recommended", "followed_up", "sanctioned", "open_cases"),
+        derived={"followup_rate_pct": ("recommended", "followed_up"), "median_days_to_resolution": "proven"}),
+    # periods add up to the headline total
+    "cases_over_time": Rule(("reported", "proven")),
+    "cases_by_days_before_voting": Rule(("reported",), groups=(("election_id",),)),
+    "top_hotspots": Rule(("reported", "proven"), derived={"proven_per_1000_asn": "proven"}),
+    # regencies add up to their province, provinces to Kalimantan
+    "region_metrics": Rule(
+        ("reported", "proven", "recommended", "followed_up"), groups=(("province_code",), WHOLE_TABLE),
+        derived={"followup_rate_pct": ("recommended", "followed_up"), "median_days_to_resolution": "proven",
+                 "proven_per_1000_asn": "proven"}),
+    "cases_by_dimension": Rule(("reported", "proven"), groups=(("election_id",),)),
+    # cells add up to their row, their column and the table
+    "cases_crosstab": Rule(("reported", "proven"), groups=(("row_code",), ("column_code",), WHOLE_TABLE)),
+    "followup_by_agency": Rule(
+        ("recommended", "followed_up", "refused", "pending"),
+        derived={"followup_rate_pct": ("recommended", "followed_up"), "median_days_to_followup": "followed_up"}),
+    "stage_durations": Rule(
+        ("cases", "within_service_level"), groups=(("stage",),),
+        derived={"median_days": "cases", "p90_days": "cases", "max_days": "cases",
+                 "within_service_level_pct": ("cases", "within_service_level")}),
+    "backlog_by_age": Rule(("cases",), groups=(("open_stage",), WHOLE_TABLE), derived={"oldest_days": "cases"}),
+    "sanction_mix": Rule(("recommended", "imposed")),
+    "cases_around_events": Rule(("before", "after")),
+}
+
+
+class UnprotectedQuery(LookupError):
+    """A register query has no disclosure rule, so its result may not be shown publicly."""
+
+
+def protect(query_name: str, frame: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD) -> pd.DataFrame:
+    """``frame`` (the result of ``queries.<query_name>``) as the public may see it."""
+    if query_name in OPEN_QUERIES:
+        return frame
+    rule = PUBLIC_RULES.get(query_name)
+    if rule is None:
+        raise UnprotectedQuery(f"query {query_name!r} has no public disclosure rule")
+    return suppress(frame, list(rule.counts), threshold=threshold, rate_columns=rule.derived, group_sets=rule.groups)
+
+
+def withheld(row: Mapping, column: str) -> bool:
+    """True when ``row[column]`` was withheld as a small count."""
+    flag = row.get(f"{column}_withheld", False) if hasattr(row, "get") else False
+    return bool(flag) and not pd.isna(flag)
+
+
+def any_withheld(frame: pd.DataFrame) -> bool:
+    flags = [column for column in frame.columns if str(column).endswith("_withheld")]
+    return bool(flags) and bool(frame[flags].fillna(False).to_numpy().any())

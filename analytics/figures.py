@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import palette
+from analytics.formatting import format_number
 from analytics.i18n import t
 
 SEPARATORS = {"id": ",.", "en": ".,"}
@@ -126,24 +127,34 @@ def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str]
                        t("cases_per_week", lang), lang)
 
 
-def hotspots_figure(hotspots: pd.DataFrame, lang: str = "id") -> go.Figure:
-    """Horizontal bars of reported cases by regency, largest on top."""
+def hotspots_figure(hotspots: pd.DataFrame, lang: str = "id", withheld_label: str = "< 5") -> go.Figure:
+    """Horizontal bars of reported cases by regency, largest on top (a count withheld from the
+    public reads ``withheld_label``)."""
     ordered = hotspots.sort_values("reported", ascending=True)
+    reported = _count_labels(ordered, "reported", lang, withheld_label)
     fig = go.Figure(go.Bar(
         x=ordered["reported"], y=ordered["region_name"], orientation="h",
-        marker_color=palette.PRIMARY, text=ordered["reported"], textposition="auto",
-        customdata=ordered[["province_name", "proven"]],
-        hovertemplate="%{y} (%{customdata[0]})<br>" + t("reported", lang) + ": %{x:,d}<br>"
-                      + t("proven", lang) + ": %{customdata[1]:,d}<extra></extra>",
+        marker_color=palette.PRIMARY, text=reported, textposition="auto",
+        customdata=list(zip(ordered["province_name"], reported, _count_labels(ordered, "proven", lang, withheld_label))),
+        hovertemplate="%{y} (%{customdata[0]})<br>" + t("reported", lang) + ": %{customdata[1]}<br>"
+                      + t("proven", lang) + ": %{customdata[2]}<extra></extra>",
     ))
     fig.update_yaxes(showgrid=False)
     return base_layout(fig, t("q_hotspots", lang), t("cases_unit", lang), None, lang)
 
 
-def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id") -> go.Figure:
-    """Horizontal bars of reported cases per labelled code (``label``, ``reported``), largest on top."""
-    ordered = counts.groupby("label", as_index=False)["reported"].sum().sort_values("reported")
-    total = ordered["reported"].sum()
+def _count_labels(frame: pd.DataFrame, column: str, lang: str, withheld_label: str) -> list[str]:
+    flags = frame.get(f"{column}_withheld", pd.Series(False, index=frame.index)).fillna(False)
+    return [withheld_label if hidden else format_number(value, 0, lang) for value, hidden in zip(frame[column], flags)]
+
+
+def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id", total: float | None = None) -> go.Figure:
+    """Horizontal bars of reported cases per labelled code (``label``, ``reported``), largest on top.
+
+    Shares are of ``total`` (the selection's case count) when given, else of the counts' sum;
+    a withheld count has neither bar nor share."""
+    ordered = counts.groupby("label", as_index=False)["reported"].sum(min_count=1).sort_values("reported")
+    total = ordered["reported"].sum() if total is None or pd.isna(total) else total
     shares = (100.0 * ordered["reported"] / total).round(1) if total else ordered["reported"] * 0.0
     fig = go.Figure(go.Bar(
         x=ordered["reported"], y=[wrap_label(v) for v in ordered["label"]], orientation="h",

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from analytics import palette
 from analytics.figures import base_layout, wrap_label
+from analytics.formatting import format_count, format_percent
 from analytics.i18n import t
 
 FUNNEL_STAGES = ("reported", "registered", "proven", "recommended", "followed_up", "sanctioned")
@@ -18,23 +19,27 @@ OPEN_STAGE_KEYS = {"pemeriksaan": "open_pemeriksaan", "menunggu_rekomendasi": "o
 AGE_BANDS = ("0-30", "31-90", "91-180", "181-365", ">365")
 
 
-def funnel_table(headline: pd.Series, lang: str = "id") -> pd.DataFrame:
-    """The funnel stages from a headline_numbers row: stage, label, cases, pct_of_reported."""
-    cases = [int(headline[stage]) for stage in FUNNEL_STAGES]
-    first = cases[0] or None
-    return pd.DataFrame({
-        "stage": FUNNEL_STAGES,
-        "label": [t(stage, lang) for stage in FUNNEL_STAGES],
-        "cases": cases,
-        "pct_of_reported": [round(100.0 * c / first, 1) if first else None for c in cases],
-    })
+def funnel_table(headline: pd.Series, lang: str = "id", threshold: int = 5) -> pd.DataFrame:
+    """The funnel stages from a headline_numbers row: stage, label, cases, pct_of_reported and
+    the text written on each stage ("< 5" where the public view withheld the count)."""
+    cases = [headline[stage] for stage in FUNNEL_STAGES]
+    withheld = [bool(headline.get(f"{stage}_withheld", False)) for stage in FUNNEL_STAGES]
+    first = None if pd.isna(cases[0]) or not cases[0] else float(cases[0])
+    percents = [None if first is None or pd.isna(c) else round(100.0 * c / first, 1) for c in cases]
+    texts = [format_count(c, lang, hidden, threshold) + ("" if p is None else f"<br>{format_percent(p, 1, lang)}")
+             for c, hidden, p in zip(cases, withheld, percents)]
+    frame = pd.DataFrame({"stage": FUNNEL_STAGES, "label": [t(stage, lang) for stage in FUNNEL_STAGES],
+                          "cases": cases, "pct_of_reported": percents, "text": texts})
+    if any(withheld):
+        frame["cases_withheld"] = withheld
+    return frame
 
 
 def funnel_figure(funnel: pd.DataFrame, lang: str = "id") -> go.Figure:
     fig = go.Figure(go.Funnel(
-        y=funnel["label"], x=funnel["cases"], texttemplate="%{value:,d}<br>%{percentInitial:.1%}",
+        y=funnel["label"], x=funnel["cases"], text=funnel["text"], textinfo="text",
         marker={"color": palette.PRIMARY}, connector={"line": {"color": palette.MUTED, "width": 1}},
-        hovertemplate="%{y}: %{x:,d} (%{percentInitial:.1%})<extra></extra>",
+        hovertemplate="%{y}: %{text}<extra></extra>",
     ))
     fig.update_layout(height=380)
     return base_layout(fig, t("q_funnel", lang), None, None, lang)
@@ -77,7 +82,9 @@ def backlog_figure(backlog: pd.DataFrame, lang: str = "id") -> go.Figure:
     fig = go.Figure()
     for index, (stage, key) in enumerate(OPEN_STAGE_KEYS.items()):
         rows = backlog[backlog["open_stage"] == stage].set_index("age_band").reindex(AGE_BANDS)
-        fig.add_trace(go.Bar(x=list(AGE_BANDS), y=rows["cases"].fillna(0), name=t(key, lang),
+        absent = ~rows.index.isin(backlog.loc[backlog["open_stage"] == stage, "age_band"])
+        # a band without open cases is 0; a count withheld from the public stays missing
+        fig.add_trace(go.Bar(x=list(AGE_BANDS), y=rows["cases"].mask(absent, 0), name=t(key, lang),
                              marker_color=palette.OKABE_ITO[index],
                              hovertemplate="%{x} " + t("days", lang) + ": %{y:,d}<extra>" + t(key, lang) + "</extra>"))
     fig.update_layout(barmode="stack", height=380)

@@ -34,6 +34,11 @@ def format_number(value: object, decimals: int = 0, lang: str = "id", signed: bo
     return text
 
 
+def format_count(value: object, lang: str = "id", withheld: bool = False, threshold: int = 5) -> str:
+    """A case count; a count withheld as too small to publish reads "< 5"."""
+    return f"< {threshold}" if withheld else format_number(value, 0, lang)
+
+
 def format_percent(value: object, decimals: int = 1, lang: str = "id") -> str:
     if is_missing(value):
         return MISSING[lang]

@@ -606,6 +606,12 @@ TEXT: dict[str, dict[str, str]] = {
     "login_failed": {"id": "Nama pengguna atau kata sandi salah.", "en": "Wrong user name or password."},
     "login_locked": {"id": "Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.",
                      "en": "Too many failed attempts. Try again in {minutes} minutes."},
+    "withheld_note": {"id": "< {n}: jumlah di bawah {n} (selain nol) disembunyikan di tampilan publik (bersama satu sel pelengkap), agar tidak ada orang yang dapat dikenali; sel itu kosong di CSV dan ditandai di kolom *_withheld.",
+                      "en": "< {n}: counts below {n} (other than zero) are withheld in the public view (with one complementary cell) so that nobody can be identified; the CSV leaves them empty and flags them in *_withheld columns."},
+    "rests_on_withheld": {"id": "n < {n}", "en": "n < {n}"},
+    "withheld_legend": {"id": "< {n} (disembunyikan)", "en": "< {n} (withheld)"},
+    "too_few_public": {"id": "Pilihan ini mencakup kurang dari {n} kasus. Agar tidak ada orang yang dapat dikenali, rinciannya tidak ditampilkan di tampilan publik; pilih wilayah atau periode yang lebih luas.",
+                       "en": "This selection covers fewer than {n} cases. So that nobody can be identified, its breakdown is not shown in the public view; choose a wider area or period."},
 }
 
 

@@ -60,8 +60,10 @@ def register_datasets(cur, threshold: int = DEFAULT_THRESHOLD) -> list[Dataset]:
     if len(regions):
         regions = regions[["election_id", "region_code", "region_name", "province_code", "reported", "proven",
                            "recommended", "followed_up", "followup_rate_pct"]]
-        regions = suppress(regions, ["reported", "proven", "recommended", "followed_up"], ["election_id"], threshold,
-                           {"followup_rate_pct": "recommended"})
+        # as on the map: regencies add up to their province and to Kalimantan, per cycle
+        regions = suppress(regions, ["reported", "proven", "recommended", "followed_up"], threshold=threshold,
+                           rate_columns={"followup_rate_pct": ("recommended", "followed_up")},
+                           group_sets=[("election_id", "province_code"), ("election_id",)])
     categories = _per_cycle(cur, lambda f: queries.cases_by_dimension(cur, f, dimension="category").drop(columns="election_id"))
     if len(categories):
         categories = suppress(categories[["election_id", "code", "reported", "proven"]], ["reported", "proven"],

@@ -10,3 +10,4 @@ VOTING_LINE = "#D55E00"
 MILESTONE_LINE = "#000000"
 SEQUENTIAL = "cividis"
 NO_DATA = "#E6E6E6"
+WITHHELD = "#F5E6C8"  # small counts withheld from the public: light, warm, not a value colour

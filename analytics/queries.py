@@ -102,10 +102,12 @@ def region_metrics(cur, filters: Filters, level: str = "regency") -> pd.DataFram
     return run(cur, "region_metrics", filters, level=level)
 
 
-def cases_by_dimension(cur, filters: Filters, dimension: str = "category") -> pd.DataFrame:
+def cases_by_dimension(cur, filters: Filters, dimension: str = "category", pooled: bool = False) -> pd.DataFrame:
+    """Cases per code of ``dimension`` for each cycle, or (``pooled``) for all the filtered
+    cycles together under election_id 'semua'."""
     if dimension not in DIMENSIONS:
         raise ValueError(f"unknown dimension {dimension!r}")
-    return run(cur, "cases_by_dimension", filters, dimension=dimension)
+    return run(cur, "cases_by_dimension", filters, dimension=dimension, pooled=pooled)
 
 
 def cases_crosstab(cur, filters: Filters, row_dimension: str = "category",

@@ -40,4 +40,9 @@ def with_change(current: pd.DataFrame, previous: pd.DataFrame | None) -> pd.Data
     result["previous_reported"] = result["region_code"].map(before)
     base = result["previous_reported"].astype("float")
     result["change_pct"] = ((result["reported"] - base) / base.where(base > 0) * 100).round(1)
+    if "reported_withheld" in result.columns:
+        # the public view: a change resting on a withheld count is withheld with it
+        previous_withheld = result["region_code"].map(previous.set_index("region_code")["reported_withheld"])
+        result["previous_reported_withheld"] = previous_withheld.fillna(False).astype(bool)
+        result["change_pct_withheld"] = result["reported_withheld"] | result["previous_reported_withheld"]
     return result

@@ -13,12 +13,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from analytics.disclosure import DEFAULT_THRESHOLD
+
 REPO_DIR = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = REPO_DIR / "data"
 SQL_DIR = Path(__file__).resolve().parent / "sql"
 CATALOG_PATH = Path(__file__).resolve().parent / "catalog.yaml"
 
 DATA_DIR_ENV = "PANTAU_DATA_DIR"
+SMALL_COUNT_ENV = "PANTAU_SMALL_COUNT_THRESHOLD"
 GEO_DIR_ENV = "PANTAU_GEO_DIR"
 
 REGENCY_GEOJSON = "kalimantan_regencies.geojson"
@@ -29,6 +32,14 @@ def data_dir() -> Path:
     """The working data directory: ``$PANTAU_DATA_DIR`` or the repository's ``data/``."""
     configured = os.environ.get(DATA_DIR_ENV)
     return Path(configured).expanduser() if configured else REFERENCE_DIR
+
+
+def small_count_threshold() -> int:
+    """Counts below this are shown to the public as "< N": ``$PANTAU_SMALL_COUNT_THRESHOLD``,
+    default 5. A value that is not a whole number of at least 2 falls back to the default
+    rather than showing small counts."""
+    configured = os.environ.get(SMALL_COUNT_ENV, "").strip()
+    return int(configured) if configured.isdigit() and int(configured) >= 2 else DEFAULT_THRESHOLD
 
 
 def demo_dir(base: Path | None = None) -> Path:

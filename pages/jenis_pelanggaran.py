@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics import category_charts
 from analytics.i18n import t
-from analytics.ui import breakdown, components, data, state
+from analytics.ui import breakdown, components, data, small_counts, state
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.labels import code_labels
 
@@ -39,7 +39,7 @@ other = col_compare.selectbox(
 
 if headline["reported"] == 0:
     components.empty_state()
-else:
+elif not small_counts.too_few_to_break_down(headline):
     as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
     cycles = [filters.election_id] + ([other] if other else [])
     counts = breakdown.cycle_shares(filters, dimension, cycles)
@@ -64,7 +64,7 @@ else:
     table["column_label"] = table["column_code"].map(code_labels(column_dimension, table["column_code"].unique()))
     heatmap = category_charts.crosstab_figure(
         table, t("q_crosstab", lang, rows=dimension_name, columns=t(f"dimension_{column_dimension}", lang).lower()),
-        t(f"dimension_{column_dimension}", lang), None, lang)
+        t(f"dimension_{column_dimension}", lang), None, lang, f"< {small_counts.threshold()}")
     components.chart(heatmap, table, key="jenis_silang_peta", source=components.register_source(), as_of=as_of)
 
 components.source_footer(["violation_cases", "violation_categories", "positions"])

@@ -5,7 +5,7 @@ import streamlit as st
 from analytics import geo, maps
 from analytics.i18n import t
 from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, with_change
-from analytics.ui import components, data, state
+from analytics.ui import components, data, small_counts, state
 from analytics.ui.geo import display_layer
 from analytics.ui.frame import ensure_routed_through_app
 
@@ -45,7 +45,8 @@ else:
     if level == "regency" and filters.province_code:
         view = geo.map_view(geo.subset(layer, set(values["region_code"])))
     figure = maps.choropleth_figure(values, layer, view, metric.column, t("q_map", lang, metric=metric_label.lower()),
-                                    metric_label, t("no_data", lang), lang, metric.hover_format)
+                                    metric_label, t("no_data", lang), lang, metric.hover_format,
+                                    withheld_label=t("withheld_legend", lang, n=small_counts.threshold()))
     st.caption(t("map_click_hint", lang))
     components.chart(figure, values, key=f"peta_{level}", source=components.register_source() + ". " + geo.ATTRIBUTION,
                      as_of=as_of, unit_note=t("small_counts_note", lang),
@@ -59,7 +60,7 @@ if selected:
                  query_params=state.url_params())
 
 ranking = maps.ranking_figure(values, metric.column, t("q_ranking", lang, metric=metric_label.lower()), metric_label,
-                              lang, hover_format=metric.hover_format)
+                              lang, hover_format=metric.hover_format, withheld_label=f"< {small_counts.threshold()}")
 components.chart(ranking, values, key=f"peringkat_{level}", source=components.register_source(), as_of=as_of,
                  unit_note=t("per_1000_note", lang) if metric_code == "per1000" else None)
 components.source_footer(["violation_cases", "sanctions", "asn_headcount", "regions"])

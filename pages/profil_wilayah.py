@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics import figures
 from analytics.i18n import t
-from analytics.ui import components, data, profile, state
+from analytics.ui import components, data, profile, small_counts, state
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
@@ -28,16 +28,17 @@ if comparison["any_synthetic"].any():
 profile.comparison_table(comparison)
 
 as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
-if comparison.iloc[0]["reported"] > 0:
+if comparison.iloc[0]["reported"] == 0:
+    components.empty_state()
+elif not small_counts.too_few_to_break_down(comparison.iloc[0]):
     bucket = "week" if filters.election_id else "month"
     over_time = data.query("cases_over_time", filters, bucket=bucket)
     trend = figures.trend_figure(over_time, data.query("elections"), data.query("milestones"), lang, bucket)
     components.chart(trend, over_time, key="profil_tren", source=components.register_source(), as_of=as_of)
     by_category = profile.labelled_dimension(filters, "category")
-    components.chart(figures.share_bars_figure(by_category, t("q_categories", lang), lang), by_category,
+    components.chart(figures.share_bars_figure(by_category, t("q_categories", lang), lang,
+                                                     total=comparison.iloc[0]["reported"]), by_category,
                      key="profil_kategori", source=components.register_source(), as_of=as_of)
-else:
-    components.empty_state()
 
 st.subheader(t("profile_events", lang))
 events = data.query("events_for_region", region_code=region_code)

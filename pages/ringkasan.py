@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics import figures
 from analytics.i18n import t
-from analytics.ui import components, data, state, summary
+from analytics.ui import components, data, small_counts, state, summary
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
@@ -31,6 +31,7 @@ else:
     st.subheader(t("q_headline", lang))
     summary.headline_tiles(headline, previous, previous_label)
 
+if headline["reported"] != 0 and not small_counts.too_few_to_break_down(headline):
     bucket = "week" if filters.election_id else "month"
     over_time = data.query("cases_over_time", filters, bucket=bucket)
     trend = figures.trend_figure(over_time, elections.reset_index(), data.query("milestones"), lang, bucket)
@@ -43,7 +44,7 @@ else:
                      source=components.register_source(), as_of=as_of["register_cases_as_of"])
 
     hotspots = data.query("top_hotspots", filters, limit=10)
-    components.chart(figures.hotspots_figure(hotspots, lang), hotspots, key="ringkasan_hotspot",
+    components.chart(figures.hotspots_figure(hotspots, lang, f"< {small_counts.threshold()}"), hotspots, key="ringkasan_hotspot",
                      source=components.register_source(), as_of=as_of["register_cases_as_of"])
 
 components.source_footer(["violation_cases", "sanctions", "elections", "milestones", "asn_headcount"])

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import followup_charts, queries
 from analytics.i18n import t
-from analytics.ui import components, data, followup, state
+from analytics.ui import components, data, followup, small_counts, state
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
@@ -21,13 +21,13 @@ if headline["any_synthetic"]:
 
 if headline["reported"] == 0:
     components.empty_state()
-else:
+elif not small_counts.too_few_to_break_down(headline):
     as_of_row = data.query("data_as_of").iloc[0]
     as_of = max(as_of_row["register_cases_as_of"], as_of_row["register_sanctions_as_of"])
     source = components.register_source()
 
-    funnel = followup_charts.funnel_table(headline, lang)
-    components.chart(followup_charts.funnel_figure(funnel, lang), funnel, key="sanksi_corong", source=source,
+    funnel = followup_charts.funnel_table(headline, lang, small_counts.threshold())
+    components.chart(followup_charts.funnel_figure(funnel, lang), funnel.drop(columns="text"), key="sanksi_corong", source=source,
                      as_of=as_of, unit_note=t("funnel_note", lang))
 
     st.subheader(t("handling_title", lang))

@@ -1,8 +1,9 @@
 -- cases_by_dimension: cases per cycle and per value of one $dimension
 -- ('category', 'position', 'agency_level', 'medium', 'asn_status' or 'intake').
--- Parameters: the shared filters; $dimension. Columns: election_id, code, reported, proven.
+-- Parameters: the shared filters; $dimension; $pooled (all cycles together, election_id 'semua').
+-- Columns: election_id, code, reported, proven.
 SELECT
-    election_id,
+    CASE WHEN $pooled THEN 'semua' ELSE election_id END AS election_id,
     dimension_code($dimension, category_code, position_code, agency_level, medium, asn_status, intake) AS code,
     count(*)::BIGINT AS reported,
     count(*) FILTER (WHERE is_proven)::BIGINT AS proven

@@ -6,26 +6,28 @@ import pandas as pd
 import streamlit as st
 
 from analytics.category_charts import shares
+from analytics.disclosure import withheld
 from analytics.filters import Filters
 from analytics.formatting import format_number, format_percent
 from analytics.i18n import t
-from analytics.ui import data
+from analytics.ui import data, small_counts
 from analytics.ui.labels import code_labels
 from analytics.ui.state import language
 
 
 def cycle_shares(filters: Filters, dimension: str, cycles: list[str | None]) -> pd.DataFrame:
     """Counts and shares per code for each cycle in ``cycles`` (None: all cycles pooled as 'semua')."""
-    frames = []
+    frames, totals = [], {}
     for cycle in cycles:
-        counts = data.query("cases_by_dimension", filters.with_election(cycle), dimension=dimension)
-        if cycle is None:
-            counts = counts.groupby("code", as_index=False)[["reported", "proven"]].sum().assign(election_id="semua")
-        frames.append(counts)
+        cycle_filters = filters.with_election(cycle)
+        frames.append(data.query("cases_by_dimension", cycle_filters, dimension=dimension, pooled=cycle is None))
+        # the share's denominator is the cycle's own total, which stays right when parts are withheld
+        totals[cycle or "semua"] = data.query("headline_numbers", cycle_filters).iloc[0]["reported"]
     counts = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["election_id", "code", "reported", "proven"])
-    counts = shares(counts)
+    counts = shares(counts, totals)
     counts["label"] = counts["code"].map(code_labels(dimension, counts["code"].unique()))
-    return counts[["election_id", "code", "label", "reported", "proven", "share_pct"]]
+    flags = [column for column in ("reported_withheld", "proven_withheld") if column in counts.columns]
+    return counts[["election_id", "code", "label", "reported", "proven", "share_pct", *flags]]
 
 
 def comparison_table(counts: pd.DataFrame, focus: str, other: str | None, cycle_labels: dict[str, str]) -> None:
@@ -33,12 +35,16 @@ def comparison_table(counts: pd.DataFrame, focus: str, other: str | None, cycle_
     change of share (percentage points) against the other cycle."""
     lang = language()
     now = counts[counts["election_id"] == focus].set_index("code")
+    withheld_text = t("rests_on_withheld", lang, n=small_counts.threshold())
     shown = pd.DataFrame({
         t("code_label", lang): now["label"],
-        t("reported", lang): [format_number(v, 0, lang) for v in now["reported"]],
-        t("share_pct", lang): [format_percent(v, 1, lang) for v in now["share_pct"]],
-        t("proven_rate", lang): [format_percent(100.0 * p / r if r else None, 1, lang)
-                                 for p, r in zip(now["proven"], now["reported"])],
+        t("reported", lang): small_counts.count_texts(now, "reported"),
+        t("share_pct", lang): [withheld_text if withheld(row, "reported") else format_percent(row["share_pct"], 1, lang)
+                               for _, row in now.iterrows()],
+        t("proven_rate", lang): [
+            withheld_text if withheld(row, "reported") or withheld(row, "proven")
+            else format_percent(100.0 * row["proven"] / row["reported"] if row["reported"] else None, 1, lang)
+            for _, row in now.iterrows()],
     })
     if other is not None:
         other_rows = counts[counts["election_id"] == other].set_index("code")["share_pct"]

@@ -12,7 +12,7 @@ from analytics.catalog import load_catalog
 from analytics.exports import safe_csv_bytes
 from analytics.formatting import format_date
 from analytics.i18n import t
-from analytics.ui import data
+from analytics.ui import data, small_counts
 from analytics.ui.state import language
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
@@ -51,6 +51,9 @@ def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, source: str, as_of=No
         caption.append(t("data_as_of", lang, date=format_date(as_of, lang)))
     if unit_note:
         caption.append(unit_note)
+    withheld_note = small_counts.withheld_note(numbers)
+    if withheld_note:
+        caption.append(withheld_note)
     st.caption(" · ".join(caption))
     col_csv, col_png, _ = st.columns([1, 1, 3])
     col_csv.download_button(t("download_csv", lang), data=safe_csv_bytes(numbers), file_name=f"{key}.csv",

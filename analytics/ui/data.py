@@ -1,7 +1,10 @@
 """The cached connection and cached query results.
 
-Results are cached by query name, filters and the data version, so a change of the data
-files invalidates them; widgets are never read inside a cached function.
+Results are cached by query name, filters, the data version and the audience, so a change of
+the data files invalidates them; widgets are never read inside a cached function. The public
+(anyone not logged in as an analyst) gets every register number through
+:func:`analytics.disclosure.protect`: small counts withheld, the same numbers in the charts,
+tables and CSV downloads.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analytics import db, demo, queries, settings
+from analytics import db, demo, disclosure, queries, settings
 from analytics.filters import Filters
 from analytics.ingest.store import StoreError
 
@@ -53,19 +56,28 @@ def sources() -> db.DataSources:
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
-def _cached_query(query_name: str, filters_key: tuple | None, extra: tuple, version: str) -> pd.DataFrame:
+def _cached_query(query_name: str, filters_key: tuple | None, extra: tuple, version: str,
+                  public_threshold: int | None) -> pd.DataFrame:
     con, _ = connection()
     query = getattr(queries, query_name)
     with con.cursor() as cur:
         if filters_key is None:
-            return query(cur, **dict(extra))
-        return query(cur, Filters(*filters_key), **dict(extra))
+            result = query(cur, **dict(extra))
+        else:
+            result = query(cur, Filters(*filters_key), **dict(extra))
+    if public_threshold is not None:
+        result = disclosure.protect(query_name, result, public_threshold)
+    return result
 
 
 def query(query_name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
-    """Run ``queries.<query_name>`` through the cache. Returns a copy callers may change."""
+    """Run ``queries.<query_name>`` through the cache, protected for the public. Returns a copy
+    callers may change."""
+    from analytics.ui.access import is_analyst
+
     key = astuple(filters) if filters is not None else None
-    return _cached_query(query_name, key, tuple(sorted(extra.items())), sources().version).copy()
+    threshold = None if is_analyst() else settings.small_count_threshold()
+    return _cached_query(query_name, key, tuple(sorted(extra.items())), sources().version, threshold).copy()
 
 
 def imported_tables() -> dict[str, dict]:

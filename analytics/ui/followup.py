@@ -5,16 +5,28 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics.disclosure import any_withheld, withheld
 from analytics.followup_charts import STAGE_KEYS
 from analytics.formatting import format_number, format_percent
 from analytics.i18n import t
-from analytics.ui import components
+from analytics.ui import components, small_counts
 from analytics.ui.state import language
 
 
 def agency_table(agencies: pd.DataFrame) -> None:
     """Every PPK agency with its recommendations and answers (searchable, sortable)."""
     lang = language()
+    if any_withheld(agencies):
+        # the public view: counts below the threshold read "< 5", so the columns are text
+        shown = pd.DataFrame({
+            t("ppk_agency", lang): agencies["ppk_agency"],
+            **{t(column, lang): small_counts.count_texts(agencies, column)
+               for column in ("recommended", "followed_up", "pending", "refused")},
+            t("followup_rate", lang): small_counts.derived_texts(agencies, "followup_rate_pct", 1, percent=True),
+            t("median_days_to_followup", lang): small_counts.derived_texts(agencies, "median_days_to_followup", 0),
+        })
+        st.dataframe(shown, hide_index=True, width="stretch", height=320)
+        return
     shown = pd.DataFrame({
         t("ppk_agency", lang): agencies["ppk_agency"],
         t("recommended", lang): agencies["recommended"],
@@ -40,8 +52,11 @@ def service_level_tiles(stages: pd.DataFrame) -> None:
             components.metric_tile(column, t(key, lang), "—")
             continue
         row = by_stage.loc[stage]
+        if withheld(row, "median_days"):
+            components.metric_tile(column, t(key, lang), small_counts.derived_text(row, "median_days"))
+            continue
         value = t("n_days", lang, n=format_number(row["median_days"], 0, lang))
-        help_text = t("stage_help", lang, n=format_number(row["cases"], 0, lang),
+        help_text = t("stage_help", lang, n=small_counts.count_text(row, "cases"),
                       p90=format_number(row["p90_days"], 0, lang))
         delta = None
         if not pd.isna(row["within_service_level_pct"]):

@@ -8,7 +8,7 @@ import streamlit as st
 from analytics.filters import Filters
 from analytics.formatting import format_date, format_number, format_percent
 from analytics.i18n import t
-from analytics.ui import data
+from analytics.ui import data, small_counts
 from analytics.ui.state import language
 
 DIMENSION_TABLES = {"category": "categories", "position": "positions"}
@@ -34,14 +34,17 @@ def comparison_table(frame: pd.DataFrame) -> None:
     lang = language()
     shown = pd.DataFrame({
         ("Wilayah" if lang == "id" else "Area"): frame["scope"],
-        t("reported", lang): [format_number(v, 0, lang) for v in frame["reported"]],
-        t("proven", lang): [format_number(v, 0, lang) for v in frame["proven"]],
-        t("recommended", lang): [format_number(v, 0, lang) for v in frame["recommended"]],
-        t("followup_rate", lang): [format_percent(v, 1, lang) for v in frame["followup_rate_pct"]],
-        t("median_days", lang): [format_number(v, 0, lang) for v in frame["median_days_to_resolution"]],
-        t("open_cases", lang): [format_number(v, 0, lang) for v in frame["open_cases"]],
+        t("reported", lang): small_counts.count_texts(frame, "reported"),
+        t("proven", lang): small_counts.count_texts(frame, "proven"),
+        t("recommended", lang): small_counts.count_texts(frame, "recommended"),
+        t("followup_rate", lang): small_counts.derived_texts(frame, "followup_rate_pct", 1, percent=True),
+        t("median_days", lang): small_counts.derived_texts(frame, "median_days_to_resolution", 0),
+        t("open_cases", lang): small_counts.count_texts(frame, "open_cases"),
     })
     st.dataframe(shown, hide_index=True, width="stretch")
+    note = small_counts.withheld_note(frame)
+    if note:
+        st.caption(note)
 
 
 def labelled_dimension(filters: Filters, dimension: str) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from analytics.filters import Filters
 EXTRA_DEFAULTS = {"bucket": "week", "bin_days": 7, "limit": 10, "level": "regency", "dimension": "category",
                   "region_code": "63", "row_dimension": "category", "column_dimension": "position",
                   "verification_days": 7, "review_working_days": 3, "as_of": date(2025, 3, 31),
-                  "window_days": 60, "metric_group": None}
+                  "window_days": 60, "metric_group": None, "pooled": False}
 
 
 @pytest.mark.parametrize("name", queries.sql_files())
@@ -128,6 +128,9 @@ def test_cases_by_dimension(cur):
     assert counts == {"kampanye_medsos": 2, "hadir_kampanye": 1, "interaksi_medsos": 1}
     by_level = queries.cases_by_dimension(cur, Filters(), dimension="agency_level")
     assert by_level.groupby("code")["reported"].sum().to_dict() == {"kabupaten": 2, "kota": 3, "provinsi": 1}
+    pooled = queries.cases_by_dimension(cur, Filters(), dimension="agency_level", pooled=True)
+    assert set(pooled["election_id"]) == {"semua"}
+    assert dict(zip(pooled["code"], pooled["reported"])) == {"kabupaten": 2, "kota": 3, "provinsi": 1}
     with pytest.raises(ValueError):
         queries.cases_by_dimension(cur, Filters(), dimension="nip")
 

@@ -1,0 +1,51 @@
+"""Showing register numbers that may have been withheld from the public ("< 5")."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics import settings
+from analytics.disclosure import any_withheld, withheld
+from analytics.formatting import format_count, format_number, format_percent
+from analytics.i18n import t
+from analytics.ui.state import language
+
+
+def threshold() -> int:
+    return settings.small_count_threshold()
+
+
+def count_text(row, column: str) -> str:
+    """``row[column]`` as a count, or "< 5" where it was withheld."""
+    return format_count(row[column], language(), withheld(row, column), threshold())
+
+
+def count_texts(frame: pd.DataFrame, column: str) -> list[str]:
+    return [count_text(row, column) for _, row in frame.iterrows()]
+
+
+def derived_text(row, column: str, decimals: int = 1, percent: bool = False) -> str:
+    """A rate or median that rests on a count: "n < 5" where that count was withheld."""
+    if withheld(row, column):
+        return t("rests_on_withheld", language(), n=threshold())
+    value = row[column]
+    return format_percent(value, decimals, language()) if percent else format_number(value, decimals, language())
+
+
+def derived_texts(frame: pd.DataFrame, column: str, decimals: int = 1, percent: bool = False) -> list[str]:
+    return [derived_text(row, column, decimals, percent) for _, row in frame.iterrows()]
+
+
+def withheld_note(frame: pd.DataFrame) -> str | None:
+    """The sentence that explains "< 5", when ``frame`` has a withheld number."""
+    return t("withheld_note", language(), n=threshold()) if any_withheld(frame) else None
+
+
+def too_few_to_break_down(headline: pd.Series) -> bool:
+    """True (and says so) when the selection's case count itself is withheld: every breakdown
+    of it would be withheld too, so the page shows the headline and stops there."""
+    if not withheld(headline, "reported"):
+        return False
+    st.info(t("too_few_public", language(), n=threshold()), icon=":material/shield_person:")
+    return True

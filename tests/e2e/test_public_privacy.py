@@ -1,0 +1,190 @@
+"""The public view shows no person: an organisation imports cases that carry names and NIPs,
+then every public page is opened in Chromium (with ordinary and hostile URL parameters) and
+everything the browser receives is searched: the page text, every websocket message from the
+server (chart specs with their tooltips, tables, error messages), every CSV download and the
+address bar. None of the names or numbers may appear, and no downloaded case count is 1 to 4."""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import re
+import zipfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analytics import demo
+from analytics.ingest.__main__ import main as ingest_main
+from tests.e2e import browser as helpers
+
+PUBLIC_PAGES = [name for name in helpers.PAGES if name not in helpers.ANALYST_PAGES]
+QUERIES = [
+    "?pemilu=pilkada-2024",
+    "?pemilu=pilkada-2020&provinsi=63",
+    "?pemilu=pilkada-2024&kabkota=63.09",
+]
+#: Count columns of register downloads; reference data (published figures, documented events) is public.
+COUNT_COLUMNS = {"reported", "registered", "proven", "recommended", "followed_up", "sanctioned", "open_cases",
+                 "refused", "pending", "cases", "within_service_level", "before", "after", "imposed",
+                 "previous_reported"}
+MEDIA_URL = re.compile(rb"/media/[0-9a-f]+\.(?:csv|zip)")
+
+
+def _name(index: int) -> str:
+    return f"Nama Rahasia {index:04d}"
+
+
+def _nip(index: int) -> str:
+    return f"{197001012000000000 + index * 7919:018d}"
+
+
+@contextmanager
+def _data_dir_env(path: Path):
+    before = os.environ.get("PANTAU_DATA_DIR")
+    os.environ["PANTAU_DATA_DIR"] = str(path)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("PANTAU_DATA_DIR", None)
+        else:
+            os.environ["PANTAU_DATA_DIR"] = before
+
+
+@pytest.fixture(scope="module")
+def imported_register(tmp_path_factory):
+    """A data directory whose register was imported by an organisation, with a name and a NIP
+    on every case; returns (data_dir, names, nips)."""
+    data_dir = tmp_path_factory.mktemp("privacy_data")
+    source = tmp_path_factory.mktemp("privacy_source")
+    demo.ensure_demo(source / "demo", cases=1500)
+    cases = pd.read_parquet(source / "demo" / demo.FILES["violation_cases"]).drop(columns="is_synthetic")
+    cases["asn_name"] = [_name(i) for i in range(len(cases))]
+    cases["nip"] = [_nip(i) for i in range(len(cases))]
+    sanctions = pd.read_parquet(source / "demo" / demo.FILES["sanctions"]).drop(columns="is_synthetic")
+    cases.to_csv(source / "kasus.csv", index=False)
+    sanctions.to_csv(source / "sanksi.csv", index=False)
+    demo.ensure_demo(data_dir / "demo", cases=300)
+    with _data_dir_env(data_dir):
+        assert ingest_main(["violation_cases", str(source / "kasus.csv"), "--who", "uji"]) == 0
+        assert ingest_main(["sanctions", str(source / "sanksi.csv"), "--who", "uji"]) == 0
+    return data_dir, [_name(i) for i in range(len(cases))], [_nip(i) for i in range(len(cases))]
+
+
+@pytest.fixture(scope="module")
+def public_url(imported_register):
+    data_dir, _, _ = imported_register
+    with helpers.streamlit_server(data_dir) as url:
+        yield url
+
+
+class Received:
+    """Everything the server sends to one page: websocket messages and CSV downloads."""
+
+    def __init__(self, page):
+        self.frames: list[bytes] = []
+        session = page.context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.on("Network.webSocketFrameReceived", self._frame)
+
+    def _frame(self, event) -> None:
+        response = event["response"]
+        payload = response["payloadData"]
+        self.frames.append(base64.b64decode(payload) if response.get("opcode") == 2 else payload.encode())
+
+    def media_urls(self) -> set[str]:
+        return {match.decode() for frame in self.frames for match in MEDIA_URL.findall(frame)}
+
+
+def _walk(page, received: Received, url: str) -> tuple[bytes, list[tuple[str, pd.DataFrame]]]:
+    """Open ``url``; return everything received as bytes and the CSV downloads it offers."""
+    page.goto(url)
+    helpers.wait_for_app(page)
+    helpers.wait_for_maps(page)
+    downloads = []
+    blob = [page.inner_text("body").encode(), page.url.encode()]
+    for media in sorted(received.media_urls()):
+        response = page.request.get(_origin(url) + media)
+        assert response.ok, media
+        body = response.body()
+        if media.endswith(".zip"):
+            with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                files = {name: archive.read(name) for name in archive.namelist()}
+        else:
+            files = {media: body}
+        for name, content in files.items():
+            blob.append(content)
+            if name.endswith(".csv"):
+                downloads.append((f"{media}:{name}", pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")))
+    blob.extend(received.frames)
+    return b"\n".join(blob), downloads
+
+
+def _origin(url: str) -> str:
+    return "/".join(url.split("/")[:3])
+
+
+def _secrets_found(blob: bytes, names: list[str], nips: list[str]) -> list[str]:
+    text = blob.decode("utf-8", errors="ignore")
+    found = [value for value in nips if value in text]
+    found += [value for value in names if value in text]
+    if "Nama Rahasia" in text:
+        found.append("Nama Rahasia")
+    return found
+
+
+def _small_counts(downloads: list[tuple[str, pd.DataFrame]]) -> list[str]:
+    problems = []
+    for media, frame in downloads:
+        for column in COUNT_COLUMNS & set(frame.columns):
+            values = pd.to_numeric(frame[column], errors="coerce")
+            if values.between(1, 4).any():
+                problems.append(f"{media}: {column} = {values[values.between(1, 4)].tolist()}")
+    return problems
+
+
+@pytest.mark.parametrize("page_name", PUBLIC_PAGES)
+def test_no_name_or_nip_reaches_the_public(public_url, imported_register, chromium, page_name):
+    _, names, nips = imported_register
+    context = chromium.new_context(viewport=helpers.DESKTOP, accept_downloads=True)
+    page = context.new_page()
+    received = Received(page)
+    csv_count = 0
+    for query in QUERIES:
+        blob, downloads = _walk(page, received, f"{public_url}/{helpers.page_path(page_name)}{query}")
+        csv_count += len(downloads)
+        assert received.frames and b"Kalimantan" in blob, "nothing was captured to search"
+        assert not _secrets_found(blob, names, nips), (page_name, query)
+        assert not _small_counts(downloads), (page_name, query, _small_counts(downloads))
+        assert "Traceback" not in page.inner_text("body")
+    context.close()
+    if page_name not in ("tentang_data",):
+        assert csv_count > 0, f"{page_name} offered no CSV download to check"
+
+
+HOSTILE = [
+    "?pemilu={nip}&provinsi={name}",
+    "?kabkota={nip}&kategori=<script>alert(1)</script>",
+    "?pemilu=pilkada-2024&jabatan=' OR 1=1 --&tingkat={name}",
+    "?dari=9999-99-99&sampai={nip}&lang={name}",
+    "?pemilu=" + "x" * 5000,
+]
+
+
+@pytest.mark.parametrize("template", HOSTILE)
+def test_hostile_url_parameters_are_neither_echoed_nor_kept(public_url, imported_register, chromium, template):
+    _, names, nips = imported_register
+    context = chromium.new_context(viewport=helpers.DESKTOP)
+    page = context.new_page()
+    received = Received(page)
+    query = template.format(nip=nips[0], name=names[0].replace(" ", "+"))
+    blob, _ = _walk(page, received, f"{public_url}/peta{query}")
+    assert not _secrets_found(blob, names, nips)
+    assert nips[0] not in page.url and "Rahasia" not in page.url and "script" not in page.url
+    assert "Traceback" not in page.inner_text("body")
+    assert page.locator("h1").first.inner_text()  # the page still renders
+    context.close()
