@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import shutil
+import threading
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,11 +73,11 @@ def _child_server_pid(port: int) -> int | None:
 
 
 @contextlib.contextmanager
-def own_server(keep_log_in: Path | None = None, timeout: float = 180.0):
-    """Start ``streamlit run app.py`` on a free port of 127.0.0.1; yield a ServerHandle."""
+def own_server(keep_log_in: Path | None = None, timeout: float = 180.0, port: int | None = None):
+    """Start ``streamlit run app.py`` on 127.0.0.1 (a free port unless given); yield a ServerHandle."""
     data_dir = settings.data_dir()
     demo.ensure_demo(settings.demo_dir(data_dir))
-    port = browser.free_port()
+    port = port or browser.free_port()
     log_path = data_dir / f"streamlit-{port}.log"
     handle = None
     launched_at = time.perf_counter()
@@ -89,3 +92,52 @@ def own_server(keep_log_in: Path | None = None, timeout: float = 180.0):
             shutil.move(str(log_path), target)
             if handle is not None:
                 handle.log_path = target
+
+
+class BackgroundServer:
+    """``own_server`` entered on a thread, so that the caller can watch the start up close
+    (its own fine-grained health polling) instead of waiting for the helper's coarse one."""
+
+    def __init__(self, keep_log_in: Path | None = None) -> None:
+        self.port = browser.free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._keep_log_in = keep_log_in
+        self._ready: queue.Queue = queue.Queue()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, name=f"server-{self.port}", daemon=True)
+
+    def _serve(self) -> None:
+        try:
+            with own_server(keep_log_in=self._keep_log_in, port=self.port) as handle:
+                self._ready.put(handle)
+                self._stop.wait()
+        except BaseException as failure:  # handed to the caller
+            self._ready.put(failure)
+
+    def start(self) -> BackgroundServer:
+        self._thread.start()
+        return self
+
+    def wait_healthy(self, timeout: float = 180.0, poll: float = 0.02) -> float:
+        """Poll /_stcore/health every ``poll`` seconds; return the perf_counter of the first 200."""
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as response:
+                    if response.status == 200:
+                        return time.perf_counter()
+            if not self._thread.is_alive():
+                break
+            time.sleep(poll)
+        raise TimeoutError(f"{self.url} did not become healthy")
+
+    def handle(self, timeout: float = 180.0) -> ServerHandle:
+        item = self._ready.get(timeout=timeout)
+        if isinstance(item, BaseException):
+            raise item
+        self._ready.put(item)
+        return item
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
