@@ -1,0 +1,276 @@
+"""What a person at a browser waits for, measured in headless Chromium (DESIGN §8: first page
+usable ≤ 2.5 s after the server is up; map payload ≤ 600 KB).
+
+    python -m benchmarks.browser_timing [--repeats 3] [--changes 5] [--out FILE]
+
+(a) ``--repeats`` times: launch ``streamlit run app.py`` (working data directory as for the
+    app), poll ``/_stcore/health`` every 20 ms, and as soon as it answers open Ringkasan in a
+    fresh browser context; "usable" is when its six headline tiles and its first Plotly chart
+    are drawn. The breakdown says where the wait goes: the server's run (its
+    ``script_finished`` on the websocket) or the browser (its longest task).
+(b) On the last server: pick another election in the sidebar selectbox ``--changes`` times;
+    a change is done when the trend chart's data differ, the run's ``script_finished`` has
+    arrived and Streamlit's running indicator is gone.
+(c) In a fresh context: the bytes of every websocket frame the browser receives while the map
+    page (``/peta``, the regency choropleth) opens, and again for one filter change on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import csv
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.load_server import BackgroundServer
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from tests.e2e import browser as helpers
+
+ROOT = Path(__file__).resolve().parents[1]
+TILES = '[data-testid="stMetric"]'
+CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot'
+USABLE = f"() => document.querySelectorAll('{TILES}').length >= 6 && !!document.querySelector('{CHART} .main-svg')"
+IDLE = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+#: A fingerprint of the first chart's data (Plotly keeps it on the graph div).
+CHART_DATA = f"""() => {{
+  const gd = document.querySelector('{CHART}');
+  if (!gd || !gd.data) return null;
+  const text = JSON.stringify(gd.data);
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
+  return text.length + ':' + h;
+}}"""
+LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => window.__longTasks.push(e.duration)))
+  .observe({type: 'longtask', buffered: true});
+"""
+TARGET_FIRST_PAGE_S = 2.5
+TARGET_MAP_KB = 600
+
+
+class FrameLog:
+    """The websocket frames a page receives, read through the Chrome DevTools Protocol."""
+
+    def __init__(self, context, page) -> None:
+        self.frames: list[tuple[float, int, str]] = []  # (perf_counter, bytes, ForwardMsg type)
+        self.finished_at: list[float] = []  # script_finished FINISHED_SUCCESSFULLY
+        cdp = context.new_cdp_session(page)
+        cdp.on("Network.webSocketFrameReceived", self._received)
+        cdp.send("Network.enable")
+
+    def _received(self, params: dict) -> None:
+        now = time.perf_counter()
+        response = params["response"]
+        payload = response["payloadData"]
+        data = base64.b64decode(payload) if response.get("opcode") == 2 else payload.encode()
+        kind = ""
+        msg = ForwardMsg()
+        try:
+            msg.ParseFromString(data)
+            kind = msg.WhichOneof("type") or ""
+        except Exception:  # not a ForwardMsg: count its bytes all the same
+            pass
+        self.frames.append((now, len(data), kind))
+        if kind == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+            self.finished_at.append(now)
+
+    def bytes_since(self, since: float) -> int:
+        return sum(size for at, size, _ in self.frames if at >= since)
+
+    def largest_since(self, since: float) -> int:
+        return max((size for at, size, _ in self.frames if at >= since), default=0)
+
+    def finished_since(self, since: float) -> float | None:
+        return next((at for at in self.finished_at if at >= since), None)
+
+
+def first_page(chromium, keep_log_in: Path) -> tuple[dict, BackgroundServer]:
+    """(a) once: launch a server, open Ringkasan the moment it is healthy. Returns the timings
+    and the running server (the caller stops it)."""
+    server = BackgroundServer(keep_log_in).start()
+    healthy = server.wait_healthy()
+    context = chromium.new_context(viewport=helpers.DESKTOP)
+    context.add_init_script(LONG_TASKS)
+    page = context.new_page()
+    frames = FrameLog(context, page)
+    page.goto(server.url + "/", wait_until="commit")
+    page.wait_for_function(USABLE, timeout=120_000, polling=20)
+    usable = time.perf_counter()
+    launched = server.handle().launched_at
+    finished = frames.finished_since(healthy)
+    long_tasks = page.evaluate("window.__longTasks")
+    result = {
+        "start_to_healthy_s": round(healthy - launched, 2),
+        "healthy_to_usable_s": round(usable - healthy, 2),
+        "server_run_done_s": round(finished - healthy, 2) if finished else None,
+        "browser_longest_task_s": round(max(long_tasks, default=0) / 1000, 2),
+        "browser_long_tasks_total_s": round(sum(long_tasks) / 1000, 2),
+        "websocket_kb": round(frames.bytes_since(healthy) / 1024, 1),
+    }
+    context.close()
+    return result, server
+
+
+def election_labels_with_cases() -> list[str]:
+    """Sidebar labels of the elections the served register has cases for (all when unknown)."""
+    with open(ROOT / "data" / "elections.csv", encoding="utf-8") as handle:
+        labels = {row["election_id"]: row["label_id"] for row in csv.DictReader(handle)}
+    try:
+        import duckdb
+
+        from analytics import settings
+
+        register = settings.demo_dir() / "violation_cases.parquet"
+        present = {row[0] for row in duckdb.sql(f"select distinct election_id from '{register}'").fetchall()}
+        return [label for code, label in labels.items() if code in present] or list(labels.values())
+    except Exception:
+        return list(labels.values())
+
+
+def choose_election(page, label: str) -> float:
+    """Open the sidebar's election selectbox and pick ``label``; return when the click was sent."""
+    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
+    option = page.get_by_role("option", name=label, exact=True)
+    option.wait_for(timeout=10_000)
+    started = time.perf_counter()
+    option.click()
+    return started
+
+
+def wait_for_update(page, frames: FrameLog, before: str | None, started: float, timeout: float = 60.0) -> float:
+    """Wait until the first chart's data differ from ``before``, the run has finished and the
+    running indicator is gone; return the time all three held."""
+    page.wait_for_function(f"before => ({CHART_DATA})() !== before", arg=before, timeout=timeout * 1000, polling=20)
+    deadline = time.perf_counter() + timeout
+    while frames.finished_since(started) is None:
+        if time.perf_counter() > deadline:
+            raise TimeoutError("no script_finished after the filter change")
+        page.wait_for_timeout(10)
+    page.wait_for_function(IDLE, timeout=timeout * 1000, polling=20)
+    return time.perf_counter()
+
+
+def wait_for_run(page, frames: FrameLog, since: float, timeout: float = 60.0) -> None:
+    """Wait for a script run started after ``since`` to finish and the page to settle."""
+    deadline = time.perf_counter() + timeout
+    while frames.finished_since(since) is None:
+        if time.perf_counter() > deadline:
+            raise TimeoutError("no script_finished")
+        page.wait_for_timeout(20)
+    helpers.wait_for_idle(page)
+
+
+def filter_changes(chromium, url: str, count: int) -> list[float]:
+    """(b): seconds from picking another election to the updated page, ``count`` times."""
+    context = chromium.new_context(viewport=helpers.DESKTOP)
+    page = context.new_page()
+    frames = FrameLog(context, page)
+    page.goto(url + "/?pemilu=pilkada-2024")
+    page.wait_for_function(USABLE, timeout=120_000)
+    helpers.wait_for_idle(page)
+    labels = [label for label in election_labels_with_cases() if label != "Pilkada Serentak 2024"]
+    labels = [*labels, "Semua siklus"]
+    durations = []
+    for index in range(count):
+        before = page.evaluate(CHART_DATA)
+        started = choose_election(page, labels[index % len(labels)])
+        durations.append(round(wait_for_update(page, frames, before, started) - started, 2))
+        helpers.wait_for_idle(page)
+    context.close()
+    return durations
+
+
+def map_payload(chromium, url: str) -> dict:
+    """(c): websocket bytes received while the map page opens, and for one filter change on it."""
+    context = chromium.new_context(viewport=helpers.DESKTOP)
+    page = context.new_page()
+    frames = FrameLog(context, page)
+    opened = time.perf_counter()
+    page.goto(url + "/peta?pemilu=pilkada-2024")
+    wait_for_run(page, frames, opened)
+    helpers.wait_for_maps(page)
+    result = {"open_kb": round(frames.bytes_since(opened) / 1024, 1),
+              "open_largest_frame_kb": round(frames.largest_since(opened) / 1024, 1),
+              "open_frames": sum(1 for at, _, _ in frames.frames if at >= opened)}
+    changed = choose_election(page, "Pilkada Serentak 2020")
+    wait_for_run(page, frames, changed)
+    result["change_kb"] = round(frames.bytes_since(changed) / 1024, 1)
+    result["change_largest_frame_kb"] = round(frames.largest_since(changed) / 1024, 1)
+    context.close()
+    return result
+
+
+def measure(repeats: int, changes: int, keep_log_in: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    executable = helpers.chromium_path()
+    if executable is None:
+        raise SystemExit("no Chromium found (apt-get install chromium, or set PANTAU_CHROMIUM)")
+    report: dict = {"first_page": [], "chromium": executable}
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=helpers.CHROMIUM_ARGS)
+        for attempt in range(repeats):
+            result, server = first_page(chromium, keep_log_in)
+            report["first_page"].append(result)
+            if attempt < repeats - 1:
+                server.stop()
+        try:
+            report["filter_change_s"] = filter_changes(chromium, server.url, changes)
+            report["filter_change_p50_s"] = round(statistics.median(report["filter_change_s"]), 2)
+            report["map_payload"] = map_payload(chromium, server.url)
+        finally:
+            server.stop()
+        chromium.close()
+    worst = max(r["healthy_to_usable_s"] for r in report["first_page"])
+    report["target"] = {
+        "first_page_usable_s_max": TARGET_FIRST_PAGE_S, "first_page_met": worst <= TARGET_FIRST_PAGE_S,
+        "map_payload_kb_max": TARGET_MAP_KB, "map_payload_met": report["map_payload"]["open_kb"] <= TARGET_MAP_KB,
+    }
+    return report
+
+
+def format_table(report: dict) -> str:
+    rows = ["(a) fresh server, fresh browser context, Ringkasan",
+            f"{'run':<5}{'start→healthy s':>17}{'healthy→usable s':>18}{'server run done s':>19}"
+            f"{'longest JS task s':>19}{'ws KB':>9}"]
+    for number, r in enumerate(report["first_page"], 1):
+        rows.append(f"{number:<5}{r['start_to_healthy_s']:>17}{r['healthy_to_usable_s']:>18}"
+                    f"{'-' if r['server_run_done_s'] is None else r['server_run_done_s']:>19}"
+                    f"{r['browser_longest_task_s']:>19}{r['websocket_kb']:>9}")
+    rows.append("")
+    rows.append(f"(b) election change in the sidebar → updated charts: {report['filter_change_s']} s, "
+                f"p50 {report['filter_change_p50_s']} s")
+    payload = report["map_payload"]
+    rows.append(f"(c) map page websocket payload: open {payload['open_kb']} KB in {payload['open_frames']} frames "
+                f"(largest {payload['open_largest_frame_kb']} KB); one filter change {payload['change_kb']} KB "
+                f"(largest {payload['change_largest_frame_kb']} KB)")
+    target = report["target"]
+    rows.append(f"target first page usable ≤ {target['first_page_usable_s_max']} s after healthy: "
+                f"{'MET' if target['first_page_met'] else 'NOT MET'}; map payload ≤ {target['map_payload_kb_max']} KB: "
+                f"{'MET' if target['map_payload_met'] else 'NOT MET'}")
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.browser_timing", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--changes", type=int, default=5)
+    parser.add_argument("--out", type=Path, help="write the report as JSON here")
+    args = parser.parse_args(argv)
+    report = measure(args.repeats, args.changes, args.out.parent if args.out else ROOT / "artifacts")
+    print(format_table(report))
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+        print(f"report: {args.out}")
+    target = report["target"]
+    return 0 if target["first_page_met"] and target["map_payload_met"] else 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())
