@@ -21,6 +21,7 @@ import argparse
 import base64
 import csv
 import json
+import os
 import statistics
 import sys
 import time
@@ -211,7 +212,8 @@ def measure(repeats: int, changes: int, keep_log_in: Path) -> dict:
     executable = helpers.chromium_path()
     if executable is None:
         raise SystemExit("no Chromium found (apt-get install chromium, or set PANTAU_CHROMIUM)")
-    report: dict = {"first_page": [], "chromium": executable}
+    report: dict = {"first_page": [], "chromium": executable, "load_avg_1min_before": round(os.getloadavg()[0], 2),
+                    "cpus": os.cpu_count()}
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=helpers.CHROMIUM_ARGS)
         for attempt in range(repeats):
@@ -249,6 +251,7 @@ def format_table(report: dict) -> str:
     rows.append(f"(c) map page websocket payload: open {payload['open_kb']} KB in {payload['open_frames']} frames "
                 f"(largest {payload['open_largest_frame_kb']} KB); one filter change {payload['change_kb']} KB "
                 f"(largest {payload['change_largest_frame_kb']} KB)")
+    rows.append(f"machine: {report['cpus']} CPUs, 1-minute load average before the run {report['load_avg_1min_before']}")
     target = report["target"]
     rows.append(f"target first page usable ≤ {target['first_page_usable_s_max']} s after healthy: "
                 f"{'MET' if target['first_page_met'] else 'NOT MET'}; map payload ≤ {target['map_payload_kb_max']} KB: "

@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import csv
 import json
+import os
 import random
 import resource
 import sys
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(run_load(url, args.sessions, args.seconds, args.interval, pages=pages, ramp=args.ramp,
                                     timeout=args.timeout, seed=args.seed))
 
-    extra: dict = {}
+    extra: dict = {"load_avg_1min_before": round(os.getloadavg()[0], 2), "cpus": os.cpu_count()}
     cpu_before = _own_cpu()
     if args.url:
         settings["url"] = args.url

@@ -84,7 +84,8 @@ def format_table(report: dict) -> str:
         rows.append(f"warning elements seen (not counted as errors): {report['warnings']}")
     if report.get("server_log_tracebacks") is not None:
         rows.append(f"tracebacks in the server log: {report['server_log_tracebacks']}")
-    for key in ("server_cpu_s", "server_peak_rss_mb", "driver_cpu_s", "wall_s"):
+    for key in ("server_cpu_s", "server_peak_rss_mb", "driver_cpu_s", "wall_s", "offered_reruns_per_s",
+                "achieved_reruns_per_s", "load_avg_1min_before", "cpus"):
         if report.get(key) is not None:
             rows.append(f"{key}: {report[key]}")
     target = report["target"]
