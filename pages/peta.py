@@ -49,7 +49,7 @@ else:
                                     withheld_label=t("withheld_legend", lang, n=small_counts.threshold()))
     st.caption(t("map_click_hint", lang))
     components.chart(figure, values, key=f"peta_{level}", source=components.register_source() + ". " + geo.ATTRIBUTION,
-                     as_of=as_of, unit_note=t("small_counts_note", lang),
+                     as_of=as_of, unit_note=None if small_counts.public_view() else t("small_counts_note", lang),
                      on_select=state.on_map_select(f"peta_{level}"), selection_mode=("points",))
 
 selected = filters.regency_code or filters.province_code

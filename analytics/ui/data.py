@@ -73,10 +73,10 @@ def _cached_query(query_name: str, filters_key: tuple | None, extra: tuple, vers
 def query(query_name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
     """Run ``queries.<query_name>`` through the cache, protected for the public. Returns a copy
     callers may change."""
-    from analytics.ui.access import is_analyst
+    from analytics.ui.small_counts import public_view
 
     key = astuple(filters) if filters is not None else None
-    threshold = None if is_analyst() else settings.small_count_threshold()
+    threshold = settings.small_count_threshold() if public_view() else None
     return _cached_query(query_name, key, tuple(sorted(extra.items())), sources().version, threshold).copy()
 
 

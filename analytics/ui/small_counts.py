@@ -16,6 +16,13 @@ def threshold() -> int:
     return settings.small_count_threshold()
 
 
+def public_view() -> bool:
+    """True for anyone not logged in as an analyst: register numbers reach them protected."""
+    from analytics.ui.access import is_analyst
+
+    return not is_analyst()
+
+
 def count_text(row, column: str) -> str:
     """``row[column]`` as a count, or "< 5" where it was withheld."""
     return format_count(row[column], language(), withheld(row, column), threshold())

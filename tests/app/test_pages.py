@@ -262,3 +262,33 @@ def test_oidc_configuration_offers_the_provider_login(app):
     at = app.run()
     assert not at.exception
     assert "Masuk dengan akun lembaga" in [b.label for b in at.button]
+
+
+def _tile(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_public_sees_small_counts_as_less_than_five_and_analysts_see_the_number(app):
+    # the 1,500-case demo has 3 pilkada-2024 cases in Kabupaten Sanggau (61.03)
+    app.query_params["pemilu"] = "pilkada-2024"
+    app.query_params["kabkota"] = "61.03"
+    public = app.run()
+    assert _tile(public, "Dilaporkan") == "< 5"
+    assert any("kurang dari 5 kasus" in i.value for i in public.info)   # no breakdown below the tiles
+    assert not public.get("plotly_chart")
+
+    analyst = as_analyst(AppTest.from_file(APP, default_timeout=60))
+    analyst.query_params["pemilu"] = "pilkada-2024"
+    analyst.query_params["kabkota"] = "61.03"
+    analyst.run()
+    assert _tile(analyst, "Dilaporkan") == "3"
+    assert analyst.get("plotly_chart")
+
+
+def test_public_map_table_of_a_province_withholds_its_small_regencies(app):
+    app.query_params["pemilu"] = "pilkada-2024"
+    app.query_params["provinsi"] = "61"
+    at = app.run()
+    at.switch_page("pages/peta.py").run()
+    assert not at.exception
+    assert any("< 5: jumlah di bawah 5" in c.value for c in at.caption)
