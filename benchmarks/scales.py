@@ -28,7 +28,7 @@ SCALES = {
     "small": Scale("small", cases=20_000, query_combos=3, rerun_combos=1, import_rows=2_000, warm_repeats=1,
                    profile=False),
     "realistic": Scale("realistic", cases=100_000, query_combos=30, rerun_combos=12, import_rows=1_000_000),
-    "stress": Scale("stress", cases=10_000_000, query_combos=6, rerun_combos=3, import_rows=1_000_000,
+    "stress": Scale("stress", cases=10_000_000, query_combos=4, rerun_combos=2, import_rows=1_000_000,
                     warm_repeats=1),
 }
 
