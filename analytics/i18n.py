@@ -612,6 +612,7 @@ TEXT: dict[str, dict[str, str]] = {
     "withheld_legend": {"id": "< {n} (disembunyikan)", "en": "< {n} (withheld)"},
     "too_few_public": {"id": "Pilihan ini mencakup kurang dari {n} kasus. Agar tidak ada orang yang dapat dikenali, rinciannya tidak ditampilkan di tampilan publik; pilih wilayah atau periode yang lebih luas.",
                        "en": "This selection covers fewer than {n} cases. So that nobody can be identified, its breakdown is not shown in the public view; choose a wider area or period."},
+    "chart_numbers": {"id": "Angka di balik grafik (tabel): {title}", "en": "Numbers behind the chart (table): {title}"},
 }
 
 

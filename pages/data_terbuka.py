@@ -41,7 +41,7 @@ st.code('import pandas as pd\n\n'
         'per_siklus = kasus.groupby("election_id")["reported"].sum(min_count=1)\n'
         'angka = pd.read_csv("angka_resmi.csv", parse_dates=["as_of_date", "published_date"])\n'
         '# angka resmi yang berbeda adalah baris terpisah: bandingkan, jangan dijumlahkan\n'
-        'angka[angka.metric == "asn_reported"][["election_id", "value", "as_of_date", "publisher"]]', language="python")
+        'angka[angka.metric == "asn_reported"][["election_id", "value", "as_of_date", "publisher"]]', language=None)  # plain text: the highlighter's colours fail WCAG contrast
 
 st.subheader(t("about_method_title", lang))
 st.markdown(t("about_method", lang))

@@ -60,5 +60,5 @@ if col_show.button(t("start_presentation", lang), type="primary", width="stretch
 st.caption(t("briefing_cli", lang))
 st.code(f"python -m analytics.briefing --election {filters.election_id}"
         + (f" --province {filters.province_code}" if filters.province_code else "") + f" --format pptx --out {name}.pptx",
-        language="sh")
+        language=None)  # plain text: the highlighter's colours fail WCAG contrast
 components.source_footer(["violation_cases", "sanctions", "socialization_events", "published_figures"])

@@ -55,6 +55,9 @@ def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, source: str, as_of=No
     if withheld_note:
         caption.append(withheld_note)
     st.caption(" · ".join(caption))
+    # the chart's text alternative: the very numbers it draws, as a table a screen reader reads
+    with st.expander(t("chart_numbers", lang, title=title or key)):
+        st.dataframe(numbers, hide_index=True, width="stretch")
     col_csv, col_png, _ = st.columns([1, 1, 3])
     col_csv.download_button(t("download_csv", lang), data=safe_csv_bytes(numbers), file_name=f"{key}.csv",
                             mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/table:")
