@@ -31,6 +31,14 @@ WIDGETS = {"f_election": "election_id", "f_from": "date_from", "f_to": "date_to"
 
 
 def peak_rss_mb() -> float:
+    """This process's peak RSS. VmHWM, not getrusage: Linux carries ru_maxrss over from the parent
+    across fork + exec, so a child of a large benchmark process would report the parent's peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)  # kB
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
 
 
