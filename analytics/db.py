@@ -26,6 +26,8 @@ from analytics.ingest.store import VersionStore
 REGISTER_TABLES = ("violation_cases", "sanctions")
 
 VIEWS_DIR = settings.SQL_DIR / "views"
+#: The view that joins every case with its recommendation, region and cycle.
+CASES_VIEW_FILE = "10_cases.sql"
 
 
 class DataError(RuntimeError):
@@ -101,17 +103,25 @@ def _empty_statement(table: Table) -> str:
     return f"SELECT {columns} WHERE false"
 
 
-def _create_table(con: duckdb.DuckDBPyConnection, table: Table, paths: tuple[Path, ...]) -> None:
+def create_table(con: duckdb.DuckDBPyConnection, table: Table, paths: tuple[Path, ...],
+                 materialize: bool = False) -> None:
+    """Create ``table`` from its files: a table for the curated data (and for everything when
+    ``materialize``), a view over the register's Parquet otherwise."""
     selects = " UNION ALL BY NAME ".join(load_statement(table, p) for p in paths) if paths else _empty_statement(table)
-    kind = "TABLE" if table.is_real else "VIEW"
+    kind = "TABLE" if table.is_real or materialize else "VIEW"
     try:
         con.execute(f"CREATE {kind} {quote_ident(table.name)} AS {selects}")
     except duckdb.Error as exc:
         raise DataError(f"Tabel {table.name} tidak dapat dibaca dari {', '.join(map(str, paths))}: {exc}") from exc
 
 
+def derived_view_files() -> list[Path]:
+    """The derived views and macros, in the order they must be created."""
+    return sorted(VIEWS_DIR.glob("*.sql"))
+
+
 def create_derived_views(con: duckdb.DuckDBPyConnection) -> None:
-    for path in sorted(VIEWS_DIR.glob("*.sql")):
+    for path in derived_view_files():
         con.execute(path.read_text(encoding="utf-8"))
 
 
@@ -121,7 +131,7 @@ def connect(sources: DataSources | None = None, catalog: Catalog | None = None) 
     sources = sources or resolve_sources(catalog=catalog)
     con = duckdb.connect(":memory:")
     for table in catalog:
-        _create_table(con, table, sources.files[table.name])
+        create_table(con, table, sources.files[table.name])
     create_derived_views(con)
     return con
 

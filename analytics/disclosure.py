@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 DEFAULT_THRESHOLD = 5
@@ -31,40 +32,50 @@ def suppress(frame: pd.DataFrame, count_columns: list[str], group_columns: Seque
     exactly one withheld cell. ``rate_columns`` maps a derived column (a rate, a median) to the
     count or counts it rests on (a rate's numerator and denominator: knowing one and the rate
     gives the other), and is withheld (and flagged) with any of them."""
-    result = frame.copy()
     sets = [tuple(group_columns or WHOLE_TABLE)] if group_sets is None else [tuple(s) for s in group_sets]
-    groups = [index for columns in sets for index in _group_indexes(result, columns)]
+    codes = [_group_codes(frame, columns) for columns in sets]
+    counts, flags = {}, {}
     for column in count_columns:
-        values = pd.to_numeric(result[column], errors="coerce")
-        withheld = values.between(1, threshold - 1)
-        changed = True
+        values = _floats(frame[column])
+        withheld = (values >= 1) & (values < threshold)
+        changed = bool(withheld.any())
         while changed:
             changed = False
-            for index in groups:
-                in_group = withheld.loc[index]
-                if in_group.sum() != 1:
-                    continue
-                candidates = values.loc[index][~in_group & (values.loc[index] > 0)]
+            for group in codes:
+                alone = np.bincount(group, weights=withheld, minlength=group.max(initial=0) + 1)[group] == 1
+                candidates = np.flatnonzero(alone & ~withheld & (values > 0))
                 if len(candidates):
-                    withheld.loc[candidates.idxmin()] = True
+                    # the smallest shown count of each group whose only withheld cell it would give away
+                    ordered = candidates[np.lexsort((values[candidates], group[candidates]))]
+                    first = np.r_[True, group[ordered][1:] != group[ordered][:-1]]
+                    withheld[ordered[first]] = True
                     changed = True
-        result[column] = values.astype("float64").mask(withheld)
-        result[f"{column}_withheld"] = withheld
+        counts[column] = np.where(withheld, np.nan, values)
+        flags[column] = withheld
+    derived_values = {}
     for derived, bases in (rate_columns or {}).items():
-        derived_values = pd.to_numeric(result[derived], errors="coerce").astype("float64")
-        hide = pd.Series(False, index=result.index)
+        values = _floats(frame[derived])
+        hide = np.zeros(len(frame), dtype=bool)
         for base in (bases,) if isinstance(bases, str) else bases:
-            hide |= result[f"{base}_withheld"] | pd.to_numeric(frame[base], errors="coerce").between(1, threshold - 1)
-        hide &= derived_values.notna()
-        result[derived] = derived_values.mask(hide)
-        result[f"{derived}_withheld"] = hide
-    return result
+            base_values = _floats(frame[base])
+            hide |= flags[base] | ((base_values >= 1) & (base_values < threshold))
+        hide &= ~np.isnan(values)
+        derived_values[derived] = np.where(hide, np.nan, values)
+        flags[derived] = hide
+    updates = {**counts, **derived_values}
+    result = frame.assign(**{column: updates[column] for column in updates})
+    return result.assign(**{f"{column}_withheld": flag for column, flag in flags.items()})
 
 
-def _group_indexes(frame: pd.DataFrame, columns: tuple[str, ...]) -> list[pd.Index]:
+def _floats(column: pd.Series) -> np.ndarray:
+    return pd.to_numeric(column, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+
+
+def _group_codes(frame: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
+    """A group number per row (0 for every row when the whole table is one group)."""
     if not columns:
-        return [frame.index]
-    return [frame.index[positions] for positions in frame.groupby(list(columns), dropna=False).indices.values()]
+        return np.zeros(len(frame), dtype="int64")
+    return frame.groupby(list(columns), dropna=False, sort=False).ngroup().to_numpy(dtype="int64")
 
 
 @dataclass(frozen=True)

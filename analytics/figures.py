@@ -4,12 +4,30 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from analytics import palette
 from analytics.formatting import format_number
 from analytics.i18n import t
 
 SEPARATORS = {"id": ",.", "en": ".,"}
+
+
+#: The project's Plotly template, small on purpose: Plotly's default template is copied into
+#: every figure and validated again whenever a figure is rebuilt from a dict (as Streamlit does
+#: for each chart), which cost more than everything else on a page.
+TEMPLATE = go.layout.Template(layout={
+    "colorway": palette.OKABE_ITO,
+    "plot_bgcolor": "white",
+    "paper_bgcolor": "white",
+    "font": {"family": "sans-serif", "color": "#2A2E35"},
+    "hoverlabel": {"namelength": -1},
+    "xaxis": {"showgrid": False, "automargin": True, "zeroline": False, "linecolor": "#B8BCC4", "ticks": "outside",
+              "tickcolor": "#B8BCC4"},
+    "yaxis": {"gridcolor": "#EEEEEE", "rangemode": "tozero", "automargin": True, "zeroline": False},
+})
+pio.templates["pantau"] = TEMPLATE
+pio.templates.default = "pantau"
 
 
 def base_layout(fig: go.Figure, title: str, x_title: str | None, y_title: str | None, lang: str) -> go.Figure:
@@ -21,13 +39,7 @@ def base_layout(fig: go.Figure, title: str, x_title: str | None, y_title: str | 
         separators=SEPARATORS.get(lang, ",."),
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
         legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
-        plot_bgcolor="white",
-        colorway=palette.OKABE_ITO,
-        hoverlabel={"namelength": -1},
-        font={"family": "sans-serif"},
     )
-    fig.update_xaxes(showgrid=False, automargin=True)
-    fig.update_yaxes(gridcolor="#EEEEEE", rangemode="tozero", automargin=True)
     return fig
 
 

@@ -22,6 +22,7 @@ CATALOG_PATH = Path(__file__).resolve().parent / "catalog.yaml"
 
 DATA_DIR_ENV = "PANTAU_DATA_DIR"
 SMALL_COUNT_ENV = "PANTAU_SMALL_COUNT_THRESHOLD"
+CACHE_DIR_ENV = "PANTAU_CACHE_DIR"
 GEO_DIR_ENV = "PANTAU_GEO_DIR"
 
 REGENCY_GEOJSON = "kalimantan_regencies.geojson"
@@ -40,6 +41,13 @@ def small_count_threshold() -> int:
     rather than showing small counts."""
     configured = os.environ.get(SMALL_COUNT_ENV, "").strip()
     return int(configured) if configured.isdigit() and int(configured) >= 2 else DEFAULT_THRESHOLD
+
+
+def cache_dir(base: Path | None = None) -> Path:
+    """Where prepared databases are kept (``$PANTAU_CACHE_DIR``, default ``<data dir>/cache``):
+    derived from the data, safe to delete."""
+    configured = os.environ.get(CACHE_DIR_ENV)
+    return Path(configured).expanduser() if configured else (base or data_dir()) / "cache"
 
 
 def demo_dir(base: Path | None = None) -> Path:

@@ -1,10 +1,13 @@
 """The bytes of the regency choropleth the browser receives, built as ``pages/peta.py`` builds it
-(region metrics, the change against the previous cycle, the display layer) and serialised as
-``st.plotly_chart`` does (``plotly.io.to_json``), for every map metric."""
+(region metrics, the change against the previous cycle) and serialised as ``st.plotly_chart``
+does (``plotly.io.to_json``), for every map metric.
+
+The figure names its boundaries by URL (``analytics.ui.geo.layer_source``): every rerun sends
+the figure, and the browser fetches the boundary file once. ``max_bytes`` is the first visit
+(figure + boundary file), the most the map ever sends."""
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import plotly.io
 
 from analytics import geo, maps, queries
@@ -17,15 +20,19 @@ def _previous(cur, election_id: str | None) -> str | None:
     return previous if isinstance(previous, str) and previous else None
 
 
-def figure_bytes(cur, filters: Filters, metric_column: str, layer: dict, view: geo.MapView) -> int:
+#: Same length as the real URL (analytics.ui.geo.layer_source): app/static/geo/<level>-<12 hex>.json
+LAYER_URL = "app/static/geo/regency-000000000000.json"
+
+
+def figure_bytes(cur, filters: Filters, metric_column: str, layer: str | dict, view: geo.MapView) -> int:
     map_filters = filters.without("regency_code")
     values = queries.region_metrics(cur, map_filters, level="regency")
     previous_id = _previous(cur, filters.election_id)
     previous = queries.region_metrics(cur, map_filters.with_election(previous_id), level="regency") if previous_id else None
     values = with_change(values, previous)
     figure = maps.choropleth_figure(values, layer, view, metric_column, "Peta", "Nilai", "Tidak ada data", "id")
-    shown = go.Figure(figure).update_layout(title=None, margin={"t": 20})  # as analytics.ui.components.chart
-    return len(plotly.io.to_json(shown, validate=False).encode())
+    figure.update_layout(title=None, margin={"t": 20})  # as analytics.ui.components.chart
+    return len(plotly.io.to_json(figure, validate=False).encode())
 
 
 def measure(cur, filters: Filters = Filters(election_id="pilkada-2024")) -> dict:
@@ -35,6 +42,9 @@ def measure(cur, filters: Filters = Filters(election_id="pilkada-2024")) -> dict
     except geo.BoundaryFilesMissing as missing:
         return {"available": False, "reason": str(missing)}
     view = geo.map_view(layer)
-    by_metric = {m.code: figure_bytes(cur, filters, m.column, layer, view) for m in MAP_METRICS}
-    return {"available": True, "filters": filters.__dict__ | {}, "layer_bytes": geo.payload_bytes(layer),
-            "by_metric": by_metric, "max_bytes": max(by_metric.values()), "default_metric_bytes": by_metric["jumlah"]}
+    layer_bytes = geo.payload_bytes(layer)
+    by_metric = {m.code: figure_bytes(cur, filters, m.column, LAYER_URL, view) for m in MAP_METRICS}
+    return {"available": True, "filters": filters.__dict__ | {}, "layer_bytes": layer_bytes,
+            "rerun_bytes_by_metric": by_metric, "max_rerun_bytes": max(by_metric.values()),
+            "max_bytes": max(by_metric.values()) + layer_bytes,
+            "embedded_bytes": figure_bytes(cur, filters, "reported", layer, view)}

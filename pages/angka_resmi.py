@@ -9,7 +9,7 @@ from analytics.i18n import t
 from analytics.ui import components, data, state
 from analytics.ui import official as official_ui
 from analytics.ui.frame import ensure_routed_through_app
-from analytics.ui.geo import display_layer
+from analytics.ui.geo import display_layer, layer_source
 
 ensure_routed_through_app()
 
@@ -70,7 +70,7 @@ try:
 except geo.BoundaryFilesMissing as missing:
     st.warning(t("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
 else:
-    figure = maps.choropleth_figure(values, layer, view, "value",
+    figure = maps.choropleth_figure(values, layer_source(level), view, "value",
                                     t("q_figures_map", lang, metric=metric_labels[metric], scope=scope_label),
                                     metric_labels[metric], t("no_published_figure", lang), lang, ",.2f",
                                     count_column="figures_count", count_label=t("figures_count", lang),

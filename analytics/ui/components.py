@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import json
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,6 +13,7 @@ from analytics.exports import safe_csv_bytes
 from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.ui import data, small_counts
+from analytics.ui.geo import static_file
 from analytics.ui.state import language
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
@@ -27,8 +28,14 @@ def empty_state(message: str | None = None) -> None:
     st.info(message or t("no_match", language()), icon=":material/filter_alt_off:")
 
 
-def _png_bytes(fig: go.Figure) -> bytes:
-    return fig.to_image(format="png", width=1100, height=600, scale=2)
+def _png_bytes(fig: go.Figure, title: str | None, margin_top: float | None) -> bytes:
+    """The chart as PNG, with its question as title and its map boundaries embedded (the
+    browser fetches them by URL; the image renderer is given them)."""
+    png = go.Figure(fig).update_layout(title=title, margin={"t": margin_top})
+    for trace in png.data:
+        if isinstance(getattr(trace, "geojson", None), str):
+            trace.geojson = json.loads(static_file(trace.geojson).read_text(encoding="utf-8"))
+    return png.to_image(format="png", width=1100, height=600, scale=2)
 
 
 def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, source: str, as_of=None,
@@ -38,14 +45,14 @@ def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, source: str, as_of=No
     kwargs = {}
     if on_select is not None:
         kwargs = {"on_select": on_select, "selection_mode": selection_mode or ("points",)}
-    title = fig.layout.title.text
-    shown = fig
+    title, margin_top = fig.layout.title.text, fig.layout.margin.t
     if title:
         # The question is written above the chart so that it wraps on a phone; the PNG keeps it
-        # as the figure's own title.
+        # as the figure's own title. (The figure is changed in place: copying a figure costs
+        # as much as drawing it.)
         st.markdown(f"**{title}**")
-        shown = go.Figure(fig).update_layout(title=None, margin={"t": 20})
-    event = st.plotly_chart(shown, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
+        fig.update_layout(title=None, margin={"t": 20})
+    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
     caption = [f"{t('source', lang)}: {source}"]
     if as_of is not None:
         caption.append(t("data_as_of", lang, date=format_date(as_of, lang)))
@@ -61,7 +68,7 @@ def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, source: str, as_of=No
     col_csv, col_png, _ = st.columns([1, 1, 3])
     col_csv.download_button(t("download_csv", lang), data=safe_csv_bytes(numbers), file_name=f"{key}.csv",
                             mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/table:")
-    col_png.download_button(t("download_png", lang), data=lambda: _png_bytes(fig), file_name=f"{key}.png",
+    col_png.download_button(t("download_png", lang), data=lambda: _png_bytes(fig, title, margin_top), file_name=f"{key}.png",
                             mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:")
     return event
 

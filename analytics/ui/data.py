@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analytics import db, demo, disclosure, queries, settings
+from analytics import db, demo, disclosure, prepared, queries, settings
 from analytics.filters import Filters
 from analytics.ingest.store import StoreError
 
@@ -29,7 +29,7 @@ def _demo_ready(data_dir: str) -> bool:
 @st.cache_resource(show_spinner="Menyiapkan data…", max_entries=2)
 def _connection_for(data_dir: str, version: str):
     sources = db.resolve_sources(Path(data_dir))
-    return db.connect(sources), sources
+    return prepared.connect(settings.cache_dir(Path(data_dir)), sources), sources
 
 
 def connection():

@@ -1,10 +1,24 @@
-"""The display layers, derived once per process."""
+"""The display layers, derived once per process, and served to browsers as static files.
+
+A map figure that embeds its GeoJSON sends the boundaries over the websocket on every rerun,
+and Plotly validates and copies them each time. The layer is instead written once to
+``static/geo/`` (served by Streamlit at ``app/static/geo/...``) and the figure names it by URL,
+so the browser fetches it once. Where the folder cannot be written, the figure embeds it.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
 import streamlit as st
 
-from analytics import geo
+from analytics import geo, settings
+
+STATIC_GEO_DIR = settings.REPO_DIR / "static" / "geo"
 
 
 @st.cache_resource(show_spinner=False)
@@ -12,3 +26,29 @@ def display_layer(level: str) -> tuple[dict, geo.MapView]:
     """(GeoJSON layer, fitted view). Raises geo.BoundaryFilesMissing when the files are absent."""
     layer = geo.load_display_layer(level)
     return layer, geo.map_view(layer)
+
+
+@st.cache_resource(show_spinner=False)
+def layer_source(level: str) -> str | dict:
+    """What a map figure's ``geojson`` should be: the static file's URL, or the layer itself."""
+    layer, _ = display_layer(level)
+    text = json.dumps(layer, separators=(",", ":"))
+    name = f"{level}-{hashlib.sha256(text.encode()).hexdigest()[:12]}.json"
+    if not st.get_option("server.enableStaticServing"):
+        return layer
+    try:
+        STATIC_GEO_DIR.mkdir(parents=True, exist_ok=True)
+        target = STATIC_GEO_DIR / name
+        if not target.exists():
+            with tempfile.NamedTemporaryFile("w", dir=STATIC_GEO_DIR, suffix=".tmp", delete=False,
+                                             encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(handle.name, target)
+    except OSError:
+        return layer
+    return f"app/static/geo/{name}"
+
+
+def static_file(url: str) -> Path:
+    """The file behind a URL returned by :func:`layer_source`."""
+    return STATIC_GEO_DIR / Path(url).name

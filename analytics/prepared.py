@@ -1,0 +1,99 @@
+"""The prepared database: every table of one data version in a DuckDB file, built once.
+
+``db.connect`` reads the curated CSVs and the register's Parquet anew for every connection and
+joins cases with their sanctions, regions and cycles on every query. The prepared file does that
+work once per data version: all catalog tables are stored (compressed, with min/max statistics
+per block), and ``cases`` is a table sorted by cycle, province, regency and date, so that a query
+for one cycle or one area reads only the blocks that can hold it. The app opens the file
+read-only; its name is the data version, so an import or a changed file gives a new one.
+
+Built under a lock into a temporary file that is renamed into place, so a reader never sees a
+half-built file and two processes do not build the same one. Where the cache folder cannot be
+written, callers fall back to ``db.connect``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from pathlib import Path
+
+import duckdb
+
+from analytics import db
+from analytics.catalog import Catalog, load_catalog
+
+SUFFIX = ".duckdb"
+#: Memory DuckDB may use while building (it spills to a temporary folder beyond that).
+BUILD_MEMORY_LIMIT = "1GB"
+#: The order that lets DuckDB skip blocks for the common filters.
+CASES_ORDER = "election_id, province_code, region_code, reported_date"
+
+
+def path_for(cache_dir: Path, sources: db.DataSources) -> Path:
+    return Path(cache_dir) / f"{sources.version}{SUFFIX}"
+
+
+def build(target: Path, sources: db.DataSources, catalog: Catalog | None = None) -> Path:
+    """Write the prepared database for ``sources`` to ``target`` (atomically)."""
+    catalog = catalog or load_catalog()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    spill = target.parent / ".spill"
+    try:
+        with contextlib.closing(duckdb.connect(str(temporary))) as con:
+            con.execute(f"SET memory_limit = '{BUILD_MEMORY_LIMIT}'")
+            con.execute("SET temp_directory = ?", [str(spill)])
+            con.execute("SET preserve_insertion_order = false")
+            for table in catalog:
+                db.create_table(con, table, sources.files[table.name], materialize=True)
+            for path in db.derived_view_files():
+                con.execute(path.read_text(encoding="utf-8"))
+                if path.name == db.CASES_VIEW_FILE:
+                    # the cases view becomes a sorted table
+                    con.execute(f"CREATE TABLE cases_sorted AS SELECT * FROM cases ORDER BY {CASES_ORDER}")
+                    con.execute("DROP VIEW cases")
+                    con.execute("ALTER TABLE cases_sorted RENAME TO cases")
+            con.execute("CHECKPOINT")
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+    return target
+
+
+@contextlib.contextmanager
+def _lock(cache_dir: Path):
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with open(cache_dir / ".lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ensure(cache_dir: Path, sources: db.DataSources, catalog: Catalog | None = None) -> Path:
+    """The prepared file for ``sources``, built if missing; older versions' files are removed."""
+    cache_dir = Path(cache_dir)
+    target = path_for(cache_dir, sources)
+    if target.exists():
+        return target
+    with _lock(cache_dir):
+        if not target.exists():
+            build(target, sources, catalog)
+            for old in cache_dir.glob(f"*{SUFFIX}"):
+                if old != target:
+                    old.unlink(missing_ok=True)  # open readers keep their (unlinked) file
+    return target
+
+
+def connect(cache_dir: Path, sources: db.DataSources, catalog: Catalog | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to the prepared database of ``sources``; falls back to an
+    in-memory database (``db.connect``) where the cache folder cannot be written."""
+    try:
+        path = ensure(cache_dir, sources, catalog)
+    except OSError:
+        return db.connect(sources, catalog)
+    return duckdb.connect(str(path), read_only=True)
