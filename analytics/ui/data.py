@@ -9,6 +9,7 @@ tables and CSV downloads.
 
 from __future__ import annotations
 
+import time
 from dataclasses import astuple
 from pathlib import Path
 
@@ -32,17 +33,32 @@ def _connection_for(data_dir: str, version: str):
     return prepared.connect(settings.cache_dir(Path(data_dir)), sources), sources
 
 
+#: How long resolved sources are reused: a page runs tens of queries, and each would otherwise
+#: stat every data file again. An import is served at most this much later.
+SOURCES_TTL_S = 1.0
+_recent: dict[str, tuple[float, str]] = {}
+
+
+def _current_version(base: Path) -> str:
+    now = time.monotonic()
+    seen = _recent.get(str(base))
+    if seen and now - seen[0] < SOURCES_TTL_S:
+        return seen[1]
+    version = db.resolve_sources(base).version
+    _recent[str(base)] = (now, version)
+    return version
+
+
 def connection():
     """(DuckDB connection, DataSources) for the data as they are now.
 
-    The sources are resolved on every run (a few file stats) so that an import, which
+    The sources are resolved at most once a second (a few file stats) so that an import, which
     switches the active version, is served from the next run on; the connection is cached
     per data version."""
     base = settings.data_dir()
     _demo_ready(str(base))
     try:
-        version = db.resolve_sources(base).version
-        return _connection_for(str(base), version)
+        return _connection_for(str(base), _current_version(base))
     except (db.DataError, StoreError) as error:
         from analytics.i18n import t
         from analytics.ui.state import language
