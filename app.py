@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics.i18n import t
-from analytics.ui import access, state
+from analytics.ui import access, data, state
 
 st.set_page_config(page_title="Pantau Netralitas ASN", page_icon="⚖️", layout="wide",
                    initial_sidebar_state="auto")
@@ -14,6 +14,9 @@ lang = state.language()
 with st.sidebar:
     access.login_box()
 analyst = access.is_analyst()
+if data.problem():
+    st.warning(t("data_fallback", lang, reason=data.problem(), version=data.sources().version),
+               icon=":material/error:")
 
 pages = [
     st.Page("pages/ringkasan.py", title=t("page_summary", lang), icon=":material/dashboard:",

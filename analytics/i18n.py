@@ -613,6 +613,8 @@ TEXT: dict[str, dict[str, str]] = {
     "too_few_public": {"id": "Pilihan ini mencakup kurang dari {n} kasus. Agar tidak ada orang yang dapat dikenali, rinciannya tidak ditampilkan di tampilan publik; pilih wilayah atau periode yang lebih luas.",
                        "en": "This selection covers fewer than {n} cases. So that nobody can be identified, its breakdown is not shown in the public view; choose a wider area or period."},
     "chart_numbers": {"id": "Angka di balik grafik (tabel): {title}", "en": "Numbers behind the chart (table): {title}"},
+    "data_fallback": {"id": "Data terbaru tidak dapat dibaca: {reason}. Yang ditampilkan adalah versi baik terakhir ({version}); tidak ada data yang diubah. Hubungi pengelola data.",
+                      "en": "The latest data cannot be read: {reason}. Showing the last good version ({version}); nothing was changed. Contact the data administrator."},
 }
 
 

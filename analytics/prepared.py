@@ -56,6 +56,8 @@ def build(target: Path, sources: db.DataSources, catalog: Catalog | None = None)
                     con.execute(f"CREATE TABLE cases_sorted AS SELECT * FROM cases ORDER BY {CASES_ORDER}")
                     con.execute("DROP VIEW cases")
                     con.execute("ALTER TABLE cases_sorted RENAME TO cases")
+            con.execute("CREATE TABLE _prepared AS SELECT ?::VARCHAR AS version, ?::VARCHAR AS import_version, "
+                        "now() AS built_at", [sources.version, sources.import_version])
             con.execute("CHECKPOINT")
         os.replace(temporary, target)
     finally:
@@ -87,6 +89,19 @@ def ensure(cache_dir: Path, sources: db.DataSources, catalog: Catalog | None = N
                 if old != target:
                     old.unlink(missing_ok=True)  # open readers keep their (unlinked) file
     return target
+
+
+def last_good(cache_dir: Path) -> tuple[duckdb.DuckDBPyConnection, db.DataSources] | None:
+    """The newest prepared database that opens, with the sources it was built from (files
+    unknown): what to serve when the current data cannot be read."""
+    for path in sorted(Path(cache_dir).glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True):
+        try:
+            con = duckdb.connect(str(path), read_only=True)
+            version, import_version = con.execute("SELECT version, import_version FROM _prepared").fetchone()
+        except (duckdb.Error, TypeError):
+            continue
+        return con, db.DataSources(files={}, version=version, import_version=import_version)
+    return None
 
 
 def connect(cache_dir: Path, sources: db.DataSources, catalog: Catalog | None = None) -> duckdb.DuckDBPyConnection:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics.catalog import load_catalog
 from analytics.ingest import pipeline, templates
-from analytics.ingest.store import EMPTY_VERSION
+from analytics.ingest.store import EMPTY_VERSION, StoreError
 from analytics.i18n import t
 from analytics.ui import components, data, manage, state
 from analytics.ui.access import require_analyst
@@ -70,6 +70,8 @@ if upload is not None:
                     version = pipeline.commit(prepared, who=state.current_user())
                 except pipeline.StaleVersion as stale:
                     st.warning(t("stale_import", lang, current=stale.current), icon=":material/sync_problem:")
+                except StoreError as error:
+                    st.error(str(error), icon=":material/error:")
                 else:
                     st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
                     st.session_state["_flash"] = t("committed", lang, version=version.name, table=table_name)

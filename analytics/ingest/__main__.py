@@ -16,6 +16,7 @@ from pathlib import Path
 from analytics.ingest import pipeline
 from analytics.ingest.problems import report_csv
 from analytics.ingest.readers import DEFAULT_LIMIT_MB
+from analytics.ingest.store import StoreError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -64,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         version = pipeline.commit(prepared, who=args.who)
+    except StoreError as error:
+        print(str(error), file=sys.stderr)
+        return 1
     except pipeline.StaleVersion:
         # another import landed while this file was being checked: check it again once
         prepared = pipeline.prepare(args.table, args.file, mode=args.mode, sheet=args.sheet, limit_mb=args.max_mb)

@@ -146,11 +146,19 @@ class VersionStore:
     # --- writing ---------------------------------------------------------------------
     @contextlib.contextmanager
     def lock(self):
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "w") as handle:
+        """Hold the store's write lock; a folder that cannot be written is a StoreError that
+        says so (nothing has been changed at that point)."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            handle = open(self.root / ".lock", "w")
+        except OSError as error:
+            raise StoreError(_unwritable(self.root, error)) from error
+        with handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 yield
+            except OSError as error:
+                raise StoreError(_unwritable(self.root, error)) from error
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
@@ -224,6 +232,11 @@ class VersionStore:
         _fsync_dir(self.root)
         _fault("after_current")
         return self._load(name)
+
+
+def _unwritable(root: Path, error: OSError) -> str:
+    return (f"Folder data tidak dapat ditulis ({root}): {error.strerror or error}. Impor tidak disimpan; "
+            f"data yang sudah ada tidak berubah. / The data folder cannot be written; nothing was changed.")
 
 
 def _fsync_dir(path: Path) -> None:

@@ -13,6 +13,7 @@ import time
 from dataclasses import astuple
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -49,22 +50,50 @@ def _current_version(base: Path) -> str:
     return version
 
 
+#: Per data directory: the connection last served, and why the current data could not be (when so).
+_last_served: dict[str, tuple] = {}
+_problem: dict[str, str] = {}
+_failed: dict[tuple[str, str], Exception] = {}
+
+
 def connection():
     """(DuckDB connection, DataSources) for the data as they are now.
 
     The sources are resolved at most once a second (a few file stats) so that an import, which
     switches the active version, is served from the next run on; the connection is cached
-    per data version."""
-    base = settings.data_dir()
-    _demo_ready(str(base))
+    per data version. When the current data cannot be read (a damaged or missing file), the
+    last good version keeps being served and :func:`problem` says what is wrong; only when
+    there is none does the page stop with the reason."""
+    base = str(settings.data_dir())
     try:
-        return _connection_for(str(base), _current_version(base))
-    except (db.DataError, StoreError) as error:
-        from analytics.i18n import t
-        from analytics.ui.state import language
+        _demo_ready(base)
+        version = _current_version(Path(base))
+        if (base, version) in _failed:  # do not retry a version that failed, until its files change
+            raise _failed[(base, version)]
+        try:
+            served = _connection_for(base, version)
+        except (db.DataError, duckdb.Error, OSError) as error:
+            _failed[(base, version)] = error
+            raise
+    except (db.DataError, StoreError, duckdb.Error, OSError) as error:
+        fallback = _last_served.get(base) or prepared.last_good(settings.cache_dir(Path(base)))
+        _problem[base] = str(error)
+        if fallback is None:
+            from analytics.i18n import t
+            from analytics.ui.state import language
 
-        st.error(t("data_unavailable", language(), reason=str(error)), icon=":material/error:")
-        st.stop()
+            st.error(t("data_unavailable", language(), reason=str(error)), icon=":material/error:")
+            st.stop()
+        _last_served[base] = fallback
+        return fallback
+    _problem.pop(base, None)
+    _last_served[base] = served
+    return served
+
+
+def problem() -> str | None:
+    """Why the data as they are now cannot be served (the last good version is shown instead)."""
+    return _problem.get(str(settings.data_dir()))
 
 
 def sources() -> db.DataSources:
