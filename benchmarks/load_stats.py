@@ -38,6 +38,16 @@ def error_kinds(samples: Iterable[Sample], session_failures: list[str]) -> dict[
     return dict(kinds)
 
 
+def error_examples(errors: list[str], per_kind: int = 3) -> list[str]:
+    """A few distinct messages of every kind of error."""
+    examples: dict[str, list[str]] = {}
+    for error in errors:
+        kind = examples.setdefault(error.split(":")[0], [])
+        if error not in kind and len(kind) < per_kind:
+            kind.append(error)
+    return [example for kind in examples.values() for example in kind]
+
+
 def build_report(samples: list[Sample], session_failures: list[str], settings: dict, extra: dict) -> dict:
     changes = [s for s in samples if s.action.startswith("change")]
     opens = [s for s in samples if s.action == "open"]
@@ -53,7 +63,7 @@ def build_report(samples: list[Sample], session_failures: list[str], settings: d
         "by_page": by_page,
         "errors_total": errors,
         "error_kinds": error_kinds(samples, session_failures),
-        "error_examples": sorted({e for s in samples for e in s.errors} | set(session_failures))[:10],
+        "error_examples": error_examples([e for s in samples for e in s.errors] + session_failures),
         "warnings": sorted({w for s in samples for w in s.warnings})[:10],
         "runs_without_title": sum(1 for s in samples if s.latency is not None and not s.title),
         **extra,
