@@ -17,8 +17,13 @@ def neutralise_formula(value: object) -> object:
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     safe = frame.copy()
     for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(neutralise_formula)
+        values = safe[column]
+        if values.dtype == object:
+            safe[column] = values.map(neutralise_formula)
+        elif pd.api.types.is_string_dtype(values):
+            risky = values.str.startswith(FORMULA_PREFIXES).fillna(False).astype(bool)
+            if risky.any():
+                safe[column] = values.where(~risky, "'" + values)
     return safe
 
 

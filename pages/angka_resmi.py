@@ -24,43 +24,43 @@ source = t("figures_source", lang)
 elections = data.query("elections").set_index("election_id")
 cycle_label = {code: elections.loc[code, "label_en" if lang == "en" else "label_id"] for code in elections.index}
 
-series = official.national_series(registry)
+series = official_ui.shaped("national_series")
 components.chart(official_charts.series_by_cycle_figure(series, lang), series, key="angka_seri", source=source,
                  as_of=as_of, unit_note=t("series_note", lang))
 
-snapshot_counts = {code: len(official.snapshots(registry, code, official.SERIES_METRICS)) for code in elections.index}
+snapshot_counts = {code: len(official_ui.shaped("snapshots", code, official.SERIES_METRICS)) for code in elections.index}
 with_snapshots = [code for code, count in snapshot_counts.items() if count >= 2]
 if with_snapshots:
     richest = max(with_snapshots, key=snapshot_counts.get)
     default = filters.election_id if filters.election_id in with_snapshots else richest
     cycle = st.selectbox(t("snapshot_cycle", lang), with_snapshots, index=with_snapshots.index(default),
                          key="angka_siklus", format_func=cycle_label.get)
-    lines = official.snapshots(registry, cycle, official.SERIES_METRICS)
+    lines = official_ui.shaped("snapshots", cycle, official.SERIES_METRICS)
     components.chart(official_charts.snapshots_figure(lines, cycle_label[cycle], lang), lines, key="angka_cuplikan",
                      source=source, as_of=as_of, unit_note=t("snapshot_note", lang))
 
 st.subheader(t("conflicts_title", lang))
 scope_label = cycle_label.get(filters.election_id, t("all_elections", lang))
 st.caption(t("conflicts_intro", lang, scope=scope_label))
-clashing = official.conflicts(registry if not filters.election_id else registry[registry["election_id"] == filters.election_id])
+clashing = official_ui.shaped("conflicts", election_id=filters.election_id)
 if clashing.empty:
     components.empty_state(t("no_conflicts", lang))
 else:
     official_ui.registry_table(clashing, group_column="conflict_group")
 
 st.subheader(t("ikp_title", lang))
-ikp = official.ikp_beside_counts(registry)
+ikp = official_ui.shaped("ikp_beside_counts")
 components.chart(official_charts.ikp_figure(ikp, lang), ikp, key="angka_ikp", source=source, as_of=as_of,
                  unit_note=t("ikp_note", lang))
 
 st.subheader(t("figures_map_title", lang))
-available = official.kalimantan_metrics(registry)
+available = official_ui.shaped("kalimantan_metrics")
 metric_labels = registry.drop_duplicates("metric").set_index("metric")["metric_label_en" if lang == "en" else "metric_label_id"]
 choices = [f"{r.metric}|{r.level}" for r in available.itertuples()]
 choice = st.selectbox(t("figures_map_metric", lang), choices, key="angka_peta_metrik",
                       format_func=lambda c: f"{metric_labels[c.split('|')[0]]} · {t('level_' + c.split('|')[1], lang).lower()}")
 metric, level = choice.split("|")
-latest = official.latest_by_region(registry, metric, level, filters.election_id)
+latest = official_ui.shaped("latest_by_region", metric, level, filters.election_id)
 regions = data.query("regions")
 values = regions[regions["level"] == level][["region_code", "region_name"]].merge(
     latest.drop(columns=["region_name"]), on="region_code", how="left")

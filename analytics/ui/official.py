@@ -5,11 +5,27 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics import official
 from analytics.formatting import format_date
 from analytics.i18n import t
+from analytics.ui import data
 from analytics.ui.state import language
 
 QUALIFIER_MARK = {"exact": "", "approx": "~", "more_than": ">"}
+
+
+def shaped(function_name: str, *args, election_id: str | None = None) -> pd.DataFrame:
+    """``analytics.official.<function_name>(registry, *args)``, computed once per data version
+    (and cycle: with ``election_id``, over that cycle's figures only) and shared by sessions."""
+    return _shaped(function_name, args, election_id, data.sources().version)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _shaped(function_name: str, args: tuple, election_id: str | None, version: str) -> pd.DataFrame:
+    registry = data.query("published_figures")
+    if election_id:
+        registry = registry[registry["election_id"] == election_id]
+    return getattr(official, function_name)(registry, *args)
 
 
 def _dates(frame: pd.DataFrame, lang: str) -> list[str]:

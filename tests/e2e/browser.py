@@ -155,8 +155,16 @@ def log_in(page, name: str = ANALYST[0], password: str = ANALYST[1]) -> None:
     wait_for_app(page)
 
 
+def wait_for_charts(page, timeout_ms: int = 30_000) -> None:
+    """Wait until Plotly has drawn every chart on the page (its bundle loads lazily)."""
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('[data-testid=\"stPlotlyChart\"]'))"
+        ".every(chart => chart.querySelector('.main-svg'))", timeout=timeout_ms)
+
+
 def wait_for_maps(page, timeout_ms: int = 30_000) -> None:
-    """Give MapLibre (software WebGL here) time to draw every map on the page."""
+    """Give Plotly and MapLibre (software WebGL here) time to draw every chart and map on the page."""
+    wait_for_charts(page, timeout_ms)
     maps = page.locator(".maplibregl-map")
     if maps.count():
         page.wait_for_function(
