@@ -2,8 +2,7 @@
 
 The server is the browser suite's (``tests/e2e/browser.streamlit_server``) pointed at the
 working data directory (``PANTAU_DATA_DIR``, default ``data/``), so a benchmark measures the
-data an operator would serve. Its log, which the e2e helper writes into the data directory,
-is moved next to the benchmark's results when the server stops.
+data an operator would serve. Its log is kept next to the benchmark's results.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
-import shutil
+import tempfile
 import threading
 import time
 import urllib.request
@@ -74,24 +73,17 @@ def _child_server_pid(port: int) -> int | None:
 
 @contextlib.contextmanager
 def own_server(keep_log_in: Path | None = None, timeout: float = 180.0, port: int | None = None):
-    """Start ``streamlit run app.py`` on 127.0.0.1 (a free port unless given); yield a ServerHandle."""
+    """Start ``streamlit run app.py`` on 127.0.0.1 (a free port unless given); yield a ServerHandle.
+    The server's log goes to ``keep_log_in`` (default: the system's temporary folder)."""
     data_dir = settings.data_dir()
     demo.ensure_demo(settings.demo_dir(data_dir))
     port = port or browser.free_port()
-    log_path = data_dir / f"streamlit-{port}.log"
-    handle = None
+    log_dir = Path(keep_log_in or tempfile.gettempdir())
+    log_dir.mkdir(parents=True, exist_ok=True)
     launched_at = time.perf_counter()
-    try:
-        with browser.streamlit_server(data_dir, port=port, timeout=timeout) as url:
-            handle = ServerHandle(url, _child_server_pid(port), log_path, launched_at, time.perf_counter())
-            yield handle
-    finally:
-        if log_path.exists():
-            target = Path(keep_log_in or "/tmp") / log_path.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(log_path), target)
-            if handle is not None:
-                handle.log_path = target
+    with browser.streamlit_server(data_dir, port=port, timeout=timeout, log_dir=log_dir) as url:
+        yield ServerHandle(url, _child_server_pid(port), log_dir / f"streamlit-{port}.log", launched_at,
+                           time.perf_counter())
 
 
 class BackgroundServer:
