@@ -75,6 +75,7 @@ if upload is not None:
                 else:
                     st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
                     st.session_state["_flash"] = t("committed", lang, version=version.name, table=table_name)
+                    data.forget_sources()
                     st.rerun()
         else:
             st.info(t("nothing_new", lang))
@@ -94,8 +95,13 @@ else:
                                 format_func=lambda v: t("before_imports", lang) if v == EMPTY_VERSION else v)
     confirmed = col_go.checkbox(t("rollback_confirm", lang, version=target), key="kelola_yakin")
     if col_go.button(t("rollback", lang), disabled=not confirmed, key="kelola_pulihkan_tombol"):
-        version = pipeline.rollback(target, who=state.current_user())
-        st.session_state["_flash"] = t("rolled_back", lang, version=target, new=version.name)
-        st.rerun()
+        try:
+            version = pipeline.rollback(target, who=state.current_user())
+        except StoreError as error:
+            st.error(str(error), icon=":material/error:")
+        else:
+            data.forget_sources()
+            st.session_state["_flash"] = t("rolled_back", lang, version=target, new=version.name)
+            st.rerun()
 
 components.source_footer(list(pipeline.IMPORTABLE))

@@ -56,6 +56,11 @@ _problem: dict[str, str] = {}
 _failed: dict[tuple[str, str], Exception] = {}
 
 
+def forget_sources() -> None:
+    """Look at the data files again on the next query (after an import or a restore here)."""
+    _recent.clear()
+
+
 def connection():
     """(DuckDB connection, DataSources) for the data as they are now.
 
