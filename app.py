@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.ui import access, data, state
+from analytics.ui.frame import framed
 
 st.set_page_config(page_title="Pantau Netralitas ASN", page_icon="⚖️", layout="wide",
                    initial_sidebar_state="auto")
@@ -41,4 +42,5 @@ if analyst:
         st.Page("pages/kelola_data.py", title=t("page_manage", lang), icon=":material/upload_file:",
                 url_path="kelola_data"),
     ]
-st.navigation(pages, position="sidebar").run()
+with framed():
+    st.navigation(pages, position="sidebar").run()

@@ -123,3 +123,23 @@ def test_a_wrong_password_says_nothing_about_which_part_was_wrong(open_page):
     page.get_by_role("button", name="Masuk", exact=True).click()
     page.get_by_text("Nama pengguna atau kata sandi salah.").wait_for(timeout=30_000)
     assert "Kelola data" not in page.locator('[data-testid="stSidebarNav"]').inner_text()
+
+
+def test_pages_opened_at_once_on_a_fresh_server_each_get_the_frame(tmp_path, chromium):
+    """Deep links opened together before any session went through app.py: every one of them
+    must end up inside the frame (sidebar filters, navigation), not just the first."""
+    from analytics import demo
+
+    demo.ensure_demo(tmp_path / "demo", cases=300)
+    names = ["peta", "sanksi", "jenis_pelanggaran", "sosialisasi", "profil_wilayah", "angka_resmi"]
+    with helpers.streamlit_server(tmp_path) as url:
+        contexts = [chromium.new_context(viewport=helpers.DESKTOP) for _ in names]
+        pages = [context.new_page() for context in contexts]
+        for page, name in zip(pages, names):
+            page.goto(f"{url}/{name}?pemilu=pilkada-2024", wait_until="commit")
+        for page in pages:
+            helpers.wait_for_app(page)
+            page.get_by_text("Pemilu/Pilkada").first.wait_for(timeout=30_000)
+            assert page.locator('[data-testid="stSidebarNav"]').count() == 1
+        for context in contexts:
+            context.close()
