@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.filters import Filters
-from analytics.formatting import format_date, format_number, format_percent
+from analytics.formatting import format_date, format_number
 from analytics.i18n import t
 from analytics.ui import data, small_counts
 from analytics.ui.state import language
