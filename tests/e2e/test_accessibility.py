@@ -40,14 +40,21 @@ def test_every_chart_has_its_numbers_as_a_table(open_page):
 def test_the_keyboard_reaches_the_filters(open_page):
     """Tab from the top of the page reaches the election filter without a mouse."""
     page, _ = open_page("?pemilu=pilkada-2024")
+    election_filter = 'input[aria-label*="Pemilu/Pilkada"]'
+    page.wait_for_selector(election_filter, timeout=60_000)   # the sidebar has rendered its filters
+    helpers.wait_for_app(page)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
-    for _ in range(40):
+    visited = []
+    for _ in range(60):
         page.keyboard.press("Tab")
-        label = page.evaluate("() => document.activeElement && (document.activeElement.getAttribute('aria-label') || '')")
+        label = page.evaluate("() => { const e = document.activeElement; if (!e) return '';"
+                              " return e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30)"
+                              " || e.tagName; }")
+        visited.append(label)
         if "Pemilu/Pilkada" in (label or ""):
             break
     else:
-        pytest.fail("40 presses of Tab did not reach the election filter")
+        pytest.fail(f"60 presses of Tab did not reach the election filter; focus went through {visited}")
     page.keyboard.press("ArrowDown")
     page.get_by_role("option").first.wait_for(timeout=10_000)
     assert page.get_by_role("option").count() > 3   # the list of elections opened from the keyboard
