@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import palette
-from analytics.figures import base_layout, wrap_label
+from analytics.figures import figure, layout, wrap_label
 from analytics.formatting import format_number
 from analytics.i18n import t
 
@@ -32,18 +32,19 @@ def cycle_comparison_figure(counts: pd.DataFrame, cycle_labels: dict[str, str], 
     order_cycle = next(iter(cycle_labels), None)
     focus = counts[counts["election_id"] == order_cycle].sort_values("share_pct")
     order = list(focus["label"]) + sorted(set(counts["label"]) - set(focus["label"]))
-    fig = go.Figure()
+    traces = []
     for index, (election_id, cycle_label) in enumerate(reversed(list(cycle_labels.items()))):
         rows = counts[counts["election_id"] == election_id].set_index("label").reindex(order)
-        fig.add_trace(go.Bar(
-            x=rows["share_pct"], y=[wrap_label(v) for v in order], orientation="h", name=cycle_label,
-            marker_color=palette.OKABE_ITO[(len(cycle_labels) - 1 - index) % len(palette.OKABE_ITO)],
-            customdata=rows[["reported"]].fillna(0),
-            hovertemplate="%{y}<br>%{x:.1f}% (n = %{customdata[0]:,d})<extra>" + cycle_label + "</extra>",
-        ))
-    fig.update_layout(barmode="group", height=max(320, 30 * len(order) * max(1, len(cycle_labels)) + 140),
-                      legend={"traceorder": "reversed"})
-    return base_layout(fig, title, t("share_of_cases_pct", lang), None, lang)
+        traces.append({
+            "type": "bar", "x": rows["share_pct"], "y": [wrap_label(v) for v in order], "orientation": "h",
+            "name": cycle_label,
+            "marker": {"color": palette.OKABE_ITO[(len(cycle_labels) - 1 - index) % len(palette.OKABE_ITO)]},
+            "customdata": rows[["reported"]].fillna(0),
+            "hovertemplate": "%{y}<br>%{x:.1f}% (n = %{customdata[0]:,d})<extra>" + cycle_label + "</extra>",
+        })
+    height = max(320, 30 * len(order) * max(1, len(cycle_labels)) + 140)
+    return figure(traces, layout(title, t("share_of_cases_pct", lang), None, lang, barmode="group", height=height,
+                                 legend={"traceorder": "reversed"}))
 
 
 def crosstab_figure(table: pd.DataFrame, title: str, x_title: str, y_title: str, lang: str = "id",
@@ -63,13 +64,11 @@ def crosstab_figure(table: pd.DataFrame, title: str, x_title: str, y_title: str,
     pivot, hidden = pivot.loc[order], hidden.loc[order]
     text = [[withheld_label if h else format_number(v, 0, lang) for v, h in zip(values, flags)]
             for values, flags in zip(pivot.to_numpy(), hidden.to_numpy())]
-    fig = go.Figure(go.Heatmap(
-        z=pivot.values, x=[wrap_label(v, 16) for v in pivot.columns], y=[wrap_label(v) for v in pivot.index],
-        colorscale=palette.SEQUENTIAL, text=text, texttemplate="%{text}", hoverongaps=False,
-        hovertemplate="%{y} × %{x}: %{text}<extra></extra>",
-        colorbar={"title": {"text": t("cases_unit", lang), "side": "right"}, "thickness": 12},
-    ))
-    fig.update_layout(height=max(320, 40 * len(pivot.index) + 200))
-    fig = base_layout(fig, title, x_title, y_title, lang)
-    fig.update_yaxes(gridcolor=None, showgrid=False)
-    return fig
+    heatmap = {
+        "type": "heatmap", "z": pivot.values, "x": [wrap_label(v, 16) for v in pivot.columns],
+        "y": [wrap_label(v) for v in pivot.index], "colorscale": palette.SEQUENTIAL, "text": text,
+        "texttemplate": "%{text}", "hoverongaps": False, "hovertemplate": "%{y} × %{x}: %{text}<extra></extra>",
+        "colorbar": {"title": {"text": t("cases_unit", lang), "side": "right"}, "thickness": 12},
+    }
+    return figure([heatmap], layout(title, x_title, y_title, lang, height=max(320, 40 * len(pivot.index) + 200),
+                                    yaxis={"gridcolor": None, "showgrid": False}))

@@ -30,17 +30,38 @@ pio.templates["pantau"] = TEMPLATE
 pio.templates.default = "pantau"
 
 
-def base_layout(fig: go.Figure, title: str, x_title: str | None, y_title: str | None, lang: str) -> go.Figure:
-    """Common layout: the question as title, units on the axes, legend under the chart (phones)."""
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        xaxis_title=x_title,
-        yaxis_title=y_title,
-        separators=SEPARATORS.get(lang, ",."),
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
-    )
-    return fig
+def merged(base: dict, more: dict) -> dict:
+    """``base`` updated by ``more``, nested dicts merged key by key (as ``update_layout`` merges)."""
+    result = dict(base)
+    for key, value in more.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = merged(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+def layout(title: str, x_title: str | None, y_title: str | None, lang: str, **more) -> dict:
+    """The common layout: the question as title, units on the axes, legend under the chart
+    (phones); ``more`` adds to it, nested dicts merged."""
+    base = {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "xaxis": {"title": {"text": x_title}},
+        "yaxis": {"title": {"text": y_title}},
+        "separators": SEPARATORS.get(lang, ",."),
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+    }
+    return merged(base, more)
+
+
+def figure(traces: list[dict], figure_layout: dict) -> go.Figure:
+    """A figure from plain trace and layout dicts, validated once.
+
+    Builders assemble dicts and make the figure at the end: Plotly's incremental API
+    (``add_trace``, ``update_layout``, ``add_shape``) validates and copies on every call, which
+    made building a chart cost five times what validating the finished dict costs."""
+    return go.Figure({"data": traces, "layout": figure_layout})
 
 
 def wrap_label(text: str, width: int = 28) -> str:
@@ -56,19 +77,25 @@ def wrap_label(text: str, width: int = 28) -> str:
     return "<br>".join(lines)
 
 
-def _band(fig: go.Figure, start, end, color: str, name: str) -> None:
-    fig.add_shape(type="rect", xref="x", yref="paper", x0=start, x1=end, y0=0, y1=1,
-                  fillcolor=color, line_width=0, layer="below")
-    # an invisible trace so that the band appears in the legend
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=name,
-                             marker={"size": 12, "symbol": "square", "color": color}, hoverinfo="skip"))
+def _band(start, end, color: str, name: str | None) -> tuple[dict, dict]:
+    """A shaded phase: the rectangle, and an invisible trace so that it appears in the legend."""
+    shape = {"type": "rect", "xref": "x", "yref": "paper", "x0": start, "x1": end, "y0": 0, "y1": 1,
+             "fillcolor": color, "line": {"width": 0}, "layer": "below"}
+    legend_entry = {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name,
+                    "marker": {"size": 12, "symbol": "square", "color": color}, "hoverinfo": "skip"}
+    if name is None:
+        legend_entry["showlegend"] = False
+    return shape, legend_entry
 
 
-def _vertical_line(fig: go.Figure, when, color: str, text: str, dash: str = "dash") -> None:
-    fig.add_shape(type="line", xref="x", yref="paper", x0=when, x1=when, y0=0, y1=1,
-                  line={"color": color, "width": 1.5, "dash": dash})
-    fig.add_annotation(x=when, y=1, xref="x", yref="paper", text=text, showarrow=False,
-                       yanchor="bottom", font={"size": 11, "color": color})
+def vertical_line(when, color: str, text: str, dash: str = "dash", width: float = 1.5,
+                  font: dict | None = None) -> tuple[dict, dict]:
+    """A dated marker across the plot: the line and its label on top."""
+    shape = {"type": "line", "xref": "x", "yref": "paper", "x0": when, "x1": when, "y0": 0, "y1": 1,
+             "line": {"color": color, "width": width, "dash": dash}}
+    label = {"x": when, "y": 1, "xref": "x", "yref": "paper", "text": text, "showarrow": False,
+             "yanchor": "bottom", "font": {"size": 11, "color": color, **(font or {})}}
+    return shape, label
 
 
 def _within(value, start, end) -> bool:
@@ -88,55 +115,58 @@ def trend_figure(
     campaign_start/end, quiet_start/end); ``milestones`` the institutional milestones (the
     KASN→BKN hand-over is marked when it falls in range).
     """
-    fig = go.Figure()
     x = pd.to_datetime(over_time["period_start"])
-    fig.add_trace(go.Bar(x=x, y=over_time["reported"], name=t("reported", lang), marker_color=palette.PRIMARY,
-                         hovertemplate="%{x|%d %b %Y}: %{y:,d}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=x, y=over_time["proven"], name=t("proven", lang), mode="lines+markers",
-                             line={"color": palette.SECONDARY, "width": 2},
-                             hovertemplate="%{x|%d %b %Y}: %{y:,d}<extra></extra>"))
+    hover = "%{x|%d %b %Y}: %{y:,d}<extra></extra>"
+    traces = [
+        {"type": "bar", "x": x, "y": over_time["reported"], "name": t("reported", lang),
+         "marker": {"color": palette.PRIMARY}, "hovertemplate": hover},
+        {"type": "scatter", "x": x, "y": over_time["proven"], "name": t("proven", lang), "mode": "lines+markers",
+         "line": {"color": palette.SECONDARY, "width": 2}, "hovertemplate": hover},
+    ]
+    shapes, annotations = [], []
     if len(x):
         start, end = x.min() - pd.Timedelta(days=7), x.max() + pd.Timedelta(days=7)
         shown_campaign = shown_quiet = False
         for row in calendar.itertuples():
-            if not pd.isna(row.campaign_start) and not pd.isna(row.campaign_end) and _within(row.voting_date, start, end + pd.Timedelta(days=60)):
-                _band(fig, row.campaign_start, row.campaign_end, palette.CAMPAIGN_BAND,
-                      t("campaign", lang) if not shown_campaign else None)
+            near = _within(row.voting_date, start, end + pd.Timedelta(days=60))
+            bands = []
+            if not pd.isna(row.campaign_start) and not pd.isna(row.campaign_end) and near:
+                bands.append(_band(row.campaign_start, row.campaign_end, palette.CAMPAIGN_BAND,
+                                   t("campaign", lang) if not shown_campaign else None))
                 shown_campaign = True
-            if not pd.isna(row.quiet_start) and not pd.isna(row.quiet_end) and _within(row.voting_date, start, end + pd.Timedelta(days=60)):
-                _band(fig, row.quiet_start, row.quiet_end, palette.QUIET_BAND,
-                      t("quiet", lang) if not shown_quiet else None)
+            if not pd.isna(row.quiet_start) and not pd.isna(row.quiet_end) and near:
+                bands.append(_band(row.quiet_start, row.quiet_end, palette.QUIET_BAND,
+                                   t("quiet", lang) if not shown_quiet else None))
                 shown_quiet = True
+            for shape, legend_entry in bands:
+                shapes.append(shape)
+                traces.append(legend_entry)
             if _within(row.voting_date, start, end):
-                _vertical_line(fig, row.voting_date, palette.VOTING_LINE, t("voting_day", lang), dash="solid")
+                line, label = vertical_line(row.voting_date, palette.VOTING_LINE, t("voting_day", lang), dash="solid")
+                shapes.append(line)
+                annotations.append(label)
         for row in milestones.itertuples():
             if row.milestone_id == "kasn-to-bkn" and _within(row.milestone_date, start, end):
-                _vertical_line(fig, row.milestone_date, palette.MILESTONE_LINE, t("kasn_bkn", lang))
-        for trace in fig.data:
-            if trace.name is None:
-                trace.showlegend = False
+                line, label = vertical_line(row.milestone_date, palette.MILESTONE_LINE, t("kasn_bkn", lang))
+                shapes.append(line)
+                annotations.append(label)
     y_title = t("cases_per_week" if bucket == "week" else "cases_per_month", lang)
-    fig.update_layout(barmode="overlay", bargap=0.1)
-    return base_layout(fig, t("q_trend", lang), None, y_title, lang)
+    return figure(traces, layout(t("q_trend", lang), None, y_title, lang, barmode="overlay", bargap=0.1,
+                                 shapes=shapes, annotations=annotations))
 
 
 def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str], lang: str = "id") -> go.Figure:
     """Cases per bin of days before voting day, one line per cycle; voting day at x = 0."""
-    fig = go.Figure()
-    for index, (election_id, rows) in enumerate(by_days.groupby("election_id", sort=True)):
-        fig.add_trace(go.Scatter(
-            x=rows["days_before_voting"], y=rows["reported"], mode="lines+markers",
-            name=election_labels.get(election_id, election_id),
-            line={"color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)], "width": 2},
-            hovertemplate="%{x} " + t("days", lang) + ": %{y:,d}<extra>%{fullData.name}</extra>",
-        ))
-    fig.add_shape(type="line", xref="x", yref="paper", x0=0, x1=0, y0=0, y1=1,
-                  line={"color": palette.VOTING_LINE, "width": 1.5})
-    fig.add_annotation(x=0, y=1, xref="x", yref="paper", text=t("voting_day", lang), showarrow=False,
-                       yanchor="bottom", font={"size": 11, "color": palette.VOTING_LINE})
-    fig.update_xaxes(autorange="reversed")
-    return base_layout(fig, t("q_aligned", lang), t("days_before_voting", lang),
-                       t("cases_per_week", lang), lang)
+    traces = [
+        {"type": "scatter", "x": rows["days_before_voting"], "y": rows["reported"], "mode": "lines+markers",
+         "name": election_labels.get(election_id, election_id),
+         "line": {"color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)], "width": 2},
+         "hovertemplate": "%{x} " + t("days", lang) + ": %{y:,d}<extra>%{fullData.name}</extra>"}
+        for index, (election_id, rows) in enumerate(by_days.groupby("election_id", sort=True))
+    ]
+    line, label = vertical_line(0, palette.VOTING_LINE, t("voting_day", lang), dash="solid")
+    return figure(traces, layout(t("q_aligned", lang), t("days_before_voting", lang), t("cases_per_week", lang), lang,
+                                 xaxis={"autorange": "reversed"}, shapes=[line], annotations=[label]))
 
 
 def hotspots_figure(hotspots: pd.DataFrame, lang: str = "id", withheld_label: str = "< 5") -> go.Figure:
@@ -144,15 +174,14 @@ def hotspots_figure(hotspots: pd.DataFrame, lang: str = "id", withheld_label: st
     public reads ``withheld_label``)."""
     ordered = hotspots.sort_values("reported", ascending=True)
     reported = _count_labels(ordered, "reported", lang, withheld_label)
-    fig = go.Figure(go.Bar(
-        x=ordered["reported"], y=ordered["region_name"], orientation="h",
-        marker_color=palette.PRIMARY, text=reported, textposition="auto",
-        customdata=list(zip(ordered["province_name"], reported, _count_labels(ordered, "proven", lang, withheld_label))),
-        hovertemplate="%{y} (%{customdata[0]})<br>" + t("reported", lang) + ": %{customdata[1]}<br>"
-                      + t("proven", lang) + ": %{customdata[2]}<extra></extra>",
-    ))
-    fig.update_yaxes(showgrid=False)
-    return base_layout(fig, t("q_hotspots", lang), t("cases_unit", lang), None, lang)
+    bars = {
+        "type": "bar", "x": ordered["reported"], "y": ordered["region_name"], "orientation": "h",
+        "marker": {"color": palette.PRIMARY}, "text": reported, "textposition": "auto",
+        "customdata": list(zip(ordered["province_name"], reported, _count_labels(ordered, "proven", lang, withheld_label))),
+        "hovertemplate": "%{y} (%{customdata[0]})<br>" + t("reported", lang) + ": %{customdata[1]}<br>"
+                         + t("proven", lang) + ": %{customdata[2]}<extra></extra>",
+    }
+    return figure([bars], layout(t("q_hotspots", lang), t("cases_unit", lang), None, lang, yaxis={"showgrid": False}))
 
 
 def _count_labels(frame: pd.DataFrame, column: str, lang: str, withheld_label: str) -> list[str]:
@@ -168,10 +197,9 @@ def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id", total:
     ordered = counts.groupby("label", as_index=False)["reported"].sum(min_count=1).sort_values("reported")
     total = ordered["reported"].sum() if total is None or pd.isna(total) else total
     shares = (100.0 * ordered["reported"] / total).round(1) if total else ordered["reported"] * 0.0
-    fig = go.Figure(go.Bar(
-        x=ordered["reported"], y=[wrap_label(v) for v in ordered["label"]], orientation="h",
-        marker_color=palette.PRIMARY, customdata=shares, texttemplate="%{customdata:.1f}%", textposition="auto",
-        hovertemplate="%{y}<br>%{x:,d} (%{customdata:.1f}%)<extra></extra>",
-    ))
-    fig.update_layout(height=max(300, 44 * len(ordered) + 120))
-    return base_layout(fig, title, t("cases_unit", lang), None, lang)
+    bars = {
+        "type": "bar", "x": ordered["reported"], "y": [wrap_label(v) for v in ordered["label"]], "orientation": "h",
+        "marker": {"color": palette.PRIMARY}, "customdata": shares, "texttemplate": "%{customdata:.1f}%",
+        "textposition": "auto", "hovertemplate": "%{y}<br>%{x:,d} (%{customdata:.1f}%)<extra></extra>",
+    }
+    return figure([bars], layout(title, t("cases_unit", lang), None, lang, height=max(300, 44 * len(ordered) + 120)))

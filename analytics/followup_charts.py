@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import palette
-from analytics.figures import base_layout, wrap_label
+from analytics.figures import figure, layout, wrap_label
 from analytics.formatting import format_count, format_percent
 from analytics.i18n import t
 
@@ -36,13 +36,12 @@ def funnel_table(headline: pd.Series, lang: str = "id", threshold: int = 5) -> p
 
 
 def funnel_figure(funnel: pd.DataFrame, lang: str = "id") -> go.Figure:
-    fig = go.Figure(go.Funnel(
-        y=funnel["label"], x=funnel["cases"], text=funnel["text"], textinfo="text",
-        marker={"color": palette.PRIMARY}, connector={"line": {"color": palette.MUTED, "width": 1}},
-        hovertemplate="%{y}: %{text}<extra></extra>",
-    ))
-    fig.update_layout(height=380)
-    return base_layout(fig, t("q_funnel", lang), None, None, lang)
+    stages = {
+        "type": "funnel", "y": funnel["label"], "x": funnel["cases"], "text": funnel["text"], "textinfo": "text",
+        "marker": {"color": palette.PRIMARY}, "connector": {"line": {"color": palette.MUTED, "width": 1}},
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+    }
+    return figure([stages], layout(t("q_funnel", lang), None, None, lang, height=380))
 
 
 def agency_followup_figure(agencies: pd.DataFrame, lang: str = "id", min_recommended: int = 5,
@@ -50,55 +49,55 @@ def agency_followup_figure(agencies: pd.DataFrame, lang: str = "id", min_recomme
     """The PPK agencies with the lowest follow-up rates among those with at least
     ``min_recommended`` recommendations (smaller ones are too noisy to rank)."""
     ranked = agencies[agencies["recommended"] >= min_recommended].nsmallest(limit, "followup_rate_pct").iloc[::-1]
-    fig = go.Figure(go.Bar(
-        x=ranked["followup_rate_pct"], y=ranked["ppk_agency"], orientation="h", marker_color=palette.PRIMARY,
-        customdata=ranked[["followed_up", "recommended", "pending", "refused"]],
-        texttemplate="%{x:.1f}%", textposition="auto",
-        hovertemplate="%{y}<br>%{x:.1f}% (%{customdata[0]:,d} / %{customdata[1]:,d})<br>"
-                      + t("pending", lang) + ": %{customdata[2]:,d} · " + t("refused", lang)
-                      + ": %{customdata[3]:,d}<extra></extra>",
-    ))
-    fig.update_layout(height=max(320, 28 * len(ranked) + 140))
-    fig.update_xaxes(range=[0, 100])
-    return base_layout(fig, t("q_agency_followup", lang, n=min_recommended), t("followup_rate_pct_axis", lang), None, lang)
+    bars = {
+        "type": "bar", "x": ranked["followup_rate_pct"], "y": ranked["ppk_agency"], "orientation": "h",
+        "marker": {"color": palette.PRIMARY}, "customdata": ranked[["followed_up", "recommended", "pending", "refused"]],
+        "texttemplate": "%{x:.1f}%", "textposition": "auto",
+        "hovertemplate": "%{y}<br>%{x:.1f}% (%{customdata[0]:,d} / %{customdata[1]:,d})<br>"
+                         + t("pending", lang) + ": %{customdata[2]:,d} · " + t("refused", lang)
+                         + ": %{customdata[3]:,d}<extra></extra>",
+    }
+    return figure([bars], layout(t("q_agency_followup", lang, n=min_recommended), t("followup_rate_pct_axis", lang),
+                                 None, lang, height=max(320, 28 * len(ranked) + 140), xaxis={"range": [0, 100]}))
 
 
 def stage_durations_figure(stages: pd.DataFrame, lang: str = "id") -> go.Figure:
     """Median (bar) and 90th percentile (marker) of days in each handling stage."""
     labels = [t(STAGE_KEYS[s], lang) for s in stages["stage"]]
-    fig = go.Figure()
-    fig.add_trace(go.Bar(x=stages["median_days"], y=labels, orientation="h", name=t("median", lang),
-                         marker_color=palette.PRIMARY, hovertemplate="%{y}: %{x:.0f} " + t("days", lang) + "<extra></extra>"))
-    fig.add_trace(go.Scatter(x=stages["p90_days"], y=labels, mode="markers", name=t("p90", lang),
-                             marker={"color": palette.SECONDARY, "size": 12, "symbol": "diamond"},
-                             hovertemplate="%{y}: %{x:.0f} " + t("days", lang) + "<extra></extra>"))
-    fig.update_yaxes(autorange="reversed")
-    fig.update_layout(height=340)
-    return base_layout(fig, t("q_stage_durations", lang), t("days", lang), None, lang)
+    hover = "%{y}: %{x:.0f} " + t("days", lang) + "<extra></extra>"
+    traces = [
+        {"type": "bar", "x": stages["median_days"], "y": labels, "orientation": "h", "name": t("median", lang),
+         "marker": {"color": palette.PRIMARY}, "hovertemplate": hover},
+        {"type": "scatter", "x": stages["p90_days"], "y": labels, "mode": "markers", "name": t("p90", lang),
+         "marker": {"color": palette.SECONDARY, "size": 12, "symbol": "diamond"}, "hovertemplate": hover},
+    ]
+    return figure(traces, layout(t("q_stage_durations", lang), t("days", lang), None, lang, height=340,
+                                 yaxis={"autorange": "reversed"}))
 
 
 def backlog_figure(backlog: pd.DataFrame, lang: str = "id") -> go.Figure:
     """Open cases by how long they have waited, stacked by the stage they wait in."""
-    fig = go.Figure()
+    traces = []
     for index, (stage, key) in enumerate(OPEN_STAGE_KEYS.items()):
         rows = backlog[backlog["open_stage"] == stage].set_index("age_band").reindex(AGE_BANDS)
         absent = ~rows.index.isin(backlog.loc[backlog["open_stage"] == stage, "age_band"])
         # a band without open cases is 0; a count withheld from the public stays missing
-        fig.add_trace(go.Bar(x=list(AGE_BANDS), y=rows["cases"].mask(absent, 0), name=t(key, lang),
-                             marker_color=palette.OKABE_ITO[index],
-                             hovertemplate="%{x} " + t("days", lang) + ": %{y:,d}<extra>" + t(key, lang) + "</extra>"))
-    fig.update_layout(barmode="stack", height=380)
-    return base_layout(fig, t("q_backlog", lang), t("waiting_days", lang), t("open_cases", lang), lang)
+        traces.append({"type": "bar", "x": list(AGE_BANDS), "y": rows["cases"].mask(absent, 0), "name": t(key, lang),
+                       "marker": {"color": palette.OKABE_ITO[index]},
+                       "hovertemplate": "%{x} " + t("days", lang) + ": %{y:,d}<extra>" + t(key, lang) + "</extra>"})
+    return figure(traces, layout(t("q_backlog", lang), t("waiting_days", lang), t("open_cases", lang), lang,
+                                 barmode="stack", height=380))
 
 
 def sanction_mix_figure(mix: pd.DataFrame, lang: str = "id") -> go.Figure:
     """Recommended against imposed sanctions per type, lightest on top."""
     labels = [wrap_label(v) for v in mix["label_en" if lang == "en" else "label_id"]]
-    fig = go.Figure()
-    fig.add_trace(go.Bar(x=mix["recommended"], y=labels, orientation="h", name=t("recommended_sanction", lang),
-                         marker_color=palette.PRIMARY, hovertemplate="%{y}: %{x:,d}<extra></extra>"))
-    fig.add_trace(go.Bar(x=mix["imposed"], y=labels, orientation="h", name=t("imposed_sanction", lang),
-                         marker_color=palette.SECONDARY, hovertemplate="%{y}: %{x:,d}<extra></extra>"))
-    fig.update_yaxes(autorange="reversed")
-    fig.update_layout(barmode="group", height=max(340, 50 * len(mix) + 120))
-    return base_layout(fig, t("q_sanction_mix", lang), t("cases_unit", lang), None, lang)
+    hover = "%{y}: %{x:,d}<extra></extra>"
+    traces = [
+        {"type": "bar", "x": mix["recommended"], "y": labels, "orientation": "h", "name": t("recommended_sanction", lang),
+         "marker": {"color": palette.PRIMARY}, "hovertemplate": hover},
+        {"type": "bar", "x": mix["imposed"], "y": labels, "orientation": "h", "name": t("imposed_sanction", lang),
+         "marker": {"color": palette.SECONDARY}, "hovertemplate": hover},
+    ]
+    return figure(traces, layout(t("q_sanction_mix", lang), t("cases_unit", lang), None, lang, barmode="group",
+                                 height=max(340, 50 * len(mix) + 120), yaxis={"autorange": "reversed"}))

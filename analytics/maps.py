@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analytics import palette
-from analytics.figures import base_layout
+from analytics.figures import figure, layout
 from analytics.formatting import format_number
 from analytics.geo import MapView
 
@@ -40,38 +40,36 @@ def choropleth_figure(
     frame["small"] = frame[count_column].between(1, SMALL_COUNT - 1) & flag_small
     hidden = _flag(frame, value_column)
     has_value = frame[value_column].notna()
-    fig = go.Figure()
+    traces = []
     for rows, colour, label in ((frame[~has_value & ~hidden], palette.NO_DATA, no_data_label),
                                 (frame[hidden], palette.WITHHELD, withheld_label)):
         if len(rows):
-            fig.add_trace(go.Choroplethmap(
-                geojson=layer, featureidkey="id", locations=rows["region_code"], z=[0] * len(rows),
-                colorscale=[[0, colour], [1, colour]], showscale=False,
-                marker={"line": {"color": "white", "width": 0.8}},
-                name=label, showlegend=True, customdata=rows[["region_name"]],
-                hovertemplate="%{customdata[0]}<br>" + label + "<extra></extra>",
-            ))
+            traces.append({
+                "type": "choroplethmap", "geojson": layer, "featureidkey": "id", "locations": rows["region_code"],
+                "z": [0] * len(rows), "colorscale": [[0, colour], [1, colour]], "showscale": False,
+                "marker": {"line": {"color": "white", "width": 0.8}},
+                "name": label, "showlegend": True, "customdata": rows[["region_name"]],
+                "hovertemplate": "%{customdata[0]}<br>" + label + "<extra></extra>",
+            })
     present = frame[has_value]
     if len(present):
         count_hidden = _flag(present, count_column)
         count_text = [withheld_label if h else format_number(v, 0, lang) + (" ⚠ < 5" if small else "")
                       for v, h, small in zip(present[count_column], count_hidden, present["small"])]
-        fig.add_trace(go.Choroplethmap(
-            geojson=layer, featureidkey="id", locations=present["region_code"], z=present[value_column],
-            colorscale=palette.SEQUENTIAL, marker={"line": {"color": "white", "width": 0.8}, "opacity": 0.9},
-            colorbar={"title": {"text": value_label, "side": "right"}, "thickness": 12},
-            name=value_label, showlegend=False,
-            customdata=list(zip(present["region_name"], count_text)),
-            hovertemplate="%{customdata[0]}<br>" + value_label + ": %{z:" + hover_format + "}"
-                          + "<br>" + count_label + " = %{customdata[1]}<extra></extra>",
-        ))
-    fig.update_layout(
+        traces.append({
+            "type": "choroplethmap", "geojson": layer, "featureidkey": "id", "locations": present["region_code"],
+            "z": present[value_column], "colorscale": palette.SEQUENTIAL,
+            "marker": {"line": {"color": "white", "width": 0.8}, "opacity": 0.9},
+            "colorbar": {"title": {"text": value_label, "side": "right"}, "thickness": 12},
+            "name": value_label, "showlegend": False,
+            "customdata": list(zip(present["region_name"], count_text)),
+            "hovertemplate": "%{customdata[0]}<br>" + value_label + ": %{z:" + hover_format + "}"
+                             + "<br>" + count_label + " = %{customdata[1]}<extra></extra>",
+        })
+    return figure(traces, layout(
+        title, None, None, lang, height=520,
         map={"style": "white-bg", "center": {"lat": view.center_lat, "lon": view.center_lon}, "zoom": view.zoom},
-        height=520,
-    )
-    fig = base_layout(fig, title, None, None, lang)
-    fig.update_layout(margin={"l": 0, "r": 0, "t": 50, "b": 0}, legend={"y": 0.02, "x": 0.01, "orientation": "v"})
-    return fig
+        margin={"l": 0, "r": 0, "t": 50, "b": 0}, legend={"y": 0.02, "x": 0.01, "orientation": "v"}))
 
 
 def _flag(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -100,10 +98,9 @@ def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_la
     colors = [palette.MUTED if small else palette.PRIMARY for small in ranked["reported"].between(1, SMALL_COUNT - 1)]
     counts = [withheld_label if h else format_number(v, 0, lang)
               for v, h in zip(ranked["reported"], _flag(ranked, "reported"))]
-    fig = go.Figure(go.Bar(
-        x=ranked[value_column], y=ranked["region_name"], orientation="h", marker_color=colors,
-        customdata=counts,
-        hovertemplate="%{y}<br>" + value_label + ": %{x:" + hover_format + "}<br>n = %{customdata}<extra></extra>",
-    ))
-    fig.update_layout(height=max(300, 28 * len(ranked) + 120))
-    return base_layout(fig, title, value_label, None, lang)
+    bars = {
+        "type": "bar", "x": ranked[value_column], "y": ranked["region_name"], "orientation": "h",
+        "marker": {"color": colors}, "customdata": counts,
+        "hovertemplate": "%{y}<br>" + value_label + ": %{x:" + hover_format + "}<br>n = %{customdata}<extra></extra>",
+    }
+    return figure([bars], layout(title, value_label, None, lang, height=max(300, 28 * len(ranked) + 120)))

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from analytics import palette
-from analytics.figures import base_layout
+from analytics.figures import figure, layout
 from analytics.formatting import format_date
 from analytics.i18n import t
 
@@ -25,49 +24,61 @@ def series_by_cycle_figure(series: pd.DataFrame, lang: str = "id") -> go.Figure:
     """All national statements per cycle, one marker each, side by side per metric."""
     label_column = "election_label_en" if lang == "en" else "election_label_id"
     cycles = series.drop_duplicates("election_id").sort_values("voting_date")[label_column].tolist()
-    fig = go.Figure()
-    for index, (metric, rows) in enumerate(series.groupby("metric", sort=False)):
-        fig.add_trace(go.Scatter(
-            x=rows[label_column], y=rows["value"], mode="markers", name=_metric_label(rows, lang),
-            marker={"size": 11, "color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)], "opacity": 0.85,
-                    "line": {"color": "white", "width": 1}},
-            offsetgroup=metric, customdata=_provenance(rows, lang),
-            hovertemplate="%{y:,.0f}<br>" + t("figure_as_of", lang) + ": %{customdata[0]}<br>%{customdata[1]} (%{customdata[2]})<extra>%{fullData.name}</extra>",
-        ))
-    fig.update_layout(scattermode="group", height=440)
-    fig.update_xaxes(categoryorder="array", categoryarray=cycles)
-    return base_layout(fig, t("q_series_by_cycle", lang), None, t("asn_or_recommendations", lang), lang)
+    traces = [{
+        "type": "scatter", "x": rows[label_column], "y": rows["value"], "mode": "markers",
+        "name": _metric_label(rows, lang),
+        "marker": {"size": 11, "color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)], "opacity": 0.85,
+                   "line": {"color": "white", "width": 1}},
+        "offsetgroup": metric, "customdata": _provenance(rows, lang),
+        "hovertemplate": "%{y:,.0f}<br>" + t("figure_as_of", lang)
+                         + ": %{customdata[0]}<br>%{customdata[1]} (%{customdata[2]})<extra>%{fullData.name}</extra>",
+    } for index, (metric, rows) in enumerate(series.groupby("metric", sort=False))]
+    return figure(traces, layout(t("q_series_by_cycle", lang), None, t("asn_or_recommendations", lang), lang,
+                                 scattermode="group", height=440,
+                                 xaxis={"categoryorder": "array", "categoryarray": cycles}))
 
 
 def snapshots_figure(snapshots: pd.DataFrame, cycle_label: str, lang: str = "id") -> go.Figure:
     """How the stated national figures of one cycle changed over time: one line per metric."""
-    fig = go.Figure()
-    for index, (metric, rows) in enumerate(snapshots.groupby("metric", sort=False)):
-        fig.add_trace(go.Scatter(
-            x=pd.to_datetime(rows["as_of_date"]), y=rows["value"], mode="lines+markers", name=_metric_label(rows, lang),
-            line={"color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)], "width": 2, "shape": "hv"},
-            marker={"size": 9}, customdata=_provenance(rows, lang),
-            hovertemplate="%{customdata[0]}: %{y:,.1f}<br>%{customdata[1]} (%{customdata[2]})<extra>%{fullData.name}</extra>",
-        ))
-    fig.update_layout(height=420)
-    return base_layout(fig, t("q_snapshots", lang, cycle=cycle_label), t("figure_as_of", lang), None, lang)
+    traces = [{
+        "type": "scatter", "x": pd.to_datetime(rows["as_of_date"]), "y": rows["value"], "mode": "lines+markers",
+        "name": _metric_label(rows, lang),
+        "line": {"color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)], "width": 2, "shape": "hv"},
+        "marker": {"size": 9}, "customdata": _provenance(rows, lang),
+        "hovertemplate": "%{customdata[0]}: %{y:,.1f}<br>%{customdata[1]} (%{customdata[2]})<extra>%{fullData.name}</extra>",
+    } for index, (metric, rows) in enumerate(snapshots.groupby("metric", sort=False))]
+    return figure(traces, layout(t("q_snapshots", lang, cycle=cycle_label), t("figure_as_of", lang), None, lang,
+                                 height=420))
+
+
+#: Two panels side by side sharing the regions' axis (what ``make_subplots(cols=2,
+#: shared_yaxes=True, horizontal_spacing=0.06)`` lays out, without its cost).
+PANEL_DOMAINS = ([0.0, 0.47], [0.53, 1.0])
 
 
 def ikp_figure(table: pd.DataFrame, lang: str = "id") -> go.Figure:
     """Vulnerability-index scores (left) beside documented counts (right), per region; one marker per figure."""
     regions = table.drop_duplicates("region_code").sort_values("region_code")["region_name"].tolist()
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06,
-                        subplot_titles=(t("ikp_panel", lang), t("counts_panel", lang)))
     label_column = "election_label_en" if lang == "en" else "election_label_id"
-    for col, kind, color in ((1, "ikp", palette.SECONDARY), (2, "count", palette.PRIMARY)):
+    traces, titles = [], []
+    for panel, (kind, color, title_key) in enumerate((("ikp", palette.SECONDARY, "ikp_panel"),
+                                                      ("count", palette.PRIMARY, "counts_panel"))):
         rows = table[table["kind"] == kind]
         cycle = rows[label_column].fillna(rows["cycle_label"])
-        fig.add_trace(go.Scatter(
-            x=rows["value"], y=rows["region_name"], mode="markers", showlegend=False,
-            marker={"size": 11, "color": color, "opacity": 0.85, "line": {"color": "white", "width": 1}},
-            customdata=list(zip(cycle, *zip(*_provenance(rows, lang))) if len(rows) else []),
-            hovertemplate="%{y}: %{x:,.2f}<br>%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]} (%{customdata[3]})<extra></extra>",
-        ), row=1, col=col)
-    fig.update_yaxes(categoryorder="array", categoryarray=regions[::-1])
-    fig.update_layout(height=max(340, 30 * len(regions) + 160))
-    return base_layout(fig, t("q_ikp", lang), None, None, lang)
+        axis = "" if panel == 0 else str(panel + 1)
+        traces.append({
+            "type": "scatter", "x": rows["value"], "y": rows["region_name"], "mode": "markers", "showlegend": False,
+            "xaxis": f"x{axis}", "yaxis": f"y{axis}",
+            "marker": {"size": 11, "color": color, "opacity": 0.85, "line": {"color": "white", "width": 1}},
+            "customdata": list(zip(cycle, *zip(*_provenance(rows, lang))) if len(rows) else []),
+            "hovertemplate": "%{y}: %{x:,.2f}<br>%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]} (%{customdata[3]})<extra></extra>",
+        })
+        left, right = PANEL_DOMAINS[panel]
+        titles.append({"text": t(title_key, lang), "x": (left + right) / 2, "xanchor": "center", "xref": "paper",
+                       "y": 1.0, "yanchor": "bottom", "yref": "paper", "showarrow": False, "font": {"size": 16}})
+    region_axis = {"categoryorder": "array", "categoryarray": regions[::-1], "domain": [0.0, 1.0]}
+    return figure(traces, layout(
+        t("q_ikp", lang), None, None, lang, height=max(340, 30 * len(regions) + 160), annotations=titles,
+        xaxis={"anchor": "y", "domain": PANEL_DOMAINS[0]}, xaxis2={"anchor": "y2", "domain": PANEL_DOMAINS[1]},
+        yaxis={"anchor": "x", **region_axis},
+        yaxis2={"anchor": "x2", "matches": "y", "showticklabels": False, **region_axis}))
