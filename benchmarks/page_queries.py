@@ -15,7 +15,6 @@ measured as a first load instead (``filter_dependent = False``).
 
 from __future__ import annotations
 
-import pickle
 
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
@@ -193,23 +192,21 @@ def run_page(page: Page, backend: Backend, filters: Filters, shared: dict | None
 def duckdb_backend(cur) -> Backend:
     """The product as ``analytics.ui.data`` serves the public: ``analytics.queries`` on a cursor of
     the prepared database, small counts protected (``analytics.disclosure``), and the result kept
-    per data version and stored pickled, as ``st.cache_data`` keeps it, so that a repeated
-    combination is answered from the cache."""
+    in the same shared result cache, so that a repeated combination is answered from it."""
     from analytics import disclosure, open_data, queries
+    from analytics.result_cache import ResultCache
 
-    cache: dict[tuple, bytes] = {}
+    cache = ResultCache(max_entries=1024)
+
+    def compute(name: str, filters: Filters | None, extra: dict) -> pd.DataFrame:
+        if name == "reference_datasets":
+            return pd.DataFrame({"rows": [len(d.frame) for d in open_data.reference_datasets(cur)]})
+        query = getattr(queries, name)
+        result = query(cur, **extra) if filters is None else query(cur, filters, **extra)
+        return disclosure.protect(name, result)
 
     def backend(name: str, filters: Filters | None, **extra) -> pd.DataFrame:
         key = (name, filters, tuple(sorted(extra.items())))
-        if key in cache:
-            return pickle.loads(cache[key])
-        if name == "reference_datasets":
-            result = pd.DataFrame({"rows": [len(d.frame) for d in open_data.reference_datasets(cur)]})
-        else:
-            query = getattr(queries, name)
-            result = query(cur, **extra) if filters is None else query(cur, filters, **extra)
-            result = disclosure.protect(name, result)
-        cache[key] = pickle.dumps(result)
-        return pickle.loads(cache[key])
+        return cache.get(key, lambda: compute(name, filters, extra))
 
     return backend

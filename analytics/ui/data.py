@@ -10,7 +10,6 @@ tables and CSV downloads.
 from __future__ import annotations
 
 import time
-from dataclasses import astuple
 from pathlib import Path
 
 import duckdb
@@ -20,6 +19,7 @@ import streamlit as st
 from analytics import db, demo, disclosure, prepared, queries, settings
 from analytics.filters import Filters
 from analytics.ingest.store import StoreError
+from analytics.result_cache import ResultCache
 
 
 @st.cache_resource(show_spinner=False)
@@ -105,16 +105,15 @@ def sources() -> db.DataSources:
     return connection()[1]
 
 
-@st.cache_data(max_entries=1024, show_spinner=False)
-def _cached_query(query_name: str, filters_key: tuple | None, extra: tuple, version: str,
-                  public_threshold: int | None) -> pd.DataFrame:
+#: Query results of every session, by query, filters, data version and audience.
+RESULTS = ResultCache(max_entries=1024)
+
+
+def _run_query(query_name: str, filters: Filters | None, extra: dict, public_threshold: int | None) -> pd.DataFrame:
     con, _ = connection()
     query = getattr(queries, query_name)
     with con.cursor() as cur:
-        if filters_key is None:
-            result = query(cur, **dict(extra))
-        else:
-            result = query(cur, Filters(*filters_key), **dict(extra))
+        result = query(cur, **extra) if filters is None else query(cur, filters, **extra)
     if public_threshold is not None:
         result = disclosure.protect(query_name, result, public_threshold)
     return result
@@ -125,9 +124,9 @@ def query(query_name: str, filters: Filters | None = None, **extra) -> pd.DataFr
     callers may change."""
     from analytics.ui.small_counts import public_view
 
-    key = astuple(filters) if filters is not None else None
     threshold = settings.small_count_threshold() if public_view() else None
-    return _cached_query(query_name, key, tuple(sorted(extra.items())), sources().version, threshold).copy()
+    key = (query_name, filters, tuple(sorted(extra.items())), sources().version, threshold)
+    return RESULTS.get(key, lambda: _run_query(query_name, filters, extra, threshold))
 
 
 def imported_tables() -> dict[str, dict]:

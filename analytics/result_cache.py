@@ -1,0 +1,50 @@
+"""A bounded, thread-safe cache of query results (DataFrames) shared by every session.
+
+Each hit hands out a shallow copy: pandas copies on write, so a caller that adds or changes a
+column changes its own copy and never the cached frame, and a hit costs microseconds instead
+of the pickling round trip of ``st.cache_data``. The key is built by the caller and must name
+everything the result depends on (query, filters, data version, audience).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+import pandas as pd
+
+
+class ResultCache:
+    def __init__(self, max_entries: int = 1024) -> None:
+        self.max_entries = max_entries
+        self._entries: OrderedDict[Hashable, pd.DataFrame] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: Hashable, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """The cached result for ``key`` (a shallow copy), computing and keeping it on a miss.
+
+        Two sessions missing the same key at once may both compute it; the result is the same
+        and the last one is kept. A computation that raises keeps nothing."""
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                self.hits += 1
+                return found.copy(deep=False)
+            self.misses += 1
+        result = compute()
+        with self._lock:
+            self._entries[key] = result
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return result.copy(deep=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
