@@ -87,7 +87,7 @@ if filters.election_id:
     shown = shown[shown["election_id"] == filters.election_id]
 st.caption(t("registry_count", lang, n=len(shown), scope=scope_label))
 official_ui.registry_table(shown, height=480)
-st.download_button(t("download_registry", lang), data=components.csv_bytes(shown), file_name="angka_resmi.csv",
+st.download_button(t("download_registry", lang), data=lambda: components.csv_bytes(shown), file_name="angka_resmi.csv",
                    mime="text/csv", key="angka_unduh", on_click="ignore", icon=":material/table:")
 
 components.source_footer(["published_figures", "metrics"])

@@ -28,10 +28,10 @@ for dataset in open_data_ui.datasets():
         if notes:
             st.caption(notes)
         col_zip, col_csv, _ = st.columns([1, 1, 2])
-        col_zip.download_button(t("download_zip", lang), data=open_data.bundle(dataset, lang), file_name=f"{dataset.name}.zip",
+        col_zip.download_button(t("download_zip", lang), data=lambda dataset=dataset: open_data.bundle(dataset, lang), file_name=f"{dataset.name}.zip",
                                 mime="application/zip", on_click="ignore", icon=":material/folder_zip:",
                                 key=f"unduh_zip_{dataset.name}")
-        col_csv.download_button(t("download_csv", lang), data=safe_csv_bytes(dataset.frame), file_name=f"{dataset.name}.csv",
+        col_csv.download_button(t("download_csv", lang), data=lambda dataset=dataset: safe_csv_bytes(dataset.frame), file_name=f"{dataset.name}.csv",
                                 mime="text/csv", on_click="ignore", icon=":material/table:", key=f"unduh_csv_{dataset.name}")
 
 st.subheader(t("load_with_pandas", lang))

@@ -96,30 +96,39 @@ class Received:
         payload = response["payloadData"]
         self.frames.append(base64.b64decode(payload) if response.get("opcode") == 2 else payload.encode())
 
-    def media_urls(self) -> set[str]:
-        return {match.decode() for frame in self.frames for match in MEDIA_URL.findall(frame)}
+    def media_urls(self, since: int = 0) -> set[str]:
+        return {match.decode() for frame in self.frames[since:] for match in MEDIA_URL.findall(frame)}
 
 
 def _walk(page, received: Received, url: str) -> tuple[bytes, list[tuple[str, pd.DataFrame]]]:
-    """Open ``url``; return everything received as bytes and the CSV downloads it offers."""
+    """Open ``url``; return everything received as bytes and the CSV downloads it offers (each
+    CSV and ZIP button clicked, as a visitor would: the files are made on the click)."""
+    first_frame = len(received.frames)
     page.goto(url)
     helpers.wait_for_app(page)
     helpers.wait_for_maps(page)
-    downloads = []
-    blob = [page.inner_text("body").encode(), page.url.encode()]
-    for media in sorted(received.media_urls()):
+    files: dict[str, bytes] = {}
+    sent_with_page = received.media_urls(since=first_frame)   # before the clicks: a clicked file is served once
+    buttons = page.locator('[data-testid="stDownloadButton"] button').filter(has_not_text="PNG")
+    for index in range(buttons.count()):
+        with page.expect_download(timeout=60_000) as download:
+            buttons.nth(index).click()
+        files[download.value.suggested_filename] = Path(download.value.path()).read_bytes()
+    for media in sorted(sent_with_page):
         response = page.request.get(_origin(url) + media)
         assert response.ok, media
-        body = response.body()
-        if media.endswith(".zip"):
+        files[media] = response.body()
+    downloads = []
+    blob = [page.inner_text("body").encode(), page.url.encode()]
+    for name, body in files.items():
+        contents = {name: body}
+        if name.endswith(".zip"):
             with zipfile.ZipFile(io.BytesIO(body)) as archive:
-                files = {name: archive.read(name) for name in archive.namelist()}
-        else:
-            files = {media: body}
-        for name, content in files.items():
+                contents = {f"{name}:{inner}": archive.read(inner) for inner in archive.namelist()}
+        for inner, content in contents.items():
             blob.append(content)
-            if name.endswith(".csv"):
-                downloads.append((f"{media}:{name}", pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")))
+            if inner.endswith(".csv"):
+                downloads.append((inner, pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")))
     blob.extend(received.frames)
     return b"\n".join(blob), downloads
 
