@@ -9,6 +9,7 @@ visitor is the public and analyst pages do not exist.
 from __future__ import annotations
 
 import secrets as token_source
+import time
 
 import streamlit as st
 
@@ -19,11 +20,23 @@ from analytics.ui.state import language
 SESSION_USER = "analyst_user"
 
 
+#: How long the secrets read are reused: without a secrets file (the public deployment) every
+#: read looks for the file again, and a page reads them once per query to know its audience.
+SECRETS_TTL_S = 2.0
+_read: tuple[object, float, dict] | None = None
+
+
 def _secrets() -> dict:
+    global _read
+    store, now = st.secrets, time.monotonic()
+    if _read is not None and _read[0] is store and now - _read[1] < SECRETS_TTL_S:
+        return _read[2]
     try:
-        return {key: st.secrets[key] for key in st.secrets}
+        found = {key: store[key] for key in store}
     except Exception:  # no secrets file: the public deployment
-        return {}
+        found = {}
+    _read = (store, now, found)
+    return found
 
 
 def oidc_configured() -> bool:
