@@ -11,6 +11,7 @@ seeded, and written back from the widget values on every run.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -56,6 +57,52 @@ def _options() -> dict[str, pd.DataFrame]:
         "categories": data.query("categories"),
         "positions": data.query("positions"),
     }
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The sidebar's options and their labels in one language: {code: label}, in display order."""
+
+    elections: dict[str, str]
+    provinces: dict[str, str]
+    names: dict[str, str]
+    regencies: dict[str | None, list[str]]   # by province code; None: all of Kalimantan
+    categories: dict[str, str]
+    positions: dict[str, str]
+
+    def regencies_of(self, province: str | None) -> list[str]:
+        return self.regencies.get(province, [])
+
+
+_choices_made: dict[tuple[str, str], Choices] = {}
+
+
+def _choices(lang: str) -> Choices:
+    """The sidebar's choices for the data as they are now, made once per data version and language
+    (the reference tables behind them change only with an import)."""
+    key = (data.sources().version, lang)
+    made = _choices_made.get(key)
+    if made is None:
+        options = _options()
+        regions = options["regions"]
+        regencies = regions[regions["level"] == "regency"]
+        by_province: dict[str | None, list[str]] = {None: list(regencies["region_code"])}
+        for code, province_code in zip(regencies["region_code"], regencies["province_code"]):
+            by_province.setdefault(province_code, []).append(code)
+        provinces = regions[regions["level"] == "province"]
+        elections = options["elections"]
+        made = Choices(
+            elections=dict(zip(elections["election_id"], elections["label_en" if lang == "en" else "label_id"])),
+            provinces=dict(zip(provinces["region_code"], provinces["region_name"])),
+            names=dict(zip(regions["region_code"], regions["region_name"])),
+            regencies=by_province,
+            categories={row["code"]: label(row, lang) for _, row in options["categories"].iterrows()},
+            positions={row["code"]: label(row, lang) for _, row in options["positions"].iterrows()},
+        )
+        if len(_choices_made) > 8:   # versions come and go with imports
+            _choices_made.clear()
+        _choices_made[key] = made
+    return made
 
 
 def _seed_from_url(options: dict[str, pd.DataFrame]) -> None:
@@ -146,13 +193,11 @@ def reset_filters() -> None:
 
 def sidebar_filters() -> Filters:
     """Render the shared filters in the sidebar and return them."""
-    options = _options()
-    _seed_from_url(options)
+    if not st.session_state.get("_url_seeded"):
+        _seed_from_url(_options())
     _pin_filter_values()
-    elections = options["elections"]
-    regions = options["regions"]
     if "f_election" not in st.session_state:
-        st.session_state["f_election"] = DEFAULT_ELECTION if DEFAULT_ELECTION in set(elections["election_id"]) else ALL
+        st.session_state["f_election"] = DEFAULT_ELECTION if DEFAULT_ELECTION in _choices("id").elections else ALL
 
     with st.sidebar:
         if st.session_state.get("lang") not in LANGUAGES:
@@ -162,36 +207,26 @@ def sidebar_filters() -> Filters:
         lang = language()
         st.header(t("filters", lang))
 
-        election_labels = {row.election_id: (row.label_en if lang == "en" else row.label_id)
-                           for row in elections.itertuples()}
-        st.selectbox(t("election", lang), [ALL, *elections["election_id"]], key="f_election",
-                     format_func=lambda code: t("all_elections", lang) if code == ALL else election_labels[code])
+        choices = _choices(lang)
+        st.selectbox(t("election", lang), [ALL, *choices.elections], key="f_election",
+                     format_func=lambda code: t("all_elections", lang) if code == ALL else choices.elections[code])
         col_from, col_to = st.columns(2)
         col_from.date_input(t("date_from", lang), value=None, key="f_from", format="DD/MM/YYYY",
                             min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
         col_to.date_input(t("date_to", lang), value=None, key="f_to", format="DD/MM/YYYY",
                           min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
 
-        provinces = regions[regions["level"] == "province"]
-        names = dict(zip(regions["region_code"], regions["region_name"]))
-        st.selectbox(t("province", lang), [ALL, *provinces["region_code"]], key="f_province",
-                     format_func=lambda code: t("all_provinces", lang) if code == ALL else names[code])
-        province = _chosen("f_province")
-        regencies = regions[(regions["level"] == "regency")
-                            & ((regions["province_code"] == province) if province else True)]
-        if st.session_state.get("f_regency", ALL) not in {ALL, *regencies["region_code"]}:
+        st.selectbox(t("province", lang), [ALL, *choices.provinces], key="f_province",
+                     format_func=lambda code: t("all_provinces", lang) if code == ALL else choices.names[code])
+        regencies = choices.regencies_of(_chosen("f_province"))
+        if st.session_state.get("f_regency", ALL) not in {ALL, *regencies}:
             st.session_state["f_regency"] = ALL
-        st.selectbox(t("regency", lang), [ALL, *regencies["region_code"]], key="f_regency",
-                     format_func=lambda code: t("all_regencies", lang) if code == ALL else names[code])
-
-        categories = options["categories"]
-        category_labels = {row["code"]: label(row, lang) for _, row in categories.iterrows()}
-        st.selectbox(t("category", lang), [ALL, *categories["code"]], key="f_category",
-                     format_func=lambda code: t("all_categories", lang) if code == ALL else category_labels[code])
-        positions = options["positions"]
-        position_labels = {row["code"]: label(row, lang) for _, row in positions.iterrows()}
-        st.selectbox(t("position", lang), [ALL, *positions["code"]], key="f_position",
-                     format_func=lambda code: t("all_positions", lang) if code == ALL else position_labels[code])
+        st.selectbox(t("regency", lang), [ALL, *regencies], key="f_regency",
+                     format_func=lambda code: t("all_regencies", lang) if code == ALL else choices.names[code])
+        st.selectbox(t("category", lang), [ALL, *choices.categories], key="f_category",
+                     format_func=lambda code: t("all_categories", lang) if code == ALL else choices.categories[code])
+        st.selectbox(t("position", lang), [ALL, *choices.positions], key="f_position",
+                     format_func=lambda code: t("all_positions", lang) if code == ALL else choices.positions[code])
         st.selectbox(t("agency_level", lang), [ALL, *AGENCY_LEVELS], key="f_level",
                      format_func=lambda code: t("all_levels", lang) if code == ALL else t(code, lang))
         st.button(t("reset_filters", lang), on_click=reset_filters, width="stretch")
