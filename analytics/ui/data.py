@@ -54,6 +54,9 @@ def _current_version(base: Path) -> str:
 _last_served: dict[str, tuple] = {}
 _problem: dict[str, str] = {}
 _failed: dict[tuple[str, str], Exception] = {}
+#: Per data directory: the version whose connection opened fine, and that connection.
+_opened: dict[str, tuple[str, tuple]] = {}
+_demo_checked: set[str] = set()
 
 
 def forget_sources() -> None:
@@ -71,8 +74,13 @@ def connection():
     there is none does the page stop with the reason."""
     base = str(settings.data_dir())
     try:
-        _demo_ready(base)
+        if base not in _demo_checked:
+            _demo_ready(base)
+            _demo_checked.add(base)
         version = _current_version(Path(base))
+        opened = _opened.get(base)
+        if opened is not None and opened[0] == version:
+            return opened[1]   # the common case: a page's tens of queries within the same second
         if (base, version) in _failed:  # do not retry a version that failed, until its files change
             raise _failed[(base, version)]
         try:
@@ -93,6 +101,7 @@ def connection():
         return fallback
     _problem.pop(base, None)
     _last_served[base] = served
+    _opened[base] = (version, served)
     return served
 
 
