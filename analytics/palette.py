@@ -8,6 +8,19 @@ CAMPAIGN_BAND = "rgba(230, 159, 0, 0.15)"
 QUIET_BAND = "rgba(86, 180, 233, 0.25)"
 VOTING_LINE = "#D55E00"
 MILESTONE_LINE = "#000000"
-SEQUENTIAL = "cividis"
+#: Plotly's cividis, written out: figures are built without Plotly's validation, which is what
+#: would expand a colorscale name
+SEQUENTIAL = [
+    [0 / 9, "#00224e"],
+    [1 / 9, "#123570"],
+    [2 / 9, "#3b496c"],
+    [3 / 9, "#575d6d"],
+    [4 / 9, "#707173"],
+    [5 / 9, "#8a8678"],
+    [6 / 9, "#a59c74"],
+    [7 / 9, "#c3b369"],
+    [8 / 9, "#e1cc55"],
+    [9 / 9, "#fee838"],
+]
 NO_DATA = "#E6E6E6"
 WITHHELD = "#F5E6C8"  # small counts withheld from the public: light, warm, not a value colour

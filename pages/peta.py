@@ -6,7 +6,7 @@ from analytics import geo, maps
 from analytics.i18n import t
 from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, with_change
 from analytics.ui import components, data, small_counts, state
-from analytics.ui.geo import display_layer, layer_source
+from analytics.ui.geo import display_layer, fitted_view, layer_source
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
@@ -43,7 +43,7 @@ except geo.BoundaryFilesMissing as missing:
     st.warning(t("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
 else:
     if level == "regency" and filters.province_code:
-        view = geo.map_view(geo.subset(layer, set(values["region_code"])))
+        view = fitted_view(level, frozenset(values["region_code"]))
     figure = maps.choropleth_figure(values, layer_source(level), view, metric.column, t("q_map", lang, metric=metric_label.lower()),
                                     metric_label, t("no_data", lang), lang, metric.hover_format,
                                     withheld_label=t("withheld_legend", lang, n=small_counts.threshold()))

@@ -7,7 +7,7 @@ from analytics import event_charts, geo, maps
 from analytics.i18n import t
 from analytics.ui import components, data, events, state
 from analytics.ui.frame import ensure_routed_through_app
-from analytics.ui.geo import display_layer, layer_source
+from analytics.ui.geo import display_layer, fitted_view, layer_source
 
 ensure_routed_through_app()
 
@@ -43,7 +43,7 @@ else:
         st.warning(t("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
     else:
         if filters.province_code:
-            view = geo.map_view(geo.subset(layer, set(per_regency["region_code"])))
+            view = fitted_view("regency", frozenset(per_regency["region_code"]))
         figure = maps.choropleth_figure(
             per_regency, layer_source("regency"), view, "events", t("q_events_map", lang), t("events_unit", lang),
             t("no_documented_event", lang), lang, ",d", count_column="events_count",

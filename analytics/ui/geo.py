@@ -8,6 +8,7 @@ so the browser fetches it once. Where the folder cannot be written, the figure e
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -26,6 +27,14 @@ def display_layer(level: str) -> tuple[dict, geo.MapView]:
     """(GeoJSON layer, fitted view). Raises geo.BoundaryFilesMissing when the files are absent."""
     layer = geo.load_display_layer(level)
     return layer, geo.map_view(layer)
+
+
+@functools.lru_cache(maxsize=64)
+def fitted_view(level: str, codes: frozenset[str]) -> geo.MapView:
+    """The view that fits the regions ``codes`` of the layer (a province's regencies): computed
+    once per selection, since building the shapes from the GeoJSON takes a good part of a rerun."""
+    layer, _ = display_layer(level)
+    return geo.map_view(geo.subset(layer, set(codes)))
 
 
 @st.cache_resource(show_spinner=False)

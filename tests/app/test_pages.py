@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -129,11 +131,15 @@ FILTER_COMBINATIONS = [
 @pytest.mark.parametrize("query", FILTER_COMBINATIONS, ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()))
 @pytest.mark.parametrize("page", PAGES[:7])
 def test_pages_under_filter_combinations(app, page, query):
+    """Every page runs, and every chart it sends passes Plotly's own validation (the figures are
+    built without it, for speed; an invalid property would otherwise reach the browser)."""
     for key, value in query.items():
         app.query_params[key] = value
     at = app.run()
     at.switch_page(page).run()
     assert not at.exception, at.exception
+    for chart in at.get("plotly_chart"):
+        go.Figure(json.loads(chart.proto.spec))   # raises on an invalid property or value
 
 
 @pytest.mark.parametrize("page", ["pages/jenis_pelanggaran.py", "pages/sanksi.py"])
