@@ -143,5 +143,5 @@ def withheld(row: Mapping, column: str) -> bool:
 
 
 def any_withheld(frame: pd.DataFrame) -> bool:
-    flags = [column for column in frame.columns if str(column).endswith("_withheld")]
-    return bool(flags) and bool(frame[flags].fillna(False).to_numpy().any())
+    return any(frame[column].to_numpy(dtype=bool, na_value=False).any()
+               for column in frame.columns if str(column).endswith("_withheld"))
