@@ -8,20 +8,25 @@ import streamlit as st
 from analytics import official
 from analytics.formatting import format_date
 from analytics.i18n import t
+from analytics.result_cache import ResultCache
 from analytics.ui import data
 from analytics.ui.state import language
 
 QUALIFIER_MARK = {"exact": "", "approx": "~", "more_than": ">"}
 
 
+#: The registry's shaped tables of every session, by function, arguments, cycle and data version.
+SHAPED = ResultCache(max_entries=256)
+
+
 def shaped(function_name: str, *args, election_id: str | None = None) -> pd.DataFrame:
     """``analytics.official.<function_name>(registry, *args)``, computed once per data version
     (and cycle: with ``election_id``, over that cycle's figures only) and shared by sessions."""
-    return _shaped(function_name, args, election_id, data.sources().version)
+    key = (function_name, args, election_id, data.sources().version)
+    return SHAPED.get(key, lambda: _shaped(function_name, args, election_id))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _shaped(function_name: str, args: tuple, election_id: str | None, version: str) -> pd.DataFrame:
+def _shaped(function_name: str, args: tuple, election_id: str | None) -> pd.DataFrame:
     registry = data.query("published_figures")
     if election_id:
         registry = registry[registry["election_id"] == election_id]
