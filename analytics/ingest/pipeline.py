@@ -148,7 +148,7 @@ def prepare(table_name: str, path: Path, mode: str = "append", sheet: str | None
                         base_version=base_version)
     if not checked.ok:
         return prepared
-    incoming = _as_python(table, checked.rows)
+    incoming = checked.rows   # already plain Python values (date, int, str, None), as _as_python makes them
     key_columns = list(table.primary_key)
     if table_name == "sanctions":
         cases = current_content(load_catalog()["violation_cases"], store, reference_dir)

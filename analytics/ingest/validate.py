@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+import numpy as np
 import pandas as pd
 
 from analytics.catalog import Column, Table
@@ -94,57 +95,81 @@ def _expected_codes(codes: list[str]) -> str:
 
 def _convert_column(table: Table, column: Column, values: pd.Series, numbers: list[int], header: str,
                     reference: Reference, out: _Collector, province_hints: list[str | None]):
-    """Typed values of one column (None where empty or invalid) and, for dates, precisions."""
-    converted: list = [None] * len(values)
-    precisions: list[str | None] = [None] * len(values)
-    cache: dict = {}
+    """Typed values of one column (None where empty or invalid) and, for dates, precisions.
+
+    Each distinct cell (with its province hint, for regions) is converted once: a column of a
+    million rows holds a few thousand distinct values. Problems are reported in row order."""
     kind = column.type
     lookup = None
     if column.allowed:
         lookup = {normalise(code): code for code in column.allowed} | value_lookup(column.name)
     elif column.reference_table and column.reference_table not in ("regions", "violation_cases"):
         lookup = reference.codes.get(column.reference_table, {})
+    by_region = column.reference_table == "regions"
+    keys = pd.Series(list(zip(values, province_hints)), dtype=object) if by_region else values
+    try:
+        codes, uniques = pd.factorize(keys, use_na_sentinel=False)
+    except TypeError:   # an unhashable cell (a spreadsheet oddity): one cell at a time
+        codes, uniques = np.arange(len(values)), list(keys)
+    raws = [key[0] for key in uniques] if by_region else list(uniques)
     if kind == "DATE":
-        month_first = _month_first_row(values)
+        month_first = _month_first_row(raws)
         if month_first is not None:
-            out.add("month_first", numbers[month_first], header, values.iloc[month_first], "17/07/2024")
-            return converted, precisions
-    for i, raw in enumerate(values):
-        row = numbers[i]
+            row = int(np.argmax(codes == month_first))
+            out.add("month_first", numbers[row], header, values.iloc[row], "17/07/2024")
+            return [None] * len(values), [None] * len(values)
+    unique_values = np.empty(len(raws), dtype=object)
+    unique_precisions = np.empty(len(raws), dtype=object)
+    failing: dict[int, tuple] = {}   # unique index -> (kind of problem, details)
+    for j, raw in enumerate(raws):
         if _empty(raw):
             if column.name in DEFAULTS:
-                converted[i] = DEFAULTS[column.name]
+                unique_values[j] = DEFAULTS[column.name]
             elif column.required and column.name not in PRECISION_COLUMNS.values():
-                out.add("required_empty", row, header)
+                failing[j] = ("required_empty", None)
             continue
         if isinstance(raw, (list, tuple, dict, set, bytes)) or (hasattr(raw, "__len__") and not isinstance(raw, str)):
-            out.add("not_a_value", row, header, repr(raw)[:80])
+            failing[j] = ("not_a_value", None)
             continue
-        key = (raw, province_hints[i]) if column.reference_table == "regions" else raw
-        if key in cache:
-            result = cache[key]
-        else:
-            result = cache[key] = _convert_value(table, column, raw, lookup, reference, province_hints[i])
-        value, precision, problem = result
+        value, precision, problem = _convert_value(table, column, raw, lookup, reference,
+                                                   uniques[j][1] if by_region else None)
         if problem is not None:
+            failing[j] = ("conversion", problem)
+            continue
+        unique_values[j] = value
+        unique_precisions[j] = precision
+    converted, precisions = unique_values[codes].tolist(), unique_precisions[codes].tolist()
+    if failing:
+        _report(failing, codes, values, numbers, header, out)
+    return converted, precisions
+
+
+def _report(failing: dict[int, tuple], codes: np.ndarray, values: pd.Series, numbers: list[int], header: str,
+            out: _Collector) -> None:
+    """The problems of a column's failing cells, row by row (as a reader goes through the file)."""
+    rows = np.flatnonzero(np.isin(codes, list(failing)))
+    for i in rows.tolist():
+        kind, problem = failing[codes[i]]
+        raw = values.iat[i]
+        if kind == "required_empty":
+            out.add("required_empty", numbers[i], header)
+        elif kind == "not_a_value":
+            out.add("not_a_value", numbers[i], header, repr(raw)[:80])
+        else:
             code, expected, params = problem
-            out.add(code, row, header, raw, expected, **params)
+            out.add(code, numbers[i], header, raw, expected, **params)
             if out.full:
                 break
-            continue
-        converted[i] = value
-        precisions[i] = precision
-    return converted, precisions
 
 
 _DAY_MONTH = re.compile(r"^\s*(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})\s*$")
 
 
-def _month_first_row(values: pd.Series) -> int | None:
-    """The first row showing that a column is written month-first (07/17/2024): a middle number
-    above 12 with a first number of 12 or less. Such a column is refused as a whole, since its
-    other dates (07/08/2024) would be misread silently."""
-    for i, raw in enumerate(values):
+def _month_first_row(cells: list) -> int | None:
+    """The first of ``cells`` showing that a column is written month-first (07/17/2024): a middle
+    number above 12 with a first number of 12 or less. Such a column is refused as a whole, since
+    its other dates (07/08/2024) would be misread silently."""
+    for i, raw in enumerate(cells):
         if isinstance(raw, str) and (match := _DAY_MONTH.match(raw)):
             first, middle = int(match.group(1)), int(match.group(2))
             if middle > 12 and first <= 12:
