@@ -96,7 +96,7 @@ def read_csv(data: bytes, name: str) -> RawTable:
     try:
         for record in reader:
             ordinal += 1
-            if not any(cell.strip() for cell in record):
+            if not "".join(record).strip():   # a blank line, or only empty cells
                 continue
             if headers is None:
                 headers = [cell.strip() for cell in record]

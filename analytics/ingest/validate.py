@@ -330,13 +330,16 @@ def _row_checks(table: Table, frame: pd.DataFrame, numbers: list[int], mapping: 
                     out.add("date_before", numbers[i], _header(mapping, later), a.isoformat(),
                             other=_header(mapping, earlier), other_value=b.isoformat())
     if table.name == "violation_cases":
-        windows = reference.elections.set_index("election_id")["voting_date"].to_dict()
+        windows = {}   # election -> (earliest, latest) report date: two years before voting to one after
+        for election, voting in reference.elections.set_index("election_id")["voting_date"].items():
+            if not pd.isna(voting):
+                voting = pd.Timestamp(voting).date()
+                windows[election] = (voting - timedelta(days=730), voting + timedelta(days=365))
         for i, (election, reported) in enumerate(zip(frame["election_id"], frame["reported_date"])):
-            voting = windows.get(election)
-            if voting is None or reported is None or pd.isna(voting):
+            window = windows.get(election)
+            if window is None or reported is None:
                 continue
-            voting = pd.Timestamp(voting).date()
-            low, high = voting - timedelta(days=730), voting + timedelta(days=365)
+            low, high = window
             if not low <= reported <= high:
                 out.add("date_out_of_range", numbers[i], _header(mapping, "reported_date"), reported.isoformat(),
                         low=low.isoformat(), high=high.isoformat())
