@@ -351,6 +351,8 @@ def _row_checks(table: Table, frame: pd.DataFrame, numbers: list[int], mapping: 
 
 def _unique_keys(table: Table, frame: pd.DataFrame, numbers: list[int], mapping: HeaderMapping, out: _Collector) -> None:
     key_columns = list(table.primary_key)
+    if not frame.duplicated(subset=key_columns).any():
+        return   # the common case, found in one pass; otherwise the rows are gone through to name each pair
     seen: dict[tuple, int] = {}
     for i, key in enumerate(zip(*(frame[c] for c in key_columns))):
         if any(part is None for part in key):
