@@ -3,6 +3,7 @@ sidebar filter every few seconds against one server (DESIGN §8: 50 sessions, ev
 minute: p95 rerun ≤ 1 s and zero errors).
 
     python -m benchmarks.load [--sessions 50] [--seconds 60] [--interval 2] [--url URL] [--out FILE]
+    python -m benchmarks.load --servers 2      # two processes, each session kept to one (sticky)
 
 Without ``--url`` it starts its own ``streamlit run app.py`` on a free port of 127.0.0.1 over
 the working data directory (``PANTAU_DATA_DIR``, default ``data/``). Sessions are spread over
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import csv
 import json
 import os
@@ -83,16 +85,19 @@ async def drive_session(url: str, number: int, page: str, query_string: str, *, 
         failures.append(f"session: {failure!r} (session {number}, {page})")
 
 
-async def run_load(url: str, sessions: int, seconds: float, interval: float, *, pages=ANALYSIS_PAGES,
+async def run_load(url: str | list[str], sessions: int, seconds: float, interval: float, *, pages=ANALYSIS_PAGES,
                    ramp: float | None = None, timeout: float = 30.0, seed: int = 1) -> tuple[list[Sample], list[str], float]:
-    """Run the load against ``url``; return the samples, the session failures and the wall time."""
+    """Run the load against ``url`` (or spread over several: session n keeps to ``url[n % len(url)]``,
+    as a load balancer with sticky sessions would place it); return the samples, the session
+    failures and the wall time."""
+    urls = [url] if isinstance(url, str) else list(url)
     elections = election_ids()
     ramp = interval if ramp is None else ramp
     samples: list[Sample] = []
     failures: list[str] = []
     clock_zero = time.perf_counter()
     until = clock_zero + ramp + seconds
-    tasks = [drive_session(url, n, pages[n % len(pages)], f"pemilu={elections[n % len(elections)]}",
+    tasks = [drive_session(urls[n % len(urls)], n, pages[n % len(pages)], f"pemilu={elections[n % len(elections)]}",
                            start_at=clock_zero + ramp * n / sessions, until=until, interval=interval,
                            timeout=timeout, clock_zero=clock_zero, seed=seed, samples=samples, failures=failures)
              for n in range(sessions)]
@@ -129,7 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0, help="how long the sessions keep changing filters")
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between a session's filter changes")
-    parser.add_argument("--url", help="an already running app (default: start one)")
+    parser.add_argument("--url", help="an already running app, or several separated by commas (default: start them)")
+    parser.add_argument("--servers", type=int, default=1,
+                        help="how many server processes to start when no --url is given; sessions stick to one each")
     parser.add_argument("--out", type=Path, help="write the report as JSON here")
     parser.add_argument("--pages", default=",".join(ANALYSIS_PAGES), help="comma-separated URL paths to spread sessions over")
     parser.add_argument("--ramp", type=float, help="seconds over which sessions open (default: the interval)")
@@ -149,20 +156,22 @@ def main(argv: list[str] | None = None) -> int:
     cpu_before = _own_cpu()
     if args.url:
         settings["url"] = args.url
-        samples, failures, wall = load(args.url)
+        samples, failures, wall = load(args.url.split(","))
     else:
         log_dir = (args.out.parent if args.out else ROOT / "artifacts")
-        with own_server(keep_log_in=log_dir) as server:
-            settings["url"] = server.url
-            extra["server_start_to_healthy_s"] = round(server.healthy_at - server.launched_at, 2)
-            server_cpu_before = server.cpu_seconds()
-            samples, failures, wall = load(server.url)
-            server_cpu_after = server.cpu_seconds()
-            if server_cpu_before is not None and server_cpu_after is not None:
-                extra["server_cpu_s"] = round(server_cpu_after - server_cpu_before, 1)
-            extra["server_peak_rss_mb"] = server.peak_rss_mb()
-            extra["server_log_tracebacks"] = server.log_tracebacks()
-        extra["server_log"] = str(server.log_path)
+        with contextlib.ExitStack() as stack:
+            servers = [stack.enter_context(own_server(keep_log_in=log_dir)) for _ in range(max(1, args.servers))]
+            settings["url"] = ",".join(server.url for server in servers)
+            settings["servers"] = len(servers)
+            extra["server_start_to_healthy_s"] = round(max(s.healthy_at - s.launched_at for s in servers), 2)
+            server_cpu_before = [server.cpu_seconds() for server in servers]
+            samples, failures, wall = load([server.url for server in servers])
+            server_cpu_after = [server.cpu_seconds() for server in servers]
+            if None not in server_cpu_before + server_cpu_after:
+                extra["server_cpu_s"] = round(sum(server_cpu_after) - sum(server_cpu_before), 1)
+            extra["server_peak_rss_mb"] = max(server.peak_rss_mb() or 0 for server in servers)
+            extra["server_log_tracebacks"] = sum(server.log_tracebacks() for server in servers)
+        extra["server_log"] = ", ".join(str(server.log_path) for server in servers)
     extra["driver_cpu_s"] = round(_own_cpu() - cpu_before, 1)
     extra["wall_s"] = round(wall, 1)
     changes = sum(1 for s in samples if s.action.startswith("change"))

@@ -121,3 +121,19 @@ def test_two_sessions_change_filters_against_a_real_server(app_url, tmp_path, ca
     rows = samples_csv.read_text(encoding="utf-8").splitlines()[1:]
     titles = {row.split(",")[7] for row in rows}
     assert titles == {"Ringkasan", "Jenis pelanggaran"}
+
+
+def test_sessions_spread_over_several_servers_and_each_keeps_to_one(monkeypatch):
+    """With several URLs (--servers N or --url a,b), session n always talks to URL n mod N: what
+    a load balancer with sticky sessions does."""
+    import asyncio
+
+    placed: dict[int, list[str]] = {}
+
+    async def fake_session(url, number, *args, **kwargs):
+        placed.setdefault(number, []).append(url)
+
+    monkeypatch.setattr(load, "drive_session", fake_session)
+    monkeypatch.setattr(load, "election_ids", lambda: ["pilkada-2024"])
+    asyncio.run(load.run_load(["http://a", "http://b"], 5, 0.0, 1.0))
+    assert placed == {0: ["http://a"], 1: ["http://b"], 2: ["http://a"], 3: ["http://b"], 4: ["http://a"]}
