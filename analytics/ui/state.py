@@ -105,11 +105,12 @@ def _choices(lang: str) -> Choices:
     return made
 
 
-def _seed_from_url(options: dict[str, pd.DataFrame]) -> None:
+def _seed_from_url() -> None:
     """Copy valid URL parameters into the widget state, once per session."""
     if st.session_state.get("_url_seeded"):
         return
     st.session_state["_url_seeded"] = True
+    options = _options()
     params = st.query_params
     regions = options["regions"]
     valid = {
@@ -193,8 +194,7 @@ def reset_filters() -> None:
 
 def sidebar_filters() -> Filters:
     """Render the shared filters in the sidebar and return them."""
-    if not st.session_state.get("_url_seeded"):
-        _seed_from_url(_options())
+    _seed_from_url()
     _pin_filter_values()
     if "f_election" not in st.session_state:
         st.session_state["f_election"] = DEFAULT_ELECTION if DEFAULT_ELECTION in _choices("id").elections else ALL
