@@ -3,8 +3,6 @@ method and caveats; how to report a violation; how to load a download with panda
 
 import streamlit as st
 
-from analytics import open_data
-from analytics.exports import safe_csv_bytes
 from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.ui import components, state
@@ -17,7 +15,9 @@ lang = state.language()
 st.title(t("page_open_data", lang))
 st.caption(t("open_data_intro", lang))
 
+files = open_data_ui.files(lang)
 for dataset in open_data_ui.datasets():
+    zip_bytes, csv_bytes = files[dataset.name]
     with st.container(border=True):
         st.markdown(f"**{dataset.title(lang)}** · `{dataset.name}.csv`")
         as_of = format_date(dataset.as_of, lang) if dataset.as_of is not None and str(dataset.as_of) != "NaT" else "—"
@@ -28,10 +28,10 @@ for dataset in open_data_ui.datasets():
         if notes:
             st.caption(notes)
         col_zip, col_csv, _ = st.columns([1, 1, 2])
-        col_zip.download_button(t("download_zip", lang), data=lambda dataset=dataset: open_data.bundle(dataset, lang), file_name=f"{dataset.name}.zip",
+        col_zip.download_button(t("download_zip", lang), data=zip_bytes, file_name=f"{dataset.name}.zip",
                                 mime="application/zip", on_click="ignore", icon=":material/folder_zip:",
                                 key=f"unduh_zip_{dataset.name}")
-        col_csv.download_button(t("download_csv", lang), data=lambda dataset=dataset: safe_csv_bytes(dataset.frame), file_name=f"{dataset.name}.csv",
+        col_csv.download_button(t("download_csv", lang), data=csv_bytes, file_name=f"{dataset.name}.csv",
                                 mime="text/csv", on_click="ignore", icon=":material/table:", key=f"unduh_csv_{dataset.name}")
 
 st.subheader(t("load_with_pandas", lang))
