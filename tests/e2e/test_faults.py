@@ -104,6 +104,7 @@ def test_a_read_only_data_directory_is_served_and_an_import_says_why_it_cannot(t
     try:
         with helpers.streamlit_server(small_data, log_dir=tmp_path) as url:
             context, page = _open(chromium, f"{url}/?pemilu=pilkada-2024")
+            page.locator('[data-testid="stMetric"]').nth(5).wait_for(timeout=60_000)   # in-memory: slower
             assert page.locator('[data-testid="stMetric"]').count() >= 6
             assert "Traceback" not in _body(page)
             context.close()

@@ -111,6 +111,7 @@ def _walk(page, received: Received, url: str) -> tuple[bytes, list[tuple[str, pd
     files: dict[str, bytes] = {}
     sent_with_page = received.media_urls(since=first_frame)   # before the clicks: a clicked file is served once
     buttons = page.locator('[data-testid="stDownloadButton"] button').filter(has_not_text="PNG")
+    _settle(page, buttons)
     for index in range(buttons.count()):
         download = _download(page, buttons.nth(index))
         files[download.suggested_filename] = Path(download.path()).read_bytes()
@@ -131,6 +132,18 @@ def _walk(page, received: Received, url: str) -> tuple[bytes, list[tuple[str, pd
                 downloads.append((inner, pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")))
     blob.extend(received.frames)
     return b"\n".join(blob), downloads
+
+
+def _settle(page, locator, quiet_ms: int = 1500, limit_ms: int = 20_000) -> None:
+    """Wait until the number of ``locator`` matches stops changing (a busy machine draws late)."""
+    count, waited = locator.count(), 0
+    while waited < limit_ms:
+        page.wait_for_timeout(quiet_ms)
+        waited += quiet_ms
+        now = locator.count()
+        if now == count and (now or waited >= 3 * quiet_ms):
+            return
+        count = now
 
 
 def _download(page, button):
