@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from analytics import palette
-from analytics.figures import figure, layout, wrap_label
+from analytics.figures import FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_number
 from analytics.i18n import t
 
@@ -24,7 +23,7 @@ def shares(counts: pd.DataFrame, totals: dict[str, float] | None = None) -> pd.D
 
 
 def cycle_comparison_figure(counts: pd.DataFrame, cycle_labels: dict[str, str], title: str,
-                            lang: str = "id") -> go.Figure:
+                            lang: str = "id") -> FigureSpec:
     """Horizontal bars of each code's share of its cycle's cases, one bar colour per cycle.
 
     ``counts`` has election_id, label, reported and share_pct; codes are ordered by their
@@ -48,7 +47,7 @@ def cycle_comparison_figure(counts: pd.DataFrame, cycle_labels: dict[str, str], 
 
 
 def crosstab_figure(table: pd.DataFrame, title: str, x_title: str, y_title: str, lang: str = "id",
-                    withheld_label: str = "< 5") -> go.Figure:
+                    withheld_label: str = "< 5") -> FigureSpec:
     """A heatmap of reported cases for every pair (row_label × column_label), counts written in.
 
     Pairs without cases are 0; a count withheld from the public (``reported_withheld``) is left

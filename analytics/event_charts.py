@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from analytics import palette
-from analytics.figures import figure, layout, vertical_line
+from analytics.figures import FigureSpec, figure, layout, vertical_line
 from analytics.formatting import format_date
 from analytics.i18n import t
 
 
-def events_timeline_figure(events: pd.DataFrame, calendar: pd.DataFrame, lang: str = "id") -> go.Figure:
+def events_timeline_figure(events: pd.DataFrame, calendar: pd.DataFrame, lang: str = "id") -> FigureSpec:
     """One marker per event (x = date, y = event type), coloured by province; voting days marked.
 
     Events dated only to a month or a year are drawn hollow at the first day of the period."""
@@ -45,7 +44,7 @@ def events_timeline_figure(events: pd.DataFrame, calendar: pd.DataFrame, lang: s
         margin={"t": 90}, shapes=shapes, annotations=annotations))
 
 
-def before_after_figure(around: pd.DataFrame, window_days: int, lang: str = "id") -> go.Figure:
+def before_after_figure(around: pd.DataFrame, window_days: int, lang: str = "id") -> FigureSpec:
     """Per event, the cases reported in the same regency in the window before and after (a dumbbell)."""
     labels = [f"{format_date(d, lang)} · {name}" for d, name in zip(around["event_date"], around["region_name"])]
     traces = [{"type": "scatter", "x": [before, after], "y": [label, label], "mode": "lines", "showlegend": False,

@@ -1,10 +1,11 @@
-"""Pure figure builders: DataFrame in, ``go.Figure`` out. No Streamlit, no SQL."""
+"""Pure figure builders: DataFrame in, ``FigureSpec`` out. No Streamlit, no SQL."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
+from _plotly_utils.utils import convert_to_base64
 
 from analytics import palette
 from analytics.formatting import format_number
@@ -55,14 +56,44 @@ def layout(title: str, x_title: str | None, y_title: str | None, lang: str, **mo
     return merged(base, more)
 
 
-def figure(traces: list[dict], figure_layout: dict) -> go.Figure:
-    """A figure from plain trace and layout dicts.
+class FigureSpec:
+    """A finished chart as plain trace and layout dicts, the very JSON the browser draws.
 
-    Builders assemble dicts and make the figure at the end, without Plotly's validation: its
-    incremental API (``add_trace``, ``update_layout``, ``add_shape``) validates and copies on every
-    call, and validating the finished figure still cost about a tenth of a rerun per chart. The
-    page tests validate every chart the pages send (``tests/app/test_pages.py``)."""
-    return go.Figure({"data": [_arrays(trace) for trace in traces], "layout": figure_layout}, _validate=False)
+    Builders return these instead of Plotly figure objects: a ``go.Figure`` is built and checked
+    property by property, and each ``update_layout`` does it again, which cost about 10 ms per
+    chart on every rerun. ``to_plotly()`` gives the checked Plotly figure where one is wanted
+    (the PNG, the briefing, the tests); ``tests/app/test_pages.py`` checks every spec the pages
+    send that way."""
+
+    __slots__ = ("data", "layout")
+
+    def __init__(self, data: list[dict], layout: dict) -> None:
+        self.data = data
+        self.layout = layout
+
+    @property
+    def title(self) -> str | None:
+        return (self.layout.get("title") or {}).get("text")
+
+    def with_layout(self, **changes) -> FigureSpec:
+        """A copy with ``changes`` merged into the layout (as ``update_layout`` merges); ``None`` removes."""
+        return FigureSpec(self.data, merged(self.layout, changes))
+
+    def to_dict(self) -> dict:
+        """``{"data": ..., "layout": ...}`` in fresh dicts and lists (Plotly's JSON writer replaces
+        arrays inside the dicts it is given), sharing the arrays themselves."""
+        return {"data": _fresh_containers(self.data), "layout": _fresh_containers(self.layout)}
+
+    def to_browser_dict(self) -> dict:
+        """``to_dict()`` with numeric arrays packed as Plotly's typed arrays, as ``go.Figure.to_dict()``
+        gives them."""
+        spec = self.to_dict()
+        convert_to_base64(spec)
+        return spec
+
+    def to_plotly(self) -> go.Figure:
+        """The figure as a validated Plotly object."""
+        return go.Figure(self.to_dict())
 
 
 def _arrays(spec: dict) -> dict:
@@ -75,6 +106,23 @@ def _arrays(spec: dict) -> dict:
             value = _arrays(value)
         plain[key] = value
     return plain
+
+
+def _fresh_containers(value):
+    if isinstance(value, dict):
+        return {key: _fresh_containers(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)) and any(isinstance(item, (dict, list, tuple)) for item in value):
+        return [_fresh_containers(item) for item in value]
+    return value
+
+
+#: Plotly writes the default template into every figure it builds; a spec carries it itself.
+TEMPLATE_SPEC = TEMPLATE.to_plotly_json()
+
+
+def figure(traces: list[dict], figure_layout: dict) -> FigureSpec:
+    """A chart from plain trace and layout dicts, pandas columns made numpy arrays."""
+    return FigureSpec([_arrays(trace) for trace in traces], {"template": TEMPLATE_SPEC, **figure_layout})
 
 
 def wrap_label(text: str, width: int = 28) -> str:
@@ -121,7 +169,7 @@ def trend_figure(
     milestones: pd.DataFrame,
     lang: str = "id",
     bucket: str = "week",
-) -> go.Figure:
+) -> FigureSpec:
     """Reported (bars) and proven (line) cases over time, with the election phases shaded.
 
     ``calendar`` holds the election rows whose phases fall in the plotted range (voting_date,
@@ -168,7 +216,7 @@ def trend_figure(
                                  shapes=shapes, annotations=annotations))
 
 
-def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str], lang: str = "id") -> go.Figure:
+def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str], lang: str = "id") -> FigureSpec:
     """Cases per bin of days before voting day, one line per cycle; voting day at x = 0."""
     traces = [
         {"type": "scatter", "x": rows["days_before_voting"], "y": rows["reported"], "mode": "lines+markers",
@@ -182,7 +230,7 @@ def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str]
                                  xaxis={"autorange": "reversed"}, shapes=[line], annotations=[label]))
 
 
-def hotspots_figure(hotspots: pd.DataFrame, lang: str = "id", withheld_label: str = "< 5") -> go.Figure:
+def hotspots_figure(hotspots: pd.DataFrame, lang: str = "id", withheld_label: str = "< 5") -> FigureSpec:
     """Horizontal bars of reported cases by regency, largest on top (a count withheld from the
     public reads ``withheld_label``)."""
     ordered = hotspots.sort_values("reported", ascending=True)
@@ -202,7 +250,7 @@ def _count_labels(frame: pd.DataFrame, column: str, lang: str, withheld_label: s
     return [withheld_label if hidden else format_number(value, 0, lang) for value, hidden in zip(frame[column], flags)]
 
 
-def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id", total: float | None = None) -> go.Figure:
+def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id", total: float | None = None) -> FigureSpec:
     """Horizontal bars of reported cases per labelled code (``label``, ``reported``), largest on top.
 
     Shares are of ``total`` (the selection's case count) when given, else of the counts' sum;

@@ -4,10 +4,9 @@ times against the service levels, the backlog by age and the sanction mix."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from analytics import palette
-from analytics.figures import figure, layout, wrap_label
+from analytics.figures import FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_count, format_percent
 from analytics.i18n import t
 
@@ -35,7 +34,7 @@ def funnel_table(headline: pd.Series, lang: str = "id", threshold: int = 5) -> p
     return frame
 
 
-def funnel_figure(funnel: pd.DataFrame, lang: str = "id") -> go.Figure:
+def funnel_figure(funnel: pd.DataFrame, lang: str = "id") -> FigureSpec:
     stages = {
         "type": "funnel", "y": funnel["label"], "x": funnel["cases"], "text": funnel["text"], "textinfo": "text",
         "marker": {"color": palette.PRIMARY}, "connector": {"line": {"color": palette.MUTED, "width": 1}},
@@ -45,7 +44,7 @@ def funnel_figure(funnel: pd.DataFrame, lang: str = "id") -> go.Figure:
 
 
 def agency_followup_figure(agencies: pd.DataFrame, lang: str = "id", min_recommended: int = 5,
-                           limit: int = 15) -> go.Figure:
+                           limit: int = 15) -> FigureSpec:
     """The PPK agencies with the lowest follow-up rates among those with at least
     ``min_recommended`` recommendations (smaller ones are too noisy to rank)."""
     ranked = agencies[agencies["recommended"] >= min_recommended].nsmallest(limit, "followup_rate_pct").iloc[::-1]
@@ -61,7 +60,7 @@ def agency_followup_figure(agencies: pd.DataFrame, lang: str = "id", min_recomme
                                  None, lang, height=max(320, 28 * len(ranked) + 140), xaxis={"range": [0, 100]}))
 
 
-def stage_durations_figure(stages: pd.DataFrame, lang: str = "id") -> go.Figure:
+def stage_durations_figure(stages: pd.DataFrame, lang: str = "id") -> FigureSpec:
     """Median (bar) and 90th percentile (marker) of days in each handling stage."""
     labels = [t(STAGE_KEYS[s], lang) for s in stages["stage"]]
     hover = "%{y}: %{x:.0f} " + t("days", lang) + "<extra></extra>"
@@ -75,7 +74,7 @@ def stage_durations_figure(stages: pd.DataFrame, lang: str = "id") -> go.Figure:
                                  yaxis={"autorange": "reversed"}))
 
 
-def backlog_figure(backlog: pd.DataFrame, lang: str = "id") -> go.Figure:
+def backlog_figure(backlog: pd.DataFrame, lang: str = "id") -> FigureSpec:
     """Open cases by how long they have waited, stacked by the stage they wait in."""
     traces = []
     for index, (stage, key) in enumerate(OPEN_STAGE_KEYS.items()):
@@ -89,7 +88,7 @@ def backlog_figure(backlog: pd.DataFrame, lang: str = "id") -> go.Figure:
                                  barmode="stack", height=380))
 
 
-def sanction_mix_figure(mix: pd.DataFrame, lang: str = "id") -> go.Figure:
+def sanction_mix_figure(mix: pd.DataFrame, lang: str = "id") -> FigureSpec:
     """Recommended against imposed sanctions per type, lightest on top."""
     labels = [wrap_label(v) for v in mix["label_en" if lang == "en" else "label_id"]]
     hover = "%{y}: %{x:,d}<extra></extra>"

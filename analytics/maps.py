@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from analytics import palette
-from analytics.figures import figure, layout
+from analytics.figures import FigureSpec, figure, layout
 from analytics.formatting import format_number
 from analytics.geo import MapView
 
@@ -27,7 +26,7 @@ def choropleth_figure(
     count_label: str = "n",
     flag_small: bool = True,
     withheld_label: str = "< 5",
-) -> go.Figure:
+) -> FigureSpec:
     """Regions coloured by ``value_column``; regions whose value is missing are grey "no data".
 
     ``values`` has region_code, region_name, ``count_column`` (the number the value rests on,
@@ -92,7 +91,7 @@ def region_from_selection(event: object) -> str | None:
 
 
 def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_label: str, lang: str = "id",
-                   limit: int = 15, hover_format: str = ",.1f", withheld_label: str = "< 5") -> go.Figure:
+                   limit: int = 15, hover_format: str = ",.1f", withheld_label: str = "< 5") -> FigureSpec:
     """The regions ranked by ``value_column`` (missing and withheld values left out), highest on top."""
     ranked = values[values[value_column].notna()].nlargest(limit, value_column).iloc[::-1]
     colors = [palette.MUTED if small else palette.PRIMARY for small in ranked["reported"].between(1, SMALL_COUNT - 1)]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from analytics import palette
-from analytics.figures import figure, layout
+from analytics.figures import FigureSpec, figure, layout
 from analytics.formatting import format_date
 from analytics.i18n import t
 
@@ -20,7 +19,7 @@ def _provenance(rows: pd.DataFrame, lang: str) -> list[tuple]:
             for d, p, pub, fid in zip(rows["as_of_date"], rows["as_of_precision"], rows["publisher"], rows["figure_id"])]
 
 
-def series_by_cycle_figure(series: pd.DataFrame, lang: str = "id") -> go.Figure:
+def series_by_cycle_figure(series: pd.DataFrame, lang: str = "id") -> FigureSpec:
     """All national statements per cycle, one marker each, side by side per metric."""
     label_column = "election_label_en" if lang == "en" else "election_label_id"
     cycles = series.drop_duplicates("election_id").sort_values("voting_date")[label_column].tolist()
@@ -38,7 +37,7 @@ def series_by_cycle_figure(series: pd.DataFrame, lang: str = "id") -> go.Figure:
                                  xaxis={"categoryorder": "array", "categoryarray": cycles}))
 
 
-def snapshots_figure(snapshots: pd.DataFrame, cycle_label: str, lang: str = "id") -> go.Figure:
+def snapshots_figure(snapshots: pd.DataFrame, cycle_label: str, lang: str = "id") -> FigureSpec:
     """How the stated national figures of one cycle changed over time: one line per metric."""
     traces = [{
         "type": "scatter", "x": pd.to_datetime(rows["as_of_date"]), "y": rows["value"], "mode": "lines+markers",
@@ -56,7 +55,7 @@ def snapshots_figure(snapshots: pd.DataFrame, cycle_label: str, lang: str = "id"
 PANEL_DOMAINS = ([0.0, 0.47], [0.53, 1.0])
 
 
-def ikp_figure(table: pd.DataFrame, lang: str = "id") -> go.Figure:
+def ikp_figure(table: pd.DataFrame, lang: str = "id") -> FigureSpec:
     """Vulnerability-index scores (left) beside documented counts (right), per region; one marker per figure."""
     regions = table.drop_duplicates("region_code").sort_values("region_code")["region_name"].tolist()
     label_column = "election_label_en" if lang == "en" else "election_label_id"

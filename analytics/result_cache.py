@@ -1,4 +1,4 @@
-"""A bounded, thread-safe cache of query results (DataFrames) shared by every session.
+"""A bounded, thread-safe cache of query results (DataFrames) and figure specs shared by every session.
 
 Each hit hands out a shallow copy: pandas copies on write, so a caller that adds or changes a
 column changes its own copy and never the cached frame, and a hit costs microseconds instead
@@ -15,9 +15,20 @@ from collections.abc import Callable, Hashable
 import pandas as pd
 
 
+def _shallow_copy(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.copy(deep=False)
+
+
+def _as_is(value: object) -> object:
+    return value
+
+
 class ResultCache:
-    def __init__(self, max_entries: int = 1024) -> None:
+    def __init__(self, max_entries: int = 1024, immutable: bool = False) -> None:
+        """``immutable``: the values are never changed by their users (figure specs), so a hit
+        hands out the value itself instead of a copy."""
         self.max_entries = max_entries
+        self._hand_out = _as_is if immutable else _shallow_copy
         self._entries: OrderedDict[Hashable, pd.DataFrame] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
@@ -32,7 +43,7 @@ class ResultCache:
             if found is not None:
                 self._entries.move_to_end(key)
                 self.hits += 1
-                return found.copy(deep=False)
+                return self._hand_out(found)
             self.misses += 1
         result = compute()
         with self._lock:
@@ -40,7 +51,7 @@ class ResultCache:
             self._entries.move_to_end(key)
             while len(self._entries) > self.max_entries:
                 self._entries.popitem(last=False)
-        return result.copy(deep=False)
+        return self._hand_out(result)
 
     def clear(self) -> None:
         with self._lock:

@@ -31,8 +31,8 @@ def figure_bytes(cur, filters: Filters, metric_column: str, layer: str | dict, v
     previous = queries.region_metrics(cur, map_filters.with_election(previous_id), level="regency") if previous_id else None
     values = with_change(values, previous)
     figure = maps.choropleth_figure(values, layer, view, metric_column, "Peta", "Nilai", "Tidak ada data", "id")
-    figure.update_layout(title=None, margin={"t": 20})  # as analytics.ui.components.chart
-    return len(plotly.io.to_json(figure, validate=False).encode())
+    sent = figure.with_layout(title=None, margin={"t": 20}).to_browser_dict()  # as analytics.ui.components.chart
+    return len(plotly.io.to_json(sent, validate=False).encode())
 
 
 def measure(cur, filters: Filters = Filters(election_id="pilkada-2024")) -> dict:

@@ -24,8 +24,9 @@ source = t("figures_source", lang)
 elections = data.query("elections").set_index("election_id")
 cycle_label = {code: elections.loc[code, "label_en" if lang == "en" else "label_id"] for code in elections.index}
 
-series = official_ui.shaped("national_series")
-components.chart(official_charts.series_by_cycle_figure(series, lang), series, key="angka_seri", source=source,
+series_figure, series = official_ui.chart_spec(official_charts.series_by_cycle_figure, "national_series",
+                                               build_args=(lang,))
+components.chart(series_figure, series, key="angka_seri", source=source,
                  as_of=as_of, unit_note=t("series_note", lang))
 
 snapshot_counts = {code: len(official_ui.shaped("snapshots", code, official.SERIES_METRICS)) for code in elections.index}
@@ -35,8 +36,9 @@ if with_snapshots:
     default = filters.election_id if filters.election_id in with_snapshots else richest
     cycle = st.selectbox(t("snapshot_cycle", lang), with_snapshots, index=with_snapshots.index(default),
                          key="angka_siklus", format_func=cycle_label.get)
-    lines = official_ui.shaped("snapshots", cycle, official.SERIES_METRICS)
-    components.chart(official_charts.snapshots_figure(lines, cycle_label[cycle], lang), lines, key="angka_cuplikan",
+    lines_figure, lines = official_ui.chart_spec(official_charts.snapshots_figure, "snapshots", cycle,
+                                                 official.SERIES_METRICS, build_args=(cycle_label[cycle], lang))
+    components.chart(lines_figure, lines, key="angka_cuplikan",
                      source=source, as_of=as_of, unit_note=t("snapshot_note", lang))
 
 st.subheader(t("conflicts_title", lang))
@@ -49,8 +51,8 @@ else:
     official_ui.registry_table(clashing, group_column="conflict_group")
 
 st.subheader(t("ikp_title", lang))
-ikp = official_ui.shaped("ikp_beside_counts")
-components.chart(official_charts.ikp_figure(ikp, lang), ikp, key="angka_ikp", source=source, as_of=as_of,
+ikp_figure, ikp = official_ui.chart_spec(official_charts.ikp_figure, "ikp_beside_counts", build_args=(lang,))
+components.chart(ikp_figure, ikp, key="angka_ikp", source=source, as_of=as_of,
                  unit_note=t("ikp_note", lang))
 
 st.subheader(t("figures_map_title", lang))

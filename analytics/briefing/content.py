@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from analytics import figures, followup_charts, geo, maps, queries
+from analytics.figures import FigureSpec
 from analytics.filters import Filters
 from analytics.formatting import format_change, format_date, format_number, format_percent
 from analytics.i18n import t
@@ -18,7 +18,7 @@ from analytics.i18n import t
 class Slide:
     title: str
     lines: list[str] = field(default_factory=list)     # short statements, one idea each
-    figure: go.Figure | None = None
+    figure: FigureSpec | None = None
     source: str = ""
     numbers: pd.DataFrame | None = None                 # the numbers behind the slide
 

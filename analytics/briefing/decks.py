@@ -9,9 +9,8 @@ import threading
 import warnings
 from pathlib import Path
 
-import plotly.graph_objects as go
-
 from analytics.briefing.content import Briefing, Slide
+from analytics.figures import FigureSpec
 from analytics.formatting import format_date
 from analytics.i18n import t
 
@@ -23,8 +22,8 @@ GREY = (0x59, 0x59, 0x59)
 AMBER = (0x9A, 0x5B, 0x00)
 
 
-def chart_png(figure: go.Figure) -> bytes:
-    shown = go.Figure(figure).update_layout(title=None, margin={"t": 20, "l": 10, "r": 10, "b": 10}, font={"size": 14})
+def chart_png(figure: FigureSpec) -> bytes:
+    shown = figure.with_layout(title=None, margin={"t": 20, "l": 10, "r": 10, "b": 10}, font={"size": 14}).to_plotly()
     return shown.to_image(format="png", width=CHART_PX[0], height=CHART_PX[1], scale=2)
 
 

@@ -11,7 +11,7 @@ from analytics.briefing import content, decks
 from analytics.briefing.content import Briefing
 from analytics.formatting import format_date
 from analytics.i18n import t
-from analytics.ui import data
+from analytics.ui import components, data
 from analytics.ui.state import language
 
 PRESENTATION_CSS = """
@@ -70,10 +70,8 @@ def present(briefing: Briefing, index: int) -> None:
     for line in slide.lines:
         st.markdown(f'<p class="slide-line">{_escape(line)}</p>', unsafe_allow_html=True)
     if slide.figure is not None:
-        from plotly import graph_objects as go
-
-        shown = go.Figure(slide.figure).update_layout(title=None, font={"size": 16}, height=560)
-        st.plotly_chart(shown, width="stretch", config={"displaylogo": False}, key=f"slide_{index}")
+        shown = slide.figure.with_layout(title=None, font={"size": 16}, height=560)
+        components.plotly_chart(shown, width="stretch", config={"displaylogo": False}, key=f"slide_{index}")
     foot = decks._footer(briefing, slide, lang)
     st.markdown(f'<p class="slide-foot">{_escape(foot)}</p>', unsafe_allow_html=True)
 

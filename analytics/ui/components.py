@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-import plotly.graph_objects as go
+from plotly.basedatatypes import BaseFigure
 import streamlit as st
 
 from analytics.catalog import load_catalog
 from analytics.exports import safe_csv_bytes
+from analytics.figures import FigureSpec
 from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.ui import data, small_counts
@@ -28,31 +29,48 @@ def empty_state(message: str | None = None) -> None:
     st.info(message or t("no_match", language()), icon=":material/filter_alt_off:")
 
 
-def _png_bytes(fig: go.Figure, title: str | None, margin_top: float | None) -> bytes:
+def _png_bytes(fig: FigureSpec) -> bytes:
     """The chart as PNG, with its question as title and its map boundaries embedded (the
     browser fetches them by URL; the image renderer is given them)."""
-    png = go.Figure(fig).update_layout(title=title, margin={"t": margin_top})
+    png = fig.to_plotly()
     for trace in png.data:
         if isinstance(getattr(trace, "geojson", None), str):
             trace.geojson = json.loads(static_file(trace.geojson).read_text(encoding="utf-8"))
     return png.to_image(format="png", width=1100, height=600, scale=2)
 
 
-def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, source: str, as_of=None,
+class _SentAsIs(BaseFigure):
+    """A finished spec for ``st.plotly_chart``, which validates a dict once more (a Plotly figure
+    built and checked property by property) but takes a figure object's ``to_dict()`` as it is.
+    This object is nothing but that ``to_dict()``; the specs are checked in the page tests."""
+
+    def __init__(self, spec: dict) -> None:  # noqa: D107 (no Plotly figure is built)
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+
+def plotly_chart(fig: FigureSpec, **kwargs) -> object:
+    """``st.plotly_chart`` for a finished spec."""
+    return st.plotly_chart(_SentAsIs(fig.to_browser_dict()), **kwargs)
+
+
+def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=None,
           unit_note: str | None = None, on_select=None, selection_mode=None) -> object:
     """A chart with its provenance and the exact numbers behind it as CSV and PNG."""
     lang = language()
     kwargs = {}
     if on_select is not None:
         kwargs = {"on_select": on_select, "selection_mode": selection_mode or ("points",)}
-    title, margin_top = fig.layout.title.text, fig.layout.margin.t
+    title = fig.title
+    shown = fig
     if title:
         # The question is written above the chart so that it wraps on a phone; the PNG keeps it
-        # as the figure's own title. (The figure is changed in place: copying a figure costs
-        # as much as drawing it.)
+        # as the figure's own title.
         st.markdown(f"**{title}**")
-        fig.update_layout(title=None, margin={"t": 20})
-    event = st.plotly_chart(fig, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
+        shown = fig.with_layout(title=None, margin={"t": 20})
+    event = plotly_chart(shown, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
     caption = [f"{t('source', lang)}: {source}"]
     if as_of is not None:
         caption.append(t("data_as_of", lang, date=format_date(as_of, lang)))
@@ -70,7 +88,7 @@ def chart(fig: go.Figure, numbers: pd.DataFrame, key: str, source: str, as_of=No
     # of a page's time.
     col_csv.download_button(t("download_csv", lang), data=lambda: safe_csv_bytes(numbers), file_name=f"{key}.csv",
                             mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/table:")
-    col_png.download_button(t("download_png", lang), data=lambda: _png_bytes(fig, title, margin_top), file_name=f"{key}.png",
+    col_png.download_button(t("download_png", lang), data=lambda: _png_bytes(fig), file_name=f"{key}.png",
                             mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:")
     return event
 

@@ -18,5 +18,5 @@ def test_formula_cells_are_neutralised():
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="PNG export needs Debian's chromium")
 def test_chart_png_export_renders():
     hotspots = pd.DataFrame({"region_name": ["A"], "province_name": ["P"], "reported": [3], "proven": [1]})
-    png = figures.hotspots_figure(hotspots).to_image(format="png", width=600, height=400)
+    png = figures.hotspots_figure(hotspots).to_plotly().to_image(format="png", width=600, height=400)
     assert png.startswith(b"\x89PNG") and len(png) > 2000

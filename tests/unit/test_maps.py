@@ -15,7 +15,7 @@ def _values():
 
 
 def test_missing_values_are_drawn_as_no_data_not_zero():
-    fig = maps.choropleth_figure(_values(), LAYER, MapView(0, 114, 4.3), "rate", "Q?", "Rate", "tidak ada data")
+    fig = maps.choropleth_figure(_values(), LAYER, MapView(0, 114, 4.3), "rate", "Q?", "Rate", "tidak ada data").to_plotly()
     no_data, present = fig.data
     assert list(no_data.locations) == ["64.02"] and no_data.name == "tidak ada data"
     assert list(present.locations) == ["63.09", "63.71"]
@@ -33,7 +33,7 @@ def test_withheld_regions_are_neither_no_data_nor_coloured_by_a_number():
         "followed_up": [5, 0, 0], "followup_rate_pct": [100.0, None, None], "median_days_to_resolution": [9.0, 4.0, None],
         "proven_per_1000_asn": [1.5, 0.4, None]}))
     fig = maps.choropleth_figure(public, LAYER, MapView(0, 114, 4.3), "reported", "Q?", "Jumlah", "tidak ada data",
-                                 withheld_label="< 5")
+                                 withheld_label="< 5").to_plotly()
     traces = {trace.name: trace for trace in fig.data}
     # Banjarmasin's 3 is withheld, and Tabalong's 12 with it (else 15 - 12 would give it away)
     assert list(traces["< 5"].locations) == ["63.09", "63.71"]
@@ -49,6 +49,6 @@ def test_click_event_gives_the_region_code():
 
 
 def test_ranking_leaves_out_missing_and_greys_small_counts():
-    fig = maps.ranking_figure(_values(), "rate", "Q?", "Rate")
+    fig = maps.ranking_figure(_values(), "rate", "Q?", "Rate").to_plotly()
     assert list(fig.data[0].y) == ["Banjarmasin", "Tabalong"]
     assert list(fig.data[0].marker.color) == ["#8C8C8C", "#0072B2"]

@@ -23,7 +23,7 @@ def test_shares_are_per_cycle():
 def test_cycle_comparison_draws_one_trace_per_cycle_ordered_by_the_focus():
     counts = pd.DataFrame({"election_id": ["a", "a", "b", "b"], "label": ["X", "Y", "X", "Z"],
                            "reported": [3, 1, 2, 2], "share_pct": [75.0, 25.0, 50.0, 50.0]})
-    fig = category_charts.cycle_comparison_figure(counts, {"a": "Cycle A", "b": "Cycle B"}, "Q?")
+    fig = category_charts.cycle_comparison_figure(counts, {"a": "Cycle A", "b": "Cycle B"}, "Q?").to_plotly()
     by_name = {trace.name: trace for trace in fig.data}
     assert set(by_name) == {"Cycle A", "Cycle B"}
     assert list(by_name["Cycle A"].y) == ["Y", "X", "Z"]      # focus cycle ascending, then the rest
@@ -33,7 +33,7 @@ def test_cycle_comparison_draws_one_trace_per_cycle_ordered_by_the_focus():
 
 def test_crosstab_pivots_counts():
     table = pd.DataFrame({"row_label": ["R1", "R1", "R2"], "column_label": ["C1", "C2", "C1"], "reported": [4, 1, 2]})
-    heat = category_charts.crosstab_figure(table, "Q?", "C", None).data[0]
+    heat = category_charts.crosstab_figure(table, "Q?", "C", None).to_plotly().data[0]
     z = {(y, x): heat.z[i][j] for i, y in enumerate(heat.y) for j, x in enumerate(heat.x)}
     assert z == {("R2", "C1"): 2, ("R2", "C2"): 0, ("R1", "C1"): 4, ("R1", "C2"): 1}
 
@@ -43,19 +43,19 @@ def test_funnel_table_and_figure():
     funnel = followup_charts.funnel_table(headline)
     assert funnel["cases"].tolist() == [10, 8, 4, 4, 2, 2]
     assert funnel["pct_of_reported"].tolist() == [100.0, 80.0, 40.0, 40.0, 20.0, 20.0]
-    assert list(followup_charts.funnel_figure(funnel).data[0].x) == [10, 8, 4, 4, 2, 2]
+    assert list(followup_charts.funnel_figure(funnel).to_plotly().data[0].x) == [10, 8, 4, 4, 2, 2]
 
 
 def test_agency_ranking_leaves_out_small_agencies():
     agencies = pd.DataFrame({"ppk_agency": ["A", "B", "C"], "recommended": [10, 4, 6], "followed_up": [2, 0, 6],
                              "pending": [8, 4, 0], "refused": [0, 0, 0], "followup_rate_pct": [20.0, 0.0, 100.0]})
-    bars = followup_charts.agency_followup_figure(agencies, min_recommended=5).data[0]
+    bars = followup_charts.agency_followup_figure(agencies, min_recommended=5).to_plotly().data[0]
     assert list(bars.y) == ["C", "A"]  # lowest rate on top after the reversal; B has too few
 
 
 def test_backlog_stacks_every_band_for_every_stage():
     backlog = pd.DataFrame({"open_stage": ["pemeriksaan", "menunggu_ppk"], "age_band": ["0-30", ">365"], "cases": [3, 2]})
-    fig = followup_charts.backlog_figure(backlog)
+    fig = followup_charts.backlog_figure(backlog).to_plotly()
     assert len(fig.data) == 3
     totals = [sum(trace.y) for trace in fig.data]
     assert totals == [3, 0, 2]
@@ -65,7 +65,7 @@ def test_backlog_stacks_every_band_for_every_stage():
 def test_before_after_markers_carry_the_counts():
     around = pd.DataFrame({"event_date": [date(2024, 7, 17)], "region_name": ["Kabupaten Tabalong"], "title": ["MoU"],
                            "before": [4], "after": [1]})
-    fig = event_charts.before_after_figure(around, 60)
+    fig = event_charts.before_after_figure(around, 60).to_plotly()
     markers = [trace for trace in fig.data if trace.mode == "markers"]
     assert [list(trace.x) for trace in markers] == [[4], [1]]
     assert "17 Juli 2024" in markers[0].y[0]
@@ -80,6 +80,6 @@ def test_series_by_cycle_draws_every_statement():
         "value": [2034.0, 2007.0, 403.0], "as_of_date": pd.to_datetime(["2023-01-31", "2021-12-01", "2024-02-06"]),
         "as_of_precision": ["day", "month", "day"], "publisher": ["A", "B", "C"],
     })
-    trace = official_charts.series_by_cycle_figure(series).data[0]
+    trace = official_charts.series_by_cycle_figure(series).to_plotly().data[0]
     assert list(trace.y) == [2034.0, 2007.0, 403.0]  # both 2020 statements kept, not averaged
     assert trace.customdata[1][0] == "Desember 2021"

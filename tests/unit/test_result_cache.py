@@ -47,3 +47,10 @@ def test_a_failed_computation_keeps_nothing():
         cache.get("k", broken)
     assert len(cache) == 0
     assert cache.get("k", lambda: pd.DataFrame({"x": [1]}))["x"].tolist() == [1]
+
+
+def test_an_immutable_cache_hands_out_the_value_itself():
+    cache = ResultCache(immutable=True)
+    spec = object()
+    assert cache.get("k", lambda: spec) is spec
+    assert cache.get("k", lambda: pytest.fail("computed twice")) is spec
