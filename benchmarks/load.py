@@ -160,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         log_dir = (args.out.parent if args.out else ROOT / "artifacts")
         with contextlib.ExitStack() as stack:
-            servers = [stack.enter_context(own_server(keep_log_in=log_dir)) for _ in range(max(1, args.servers))]
+            servers = [stack.enter_context(own_server(keep_log_in=log_dir, script="serve.py"))
+                       for _ in range(max(1, args.servers))]
             settings["url"] = ",".join(server.url for server in servers)
             settings["servers"] = len(servers)
             extra["server_start_to_healthy_s"] = round(max(s.healthy_at - s.launched_at for s in servers), 2)

@@ -72,7 +72,8 @@ def _child_server_pid(port: int) -> int | None:
 
 
 @contextlib.contextmanager
-def own_server(keep_log_in: Path | None = None, timeout: float = 180.0, port: int | None = None):
+def own_server(keep_log_in: Path | None = None, timeout: float = 180.0, port: int | None = None,
+               script: str = "app.py"):
     """Start ``streamlit run app.py`` on 127.0.0.1 (a free port unless given); yield a ServerHandle.
     The server's log goes to ``keep_log_in`` (default: the system's temporary folder)."""
     data_dir = settings.data_dir()
@@ -81,7 +82,7 @@ def own_server(keep_log_in: Path | None = None, timeout: float = 180.0, port: in
     log_dir = Path(keep_log_in or tempfile.gettempdir())
     log_dir.mkdir(parents=True, exist_ok=True)
     launched_at = time.perf_counter()
-    with browser.streamlit_server(data_dir, port=port, timeout=timeout, log_dir=log_dir) as url:
+    with browser.streamlit_server(data_dir, port=port, timeout=timeout, log_dir=log_dir, script=script) as url:
         yield ServerHandle(url, _child_server_pid(port), log_dir / f"streamlit-{port}.log", launched_at,
                            time.perf_counter())
 
@@ -90,8 +91,9 @@ class BackgroundServer:
     """``own_server`` entered on a thread, so that the caller can watch the start up close
     (its own fine-grained health polling) instead of waiting for the helper's coarse one."""
 
-    def __init__(self, keep_log_in: Path | None = None) -> None:
+    def __init__(self, keep_log_in: Path | None = None, script: str = "app.py") -> None:
         self.port = browser.free_port()
+        self.script = script
         self.url = f"http://127.0.0.1:{self.port}"
         self._keep_log_in = keep_log_in
         self._ready: queue.Queue = queue.Queue()
@@ -100,7 +102,7 @@ class BackgroundServer:
 
     def _serve(self) -> None:
         try:
-            with own_server(keep_log_in=self._keep_log_in, port=self.port) as handle:
+            with own_server(keep_log_in=self._keep_log_in, port=self.port, script=self.script) as handle:
                 self._ready.put(handle)
                 self._stop.wait()
         except BaseException as failure:  # handed to the caller

@@ -54,14 +54,16 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def streamlit_server(data_dir: Path, port: int | None = None, timeout: float = 120.0, secrets_file: Path | None = None,
-                     root: Path = ROOT, env: dict[str, str] | None = None, log_dir: Path | None = None):
-    """Run ``streamlit run app.py`` (of ``root``) on 127.0.0.1 with PANTAU_DATA_DIR = data_dir
-    (and, when given, only ``secrets_file`` as secrets, and ``env`` on top); yield its URL."""
+                     root: Path = ROOT, env: dict[str, str] | None = None, log_dir: Path | None = None,
+                     script: str = "app.py"):
+    """Run ``streamlit run <script>`` (of ``root``; ``app.py``, or ``serve.py`` which prepares the
+    data before taking visitors) on 127.0.0.1 with PANTAU_DATA_DIR = data_dir (and, when given,
+    only ``secrets_file`` as secrets, and ``env`` on top); yield its URL."""
     port = port or free_port()
     env = dict(os.environ, PANTAU_DATA_DIR=str(data_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", **(env or {}))
     log = open(Path(log_dir or data_dir) / f"streamlit-{port}.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
          "--secrets.files", str(secrets_file or Path(data_dir) / "no-secrets.toml")],
         cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)

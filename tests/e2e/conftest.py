@@ -32,7 +32,8 @@ def e2e_data_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def app_url(e2e_data_dir):
     secrets = helpers.write_secrets(e2e_data_dir / "secrets.toml")
-    with helpers.streamlit_server(e2e_data_dir, secrets_file=secrets) as url:
+    # served as the README serves it (the fault tests start ``app.py`` themselves)
+    with helpers.streamlit_server(e2e_data_dir, secrets_file=secrets, script="serve.py") as url:
         yield url
 
 

@@ -1,0 +1,41 @@
+"""``serve.py`` prepares before the first visitor what that visitor would otherwise wait for."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from analytics import demo, geo
+from analytics.ui import data, warm_up
+from analytics.ui import geo as ui_geo
+
+
+def test_prepare_imports_the_pages_modules_opens_the_data_and_writes_the_maps(tmp_path, monkeypatch):
+    monkeypatch.setenv("PANTAU_DATA_DIR", str(tmp_path))
+    demo.ensure_demo(tmp_path / "demo", cases=300)
+    data.forget_sources()
+
+    done = warm_up.prepare()
+
+    assert done[:2] == ["modules", "data"]
+    assert {"analytics.ui.components", "analytics.ui.official", "analytics.ui.open_data"} <= set(sys.modules)
+    assert data._opened[str(tmp_path)][1][1].version == data.sources().version   # the next query reuses it
+    try:
+        geo.find_geo_dir()
+    except geo.BoundaryFilesMissing:
+        assert not any(step.startswith("map:") for step in done)
+        pytest.skip("boundary files not available on this machine: the maps are left to the first visit")
+    assert done[2:] == ["map:regency", "map:province"]
+    for level in ("regency", "province"):
+        url = ui_geo.layer_source(level)
+        assert (ui_geo.STATIC_GEO_DIR / url.rsplit("/", 1)[1]).is_file()
+
+
+def test_prepare_leaves_unreadable_data_to_the_first_visit(tmp_path, monkeypatch):
+    not_a_folder = tmp_path / "data"
+    not_a_folder.write_text("a file where the data folder should be")
+    monkeypatch.setenv("PANTAU_DATA_DIR", str(not_a_folder))
+    data.forget_sources()
+    done = warm_up.prepare()
+    assert done[0] == "modules" and "data" not in done
