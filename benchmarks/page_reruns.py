@@ -113,12 +113,25 @@ def _profiled_change(at, filters: Filters) -> dict[str, list[dict]]:
     return {"by_cumulative": top_functions(stats, 15, "cumulative"), "by_own_time": top_functions(stats, 12, "tottime")}
 
 
+def compile_scripts_once() -> None:
+    """Share one script cache across AppTest runs, as a server shares its runtime's.
+
+    AppTest makes a new ``ScriptCache`` on every run, so each rerun would compile ``app.py`` and the
+    page again (with Streamlit's magic rewrite, about 20 ms); a server compiles each script once."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+
+
 def measure(data_dir: Path, combos_for: dict[str, list[Filters]], scripts: dict[str, str], timeout: float,
             profile_for: dict[str, Filters] | None = None) -> dict:
     """One AppTest session (as one user): the app's first run, then page after page."""
     from streamlit.testing.v1 import AppTest
 
     os.environ[settings.DATA_DIR_ENV] = str(data_dir)
+    compile_scripts_once()
     profile_for = profile_for or {}
     at = AppTest.from_file(APP, default_timeout=timeout)
     started = time.perf_counter()
