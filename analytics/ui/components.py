@@ -80,9 +80,12 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
     if withheld_note:
         caption.append(withheld_note)
     st.caption(" · ".join(caption))
-    # the chart's text alternative: the very numbers it draws, as a table a screen reader reads
-    with st.expander(t("chart_numbers", lang, title=title or key)):
-        st.dataframe(numbers, hide_index=True, width="stretch")
+    # The chart's text alternative: the very numbers it draws, as a table a screen reader reads. It is
+    # made when opened (opening reruns the page) and stays open across filter changes: converting every
+    # chart's table on every rerun cost a tenth of a page's time.
+    with st.expander(t("chart_numbers", lang, title=title or key), key=f"{key}_numbers", on_change="rerun") as box:
+        if box.open:
+            st.dataframe(numbers, hide_index=True, width="stretch")
     col_csv, col_png, _ = st.columns([1, 1, 3])
     # Both files are made when asked for: writing every chart's CSV on every rerun cost a fifth
     # of a page's time.

@@ -298,3 +298,18 @@ def test_public_map_table_of_a_province_withholds_its_small_regencies(app):
     at.switch_page("pages/peta.py").run()
     assert not at.exception
     assert any("< 5: jumlah di bawah 5" in c.value for c in at.caption)
+
+
+def test_a_charts_numbers_table_is_made_when_opened_and_stays_open(app):
+    app.query_params["pemilu"] = "pilkada-2024"
+    at = app.run()
+    titles = [e.label for e in at.expander if e.label.startswith("Angka di balik grafik")]
+    assert len(titles) == len(at.get("plotly_chart")) >= 3
+    assert len(at.dataframe) == 0                      # closed: nothing converted or sent
+    at.session_state["ringkasan_hotspot_numbers"] = True   # what opening it in the browser sets
+    at.run()
+    assert len(at.dataframe) == 1
+    shown = at.dataframe[0].value
+    assert {"region_name", "reported"} <= set(shown.columns) and len(shown) > 0
+    at.sidebar.selectbox(key="f_election").select("pemilu-2024").run()   # a filter change keeps it open
+    assert len(at.dataframe) == 1 and not at.exception

@@ -33,7 +33,9 @@ def test_every_chart_has_its_numbers_as_a_table(open_page):
     charts = page.locator('[data-testid="stPlotlyChart"]').count()
     tables = page.locator('[data-testid="stExpander"]', has_text="Angka di balik grafik")
     assert charts >= 3 and tables.count() == charts
-    tables.first.locator("summary").click()
+    tables.first.locator("summary").click()   # the table is made when opened: the page reruns
+    tables.first.locator('[data-testid="stDataFrame"]').wait_for(state="visible", timeout=30_000)
+    helpers.wait_for_app(page)
     assert tables.first.locator('[data-testid="stDataFrame"]').is_visible()
 
 
