@@ -16,16 +16,22 @@ def events_timeline_figure(events: pd.DataFrame, calendar: pd.DataFrame, lang: s
     Events dated only to a month or a year are drawn hollow at the first day of the period."""
     label_column = "event_type_label_en" if lang == "en" else "event_type_label_id"
     type_order = events.drop_duplicates("event_type").sort_values("event_type_order")[label_column].tolist()
+    # plain arrays, split per province with masks: grouping the wide events table copied every
+    # column of every group, most of this figure's time
+    column = {name: events[name].to_numpy(dtype=object) for name in
+              ("province_name", "event_date", "date_precision", label_column, "region_name", "title", "organizer")}
+    dates = pd.to_datetime(events["event_date"]).to_numpy()
     traces = []
-    for index, (province, rows) in enumerate(events.groupby("province_name", sort=True)):
-        exact = rows["date_precision"] == "day"
-        when = [format_date(d, lang, p) for d, p in zip(rows["event_date"], rows["date_precision"])]
+    for index, province in enumerate(sorted(set(column["province_name"]))):
+        rows = column["province_name"] == province
+        precision = column["date_precision"][rows]
+        when = [format_date(d, lang, p) for d, p in zip(column["event_date"][rows], precision)]
         traces.append({
-            "type": "scatter", "x": pd.to_datetime(rows["event_date"]), "y": rows[label_column], "mode": "markers",
+            "type": "scatter", "x": dates[rows], "y": column[label_column][rows], "mode": "markers",
             "name": province,
             "marker": {"size": 13, "color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)],
-                       "symbol": ["circle" if e else "circle-open" for e in exact], "line": {"width": 2}},
-            "customdata": list(zip(when, rows["region_name"], rows["title"], rows["organizer"])),
+                       "symbol": ["circle" if p == "day" else "circle-open" for p in precision], "line": {"width": 2}},
+            "customdata": list(zip(when, column["region_name"][rows], column["title"][rows], column["organizer"][rows])),
             "hovertemplate": "%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
         })
     shapes, annotations = [], []

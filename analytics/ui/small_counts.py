@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -28,8 +29,17 @@ def count_text(row, column: str) -> str:
     return format_count(row[column], language(), withheld(row, column), threshold())
 
 
+def _withheld_flags(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """Per row, whether ``frame[column]`` was withheld (as :func:`withheld`, a column at a time)."""
+    flags = frame.get(f"{column}_withheld")
+    return np.zeros(len(frame), dtype=bool) if flags is None else flags.to_numpy(dtype=bool, na_value=False)
+
+
 def count_texts(frame: pd.DataFrame, column: str) -> list[str]:
-    return [count_text(row, column) for _, row in frame.iterrows()]
+    """:func:`count_text` of every row, a column at a time."""
+    lang, limit = language(), threshold()
+    return [format_count(value, lang, bool(hidden), limit)
+            for value, hidden in zip(frame[column], _withheld_flags(frame, column))]
 
 
 def derived_text(row, column: str, decimals: int = 1, percent: bool = False) -> str:
@@ -41,7 +51,12 @@ def derived_text(row, column: str, decimals: int = 1, percent: bool = False) -> 
 
 
 def derived_texts(frame: pd.DataFrame, column: str, decimals: int = 1, percent: bool = False) -> list[str]:
-    return [derived_text(row, column, decimals, percent) for _, row in frame.iterrows()]
+    """:func:`derived_text` of every row, a column at a time."""
+    lang = language()
+    rests_on_withheld = t("rests_on_withheld", lang, n=threshold())
+    shown = format_percent if percent else format_number
+    return [rests_on_withheld if hidden else shown(value, decimals, lang)
+            for value, hidden in zip(frame[column], _withheld_flags(frame, column))]
 
 
 def withheld_note(frame: pd.DataFrame) -> str | None:
