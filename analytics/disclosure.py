@@ -63,11 +63,16 @@ def suppress(frame: pd.DataFrame, count_columns: list[str], group_columns: Seque
         derived_values[derived] = np.where(hide, np.nan, values)
         flags[derived] = hide
     updates = {**counts, **derived_values}
-    result = frame.assign(**{column: updates[column] for column in updates})
-    return result.assign(**{f"{column}_withheld": flag for column, flag in flags.items()})
+    # one new frame, the changed columns in their places and the flags after them (inserting
+    # them one by one cost more than the protection itself)
+    columns = {column: updates.get(column, frame[column]) for column in frame.columns}
+    columns.update({f"{column}_withheld": flag for column, flag in flags.items()})
+    return pd.DataFrame(columns, index=frame.index)
 
 
 def _floats(column: pd.Series) -> np.ndarray:
+    if pd.api.types.is_numeric_dtype(column.dtype):
+        return column.to_numpy(dtype="float64", na_value=np.nan)
     return pd.to_numeric(column, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
 
 
