@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
-from _plotly_utils.utils import convert_to_base64
+from _plotly_utils.utils import to_typed_array_spec
 
 from analytics import palette
 from analytics.formatting import format_number
@@ -88,7 +89,7 @@ class FigureSpec:
         """``to_dict()`` with numeric arrays packed as Plotly's typed arrays, as ``go.Figure.to_dict()``
         gives them."""
         spec = self.to_dict()
-        convert_to_base64(spec)
+        _pack_arrays(spec)
         return spec
 
     def to_plotly(self) -> go.Figure:
@@ -106,6 +107,28 @@ def _arrays(spec: dict) -> dict:
             value = _arrays(value)
         plain[key] = value
     return plain
+
+
+#: Keys Plotly leaves as they are when it packs arrays (``_plotly_utils.utils.is_skipped_key``).
+_UNPACKED_KEYS = frozenset({"geojson", "layer", "layers", "range"})
+
+
+def _pack_arrays(value) -> None:
+    """Plotly's ``convert_to_base64``, in place: numeric arrays become typed arrays. Unlike it, this
+    does not look at every value of a list of plain values (a chart's hover data, one tuple per
+    point, was most of its time); arrays only ever sit in dicts."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in _UNPACKED_KEYS:
+                continue
+            if isinstance(item, (np.ndarray, pd.Series, pd.Index)):
+                value[key] = to_typed_array_spec(item)
+            elif isinstance(item, (dict, list, tuple)):
+                _pack_arrays(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            if isinstance(item, (dict, list)):
+                _pack_arrays(item)
 
 
 def _fresh_containers(value):
