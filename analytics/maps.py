@@ -35,33 +35,34 @@ def choropleth_figure(
     value the public view withheld (``<value_column>_withheld``) get their own light fill and
     read ``withheld_label``; they are neither "no data" nor coloured by a number.
     """
-    frame = values.copy()
-    frame["small"] = frame[count_column].between(1, SMALL_COUNT - 1) & flag_small
-    hidden = _flag(frame, value_column)
-    has_value = frame[value_column].notna()
+    # column by column: selecting rows of the whole (wide) table for each trace was most of the time
+    hidden = _flag(values, value_column).to_numpy()
+    has_value = values[value_column].notna().to_numpy()
+    codes, names = values["region_code"], values["region_name"]
     traces = []
-    for rows, colour, label in ((frame[~has_value & ~hidden], palette.NO_DATA, no_data_label),
-                                (frame[hidden], palette.WITHHELD, withheld_label)):
-        if len(rows):
+    for rows, colour, label in ((~has_value & ~hidden, palette.NO_DATA, no_data_label),
+                                (hidden, palette.WITHHELD, withheld_label)):
+        if rows.any():
             traces.append({
-                "type": "choroplethmap", "geojson": layer, "featureidkey": "id", "locations": rows["region_code"],
-                "z": [0] * len(rows), "colorscale": [[0, colour], [1, colour]], "showscale": False,
+                "type": "choroplethmap", "geojson": layer, "featureidkey": "id", "locations": codes[rows],
+                "z": [0] * int(rows.sum()), "colorscale": [[0, colour], [1, colour]], "showscale": False,
                 "marker": {"line": {"color": "white", "width": 0.8}},
-                "name": label, "showlegend": True, "customdata": rows[["region_name"]],
+                "name": label, "showlegend": True, "customdata": names[rows].to_numpy()[:, None],
                 "hovertemplate": "%{customdata[0]}<br>" + label + "<extra></extra>",
             })
-    present = frame[has_value]
-    if len(present):
-        count_hidden = _flag(present, count_column)
-        count_text = [withheld_label if h else format_number(v, 0, lang) + (" ⚠ < 5" if small else "")
-                      for v, h, small in zip(present[count_column], count_hidden, present["small"])]
+    if has_value.any():
+        counts = values[count_column][has_value]
+        small = (counts.between(1, SMALL_COUNT - 1) & flag_small).to_numpy()
+        count_hidden = _flag(values, count_column).to_numpy()[has_value]
+        count_text = [withheld_label if h else format_number(v, 0, lang) + (" ⚠ < 5" if is_small else "")
+                      for v, h, is_small in zip(counts, count_hidden, small)]
         traces.append({
-            "type": "choroplethmap", "geojson": layer, "featureidkey": "id", "locations": present["region_code"],
-            "z": present[value_column], "colorscale": palette.SEQUENTIAL,
+            "type": "choroplethmap", "geojson": layer, "featureidkey": "id", "locations": codes[has_value],
+            "z": values[value_column][has_value], "colorscale": palette.SEQUENTIAL,
             "marker": {"line": {"color": "white", "width": 0.8}, "opacity": 0.9},
             "colorbar": {"title": {"text": value_label, "side": "right"}, "thickness": 12},
             "name": value_label, "showlegend": False,
-            "customdata": list(zip(present["region_name"], count_text)),
+            "customdata": list(zip(names[has_value], count_text)),
             "hovertemplate": "%{customdata[0]}<br>" + value_label + ": %{z:" + hover_format + "}"
                              + "<br>" + count_label + " = %{customdata[1]}<extra></extra>",
         })
