@@ -82,11 +82,10 @@ def _delimiter(header_line: str, name: str) -> str:
 
 def read_csv(data: bytes, name: str) -> RawTable:
     text, encoding = _decode(data, name)
-    lines = text.splitlines()
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    first = next((line for line in io.StringIO(text) if line.strip()), None)
     if first is None:
         raise _fail("file_empty", name)
-    delimiter = _delimiter(lines[first], name)
+    delimiter = _delimiter(first, name)
     csv.field_size_limit(MAX_CELL_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     headers: list[str] | None = None
@@ -96,7 +95,7 @@ def read_csv(data: bytes, name: str) -> RawTable:
     try:
         for record in reader:
             ordinal += 1
-            if not "".join(record).strip():   # a blank line, or only empty cells
+            if not (record and record[0].strip()) and not "".join(record).strip():   # a blank line, or only empty cells
                 continue
             if headers is None:
                 headers = [cell.strip() for cell in record]

@@ -121,7 +121,15 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
     unique_values = np.empty(len(raws), dtype=object)
     unique_precisions = np.empty(len(raws), dtype=object)
     failing: dict[int, tuple] = {}   # unique index -> (kind of problem, details)
+    # free text (names, titles, ids: up to a distinct value per row) needs only its spaces
+    # stripped when it starts like no formula and is not too long; anything else takes the full path
+    plain_text = kind == "VARCHAR" and lookup is None and not by_region and column.name != "nip"
     for j, raw in enumerate(raws):
+        if plain_text and type(raw) is str:
+            text = raw.strip()
+            if text and text[0] not in _FORMULA_OR_SIGN and len(text) <= MAX_TEXT:
+                unique_values[j] = text
+                continue
         if _empty(raw):
             if column.name in DEFAULTS:
                 unique_values[j] = DEFAULTS[column.name]
@@ -178,6 +186,9 @@ def _month_first_row(cells: list) -> int | None:
 
 
 INT_LIMITS = {"INTEGER": 2**31 - 1, "BIGINT": 2**63 - 1}
+
+#: First characters after which a text cell is checked in full (``values.looks_like_formula``).
+_FORMULA_OR_SIGN = frozenset("=+@-\t\r")
 
 
 def _as_text(column: Column, raw) -> tuple[str | None, tuple | None]:
