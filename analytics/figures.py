@@ -77,7 +77,8 @@ class FigureSpec:
         return (self.layout.get("title") or {}).get("text")
 
     def with_layout(self, **changes) -> FigureSpec:
-        """A copy with ``changes`` merged into the layout (as ``update_layout`` merges); ``None`` removes."""
+        """A copy with ``changes`` merged into the layout (as ``update_layout`` merges); a ``None``
+        value unsets that property, as Plotly reads it."""
         return FigureSpec(self.data, merged(self.layout, changes))
 
     def to_dict(self) -> dict:

@@ -2,7 +2,8 @@
 
 Each hit hands out a shallow copy: pandas copies on write, so a caller that adds or changes a
 column changes its own copy and never the cached frame, and a hit costs microseconds instead
-of the pickling round trip of ``st.cache_data``. The key is built by the caller and must name
+of the pickling round trip of ``st.cache_data``. A cache made with ``immutable=True`` holds
+values nobody changes (figure specs) and hands out the value itself. The key is built by the caller and must name
 everything the result depends on (query, filters, data version, audience).
 """
 
@@ -34,7 +35,8 @@ class ResultCache:
         self.hits = self.misses = 0
 
     def get(self, key: Hashable, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-        """The cached result for ``key`` (a shallow copy), computing and keeping it on a miss.
+        """The cached result for ``key`` (a shallow copy, or the value itself when immutable),
+        computing and keeping it on a miss.
 
         Two sessions missing the same key at once may both compute it; the result is the same
         and the last one is kept. A computation that raises keeps nothing."""

@@ -74,7 +74,7 @@ def _child_server_pid(port: int) -> int | None:
 @contextlib.contextmanager
 def own_server(keep_log_in: Path | None = None, timeout: float = 180.0, port: int | None = None,
                script: str = "app.py"):
-    """Start ``streamlit run app.py`` on 127.0.0.1 (a free port unless given); yield a ServerHandle.
+    """Start ``streamlit run <script>`` on 127.0.0.1 (a free port unless given); yield a ServerHandle.
     The server's log goes to ``keep_log_in`` (default: the system's temporary folder)."""
     data_dir = settings.data_dir()
     demo.ensure_demo(settings.demo_dir(data_dir))

@@ -82,7 +82,7 @@ def _delimiter(header_line: str, name: str) -> str:
 
 def read_csv(data: bytes, name: str) -> RawTable:
     text, encoding = _decode(data, name)
-    first = next((line for line in io.StringIO(text) if line.strip()), None)
+    first = next((line for line in io.StringIO(text, newline="") if line.strip()), None)  # \n, \r\n or \r
     if first is None:
         raise _fail("file_empty", name)
     delimiter = _delimiter(first, name)

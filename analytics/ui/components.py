@@ -81,8 +81,9 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
         caption.append(withheld_note)
     st.caption(" · ".join(caption))
     # The chart's text alternative: the very numbers it draws, as a table a screen reader reads. It is
-    # made when opened (opening reruns the page) and stays open across filter changes: converting every
-    # chart's table on every rerun cost a tenth of a page's time.
+    # made when opened (opening reruns the page) and stays open across filter changes while the chart
+    # asks the same question (a new question, e.g. another metric, is a new table, closed): converting
+    # every chart's table on every rerun cost a tenth of a page's time.
     with st.expander(t("chart_numbers", lang, title=title or key), key=f"{key}_numbers", on_change="rerun") as box:
         if box.open:
             st.dataframe(numbers, hide_index=True, width="stretch")

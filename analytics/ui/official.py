@@ -25,8 +25,11 @@ SHAPED = ResultCache(max_entries=256)
 def shaped(function_name: str, *args, election_id: str | None = None) -> pd.DataFrame:
     """``analytics.official.<function_name>(registry, *args)``, computed once per data version
     (and cycle: with ``election_id``, over that cycle's figures only) and shared by sessions."""
-    key = (function_name, args, election_id, data.sources().version)
-    return SHAPED.get(key, lambda: _shaped(function_name, args, election_id))
+    return _table(function_name, args, election_id, data.sources().version)
+
+
+def _table(function_name: str, args: tuple, election_id: str | None, version: str) -> pd.DataFrame:
+    return SHAPED.get((function_name, args, election_id, version), lambda: _shaped(function_name, args, election_id))
 
 
 #: Their charts, by builder, table, arguments and data version.
@@ -37,9 +40,9 @@ def chart_spec(builder: Callable[..., FigureSpec], function_name: str, *args, el
                build_args: tuple = ()) -> tuple[FigureSpec, pd.DataFrame]:
     """``builder(shaped(function_name, *args), *build_args)`` and the table it draws, the chart made once
     per data version and arguments (building one from the registry took 10-20 ms) and shared."""
-    table = shaped(function_name, *args, election_id=election_id)
-    key = (builder.__module__, builder.__qualname__, function_name, args, election_id, build_args,
-           data.sources().version)
+    version = data.sources().version   # read once: the table and its chart of the same version
+    table = _table(function_name, args, election_id, version)
+    key = (builder.__module__, builder.__qualname__, function_name, args, election_id, build_args, version)
     return SPECS.get(key, lambda: builder(table, *build_args)), table
 
 

@@ -311,5 +311,5 @@ def test_a_charts_numbers_table_is_made_when_opened_and_stays_open(app):
     assert len(at.dataframe) == 1
     shown = at.dataframe[0].value
     assert {"region_name", "reported"} <= set(shown.columns) and len(shown) > 0
-    at.sidebar.selectbox(key="f_election").select("pemilu-2024").run()   # a filter change keeps it open
+    at.sidebar.selectbox(key="f_election").select("pemilu-2024").run()   # same question, other cycle: still open
     assert len(at.dataframe) == 1 and not at.exception

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from analytics import demo, geo
+from analytics import demo, geo, settings
 from analytics.ui import data, warm_up
 from analytics.ui import geo as ui_geo
 
@@ -39,3 +39,24 @@ def test_prepare_leaves_unreadable_data_to_the_first_visit(tmp_path, monkeypatch
     data.forget_sources()
     done = warm_up.prepare()
     assert done[0] == "modules" and "data" not in done
+
+
+def test_a_damaged_boundary_file_is_left_to_the_map_page(tmp_path, monkeypatch):
+    geo_dir = tmp_path / "geo"
+    geo_dir.mkdir()
+    for name in (settings.REGENCY_GEOJSON, settings.PROVINCE_GEOJSON):
+        (geo_dir / name).write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    monkeypatch.setenv("PANTAU_GEO_DIR", str(geo_dir))
+    monkeypatch.setenv("PANTAU_DATA_DIR", str(tmp_path))
+    demo.ensure_demo(tmp_path / "demo", cases=300)
+    data.forget_sources()
+    geo.load_display_layer.cache_clear()
+    ui_geo.display_layer.clear()
+    ui_geo.layer_source.clear()
+    try:
+        done = warm_up.prepare()
+    finally:
+        geo.load_display_layer.cache_clear()
+        ui_geo.display_layer.clear()
+        ui_geo.layer_source.clear()
+    assert done == ["modules", "data"]

@@ -156,3 +156,15 @@ def test_an_unreadable_current_pointer_is_an_error_not_the_demo(data_dir, tmp_pa
     with pytest.raises(StoreError):
         pipeline.prepare("violation_cases", write_csv(tmp_path / "k2.csv", CASE_HEADER, CASE_ROWS))
     assert (data_dir / "imports" / "versions" / "v0001").exists()
+
+
+@pytest.mark.parametrize("newline", ["\r", "\n", "\r\n"])
+def test_a_csv_reads_the_same_whatever_its_line_endings(newline):
+    """Old Mac exports end lines with a bare CR; the delimiter is still found from the header line."""
+    from analytics.ingest.readers import read_csv
+
+    text = newline.join(["nama;alamat", "Budi;Jl. Merdeka, No. 5, Banjarmasin", "", "Sari;Jl. Ahmad Yani, Km 3"]) + newline
+    table = read_csv(text.encode("utf-8"), "alamat.csv")
+    assert table.headers == ["nama", "alamat"]
+    assert table.rows.values.tolist() == [["Budi", "Jl. Merdeka, No. 5, Banjarmasin"], ["Sari", "Jl. Ahmad Yani, Km 3"]]
+    assert table.row_numbers == [2, 4]
