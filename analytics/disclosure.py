@@ -147,6 +147,13 @@ def withheld(row: Mapping, column: str) -> bool:
     return bool(flag) and not pd.isna(flag)
 
 
+def withheld_flags(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """Per row, whether ``frame[column]`` was withheld (:func:`withheld`, a column at a time);
+    all False where the frame has no flags (the analyst view)."""
+    flags = frame.get(f"{column}_withheld")
+    return np.zeros(len(frame), dtype=bool) if flags is None else flags.to_numpy(dtype=bool, na_value=False)
+
+
 def any_withheld(frame: pd.DataFrame) -> bool:
     return any(frame[column].to_numpy(dtype=bool, na_value=False).any()
                for column in frame.columns if str(column).endswith("_withheld"))

@@ -9,6 +9,7 @@ import plotly.io as pio
 from _plotly_utils.utils import to_typed_array_spec
 
 from analytics import palette
+from analytics.disclosure import withheld_flags
 from analytics.formatting import format_number
 from analytics.i18n import t
 
@@ -270,8 +271,8 @@ def hotspots_figure(hotspots: pd.DataFrame, lang: str = "id", withheld_label: st
 
 
 def _count_labels(frame: pd.DataFrame, column: str, lang: str, withheld_label: str) -> list[str]:
-    flags = frame.get(f"{column}_withheld", pd.Series(False, index=frame.index)).fillna(False)
-    return [withheld_label if hidden else format_number(value, 0, lang) for value, hidden in zip(frame[column], flags)]
+    return [withheld_label if hidden else format_number(value, 0, lang)
+            for value, hidden in zip(frame[column], withheld_flags(frame, column))]
 
 
 def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id", total: float | None = None) -> FigureSpec:

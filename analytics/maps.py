@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import palette
+from analytics.disclosure import withheld_flags
 from analytics.figures import FigureSpec, figure, layout
 from analytics.formatting import format_number
 from analytics.geo import MapView
@@ -36,7 +37,7 @@ def choropleth_figure(
     read ``withheld_label``; they are neither "no data" nor coloured by a number.
     """
     # column by column: selecting rows of the whole (wide) table for each trace was most of the time
-    hidden = _flag(values, value_column).to_numpy()
+    hidden = withheld_flags(values, value_column)
     has_value = values[value_column].notna().to_numpy()
     codes, names = values["region_code"], values["region_name"]
     traces = []
@@ -53,7 +54,7 @@ def choropleth_figure(
     if has_value.any():
         counts = values[count_column][has_value]
         small = (counts.between(1, SMALL_COUNT - 1) & flag_small).to_numpy()
-        count_hidden = _flag(values, count_column).to_numpy()[has_value]
+        count_hidden = withheld_flags(values, count_column)[has_value]
         count_text = [withheld_label if h else format_number(v, 0, lang) + (" ⚠ < 5" if is_small else "")
                       for v, h, is_small in zip(counts, count_hidden, small)]
         traces.append({
@@ -70,12 +71,6 @@ def choropleth_figure(
         title, None, None, lang, height=520,
         map={"style": "white-bg", "center": {"lat": view.center_lat, "lon": view.center_lon}, "zoom": view.zoom},
         margin={"l": 0, "r": 0, "t": 50, "b": 0}, legend={"y": 0.02, "x": 0.01, "orientation": "v"}))
-
-
-def _flag(frame: pd.DataFrame, column: str) -> pd.Series:
-    """The public view's ``<column>_withheld`` flag, all False where there is none."""
-    flag = frame.get(f"{column}_withheld")
-    return pd.Series(False, index=frame.index) if flag is None else flag.fillna(False).astype(bool)
 
 
 def region_from_selection(event: object) -> str | None:
@@ -97,7 +92,7 @@ def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_la
     ranked = values[values[value_column].notna()].nlargest(limit, value_column).iloc[::-1]
     colors = [palette.MUTED if small else palette.PRIMARY for small in ranked["reported"].between(1, SMALL_COUNT - 1)]
     counts = [withheld_label if h else format_number(v, 0, lang)
-              for v, h in zip(ranked["reported"], _flag(ranked, "reported"))]
+              for v, h in zip(ranked["reported"], withheld_flags(ranked, "reported"))]
     bars = {
         "type": "bar", "x": ranked[value_column], "y": ranked["region_name"], "orientation": "h",
         "marker": {"color": colors}, "customdata": counts,

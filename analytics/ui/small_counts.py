@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from analytics import settings
-from analytics.disclosure import any_withheld, withheld
+from analytics.disclosure import any_withheld, withheld, withheld_flags
 from analytics.formatting import format_count, format_number, format_percent
 from analytics.i18n import t
 from analytics.ui.state import language
@@ -29,17 +28,11 @@ def count_text(row, column: str) -> str:
     return format_count(row[column], language(), withheld(row, column), threshold())
 
 
-def _withheld_flags(frame: pd.DataFrame, column: str) -> np.ndarray:
-    """Per row, whether ``frame[column]`` was withheld (as :func:`withheld`, a column at a time)."""
-    flags = frame.get(f"{column}_withheld")
-    return np.zeros(len(frame), dtype=bool) if flags is None else flags.to_numpy(dtype=bool, na_value=False)
-
-
 def count_texts(frame: pd.DataFrame, column: str) -> list[str]:
     """:func:`count_text` of every row, a column at a time."""
     lang, limit = language(), threshold()
     return [format_count(value, lang, bool(hidden), limit)
-            for value, hidden in zip(frame[column], _withheld_flags(frame, column))]
+            for value, hidden in zip(frame[column], withheld_flags(frame, column))]
 
 
 def derived_text(row, column: str, decimals: int = 1, percent: bool = False) -> str:
@@ -56,7 +49,7 @@ def derived_texts(frame: pd.DataFrame, column: str, decimals: int = 1, percent: 
     rests_on_withheld = t("rests_on_withheld", lang, n=threshold())
     shown = format_percent if percent else format_number
     return [rests_on_withheld if hidden else shown(value, decimals, lang)
-            for value, hidden in zip(frame[column], _withheld_flags(frame, column))]
+            for value, hidden in zip(frame[column], withheld_flags(frame, column))]
 
 
 def withheld_note(frame: pd.DataFrame) -> str | None:
