@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from analytics import settings
+from analytics import cell_key, settings
 from analytics.catalog import Catalog, Table, csv_columns_spec, load_catalog, quote_ident, quote_literal, select_list
 from analytics.ingest.store import VersionStore
 
@@ -44,6 +44,11 @@ class DataSources:
     files: dict[str, tuple[Path, ...]]
     version: str = field(default="")
     import_version: str | None = None
+    #: the working data directory, whose cell-key secret gives the cases their record keys
+    data_dir: Path | None = None
+
+    def cell_key_secret(self) -> str:
+        return cell_key.secret(self.data_dir or settings.data_dir())
 
 
 def _fingerprint(paths: list[Path]) -> str:
@@ -85,8 +90,11 @@ def resolve_sources(
                 raise DataError(f"Berkas data tidak ditemukan untuk tabel {table.name}: {path}")
         files[table.name] = tuple(paths)
     all_paths = [p for paths in files.values() for p in paths]
-    version = _fingerprint(all_paths) + (f"-{current.name}" if current else "")
-    return DataSources(files=files, version=version, import_version=current.name if current else None)
+    # the record keys, and so every adjusted number, change with the secret
+    version = _fingerprint(all_paths) + "k" + cell_key.fingerprint(cell_key.secret(data_dir)) \
+        + (f"-{current.name}" if current else "")
+    return DataSources(files=files, version=version, import_version=current.name if current else None,
+                       data_dir=data_dir)
 
 
 def load_statement(table: Table, path: Path) -> str:
@@ -115,6 +123,13 @@ def create_table(con: duckdb.DuckDBPyConnection, table: Table, paths: tuple[Path
         raise DataError(f"Tabel {table.name} tidak dapat dibaca dari {', '.join(map(str, paths))}: {exc}") from exc
 
 
+def create_record_keys(con: duckdb.DuckDBPyConnection, secret: str) -> None:
+    """``record_keys``: each case's secret record key (``analytics.cell_key``), for the cell keys
+    that the public adjustment of register numbers rests on."""
+    con.execute(f"CREATE TABLE record_keys AS SELECT case_id, {cell_key.record_key_sql(secret)} AS record_key "
+                "FROM violation_cases")
+
+
 def derived_view_files() -> list[Path]:
     """The derived views and macros, in the order they must be created."""
     return sorted(VIEWS_DIR.glob("*.sql"))
@@ -132,6 +147,7 @@ def connect(sources: DataSources | None = None, catalog: Catalog | None = None) 
     con = duckdb.connect(":memory:")
     for table in catalog:
         create_table(con, table, sources.files[table.name])
+    create_record_keys(con, sources.cell_key_secret())
     create_derived_views(con)
     return con
 

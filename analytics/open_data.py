@@ -1,6 +1,7 @@
 """Open data: the aggregated tables anyone may download, each with its licence, sources and the
-date of its data. Register aggregates go through small-count protection; no case-level row and
-no personal column is ever part of them."""
+date of its data. Register aggregates come through ``analytics.release`` (adjusted and small
+counts withheld for the public, as on the pages); no case-level row and no personal column is
+ever part of them."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analytics import queries
-from analytics.disclosure import DEFAULT_THRESHOLD, suppress
+from analytics import queries, release
+from analytics.release import Audience
 from analytics.exports import safe_csv_bytes
 from analytics.filters import Filters
 from analytics.formatting import format_date
@@ -36,42 +37,51 @@ class Dataset:
         return self.title_en if lang == "en" else self.title_id
 
 
-def _per_cycle(cur, build) -> pd.DataFrame:
+def _per_cycle(cur, query_name: str, audience: Audience, **extra) -> pd.DataFrame:
+    """``query_name`` for every cycle that the register holds cases of, for ``audience``."""
+    context = release.RegisterContext.read(cur)
     frames = []
     for election_id in queries.elections(cur)["election_id"]:
-        frame = build(Filters(election_id=election_id))
-        if len(frame) and frame.select_dtypes("number").sum().sum() > 0:
+        if election_id in context.cycles:
+            frame = release.fetch(cur, query_name, Filters(election_id=election_id), audience, context, **extra)
             frames.append(frame.assign(election_id=election_id))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def register_datasets(cur, threshold: int = DEFAULT_THRESHOLD) -> list[Dataset]:
-    as_of = queries.data_as_of(cur).iloc[0]
+def _with_flags(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``columns`` of ``frame`` and, after them, the withheld flags of those that have one."""
+    if not len(frame):
+        return frame
+    flags = [f"{c}_withheld" for c in columns if f"{c}_withheld" in frame.columns]
+    return frame[columns + flags]
+
+
+def register_datasets(cur, audience: Audience | None = None) -> list[Dataset]:
+    """The register's aggregates, for the public unless ``audience`` says otherwise: the same
+    numbers as on the pages (``analytics.release``)."""
+    audience = audience or Audience.for_public()
+    as_of = release.fetch(cur, "data_as_of", audience=audience).iloc[0]
     synthetic = bool(as_of["register_is_synthetic"])
     source = ("Register kasus demo sintetis (analytics.demo) / synthetic demo register" if synthetic
               else "Register kasus yang diimpor lembaga / the organisation's imported register")
-    notes_id = f"Jumlah 1–{threshold - 1} ditampilkan kosong (disembunyikan) bersama sel pelengkapnya; kolom *_withheld menandainya."
-    notes_en = f"Counts of 1–{threshold - 1} are left empty (withheld) with a complementary cell; *_withheld columns flag them."
+    threshold = audience.threshold
+    notes_id = (f"Angka disesuaikan sedikit (metode cell-key) untuk melindungi orang; jumlah di bawah {threshold} "
+                "(termasuk nol) ditampilkan kosong, kolom *_withheld menandainya. Jumlah bagian bisa tidak persis "
+                "sama dengan totalnya." if audience.public else "Angka persis (tampilan analis).")
+    notes_en = (f"Numbers are slightly adjusted (cell-key method) to protect people; counts below {threshold} "
+                "(zero included) are left empty, flagged by *_withheld columns. Parts may not add up exactly to "
+                "their total." if audience.public else "Exact numbers (analyst view).")
     if synthetic:
         notes_id = "DATA CONTOH SINTETIS, bukan kasus nyata. " + notes_id
         notes_en = "SYNTHETIC DEMO DATA, not real cases. " + notes_en
 
-    regions = _per_cycle(cur, lambda f: queries.region_metrics(cur, f, level="regency"))
-    if len(regions):
-        regions = regions[["election_id", "region_code", "region_name", "province_code", "reported", "proven",
-                           "recommended", "followed_up", "followup_rate_pct"]]
-        # as on the map: regencies add up to their province and to Kalimantan, per cycle
-        regions = suppress(regions, ["reported", "proven", "recommended", "followed_up"], threshold=threshold,
-                           rate_columns={"followup_rate_pct": ("recommended", "followed_up")},
-                           group_sets=[("election_id", "province_code"), ("election_id",)])
-    categories = _per_cycle(cur, lambda f: queries.cases_by_dimension(cur, f, dimension="category").drop(columns="election_id"))
-    if len(categories):
-        categories = suppress(categories[["election_id", "code", "reported", "proven"]], ["reported", "proven"],
-                              ["election_id"], threshold)
-    positions = _per_cycle(cur, lambda f: queries.cases_by_dimension(cur, f, dimension="position").drop(columns="election_id"))
-    if len(positions):
-        positions = suppress(positions[["election_id", "code", "reported", "proven"]], ["reported", "proven"],
-                             ["election_id"], threshold)
+    regions = _with_flags(_per_cycle(cur, "region_metrics", audience, level="regency"),
+                          ["election_id", "region_code", "region_name", "province_code", "reported", "proven",
+                           "recommended", "followed_up", "followup_rate_pct"])
+    categories = _with_flags(_per_cycle(cur, "cases_by_dimension", audience, dimension="category"),
+                             ["election_id", "code", "reported", "proven"])
+    positions = _with_flags(_per_cycle(cur, "cases_by_dimension", audience, dimension="position"),
+                            ["election_id", "code", "reported", "proven"])
     common = {"source": source, "licence": REGISTER_LICENCE, "as_of": as_of["register_cases_as_of"], "synthetic": synthetic,
               "notes_id": notes_id, "notes_en": notes_en}
     return [

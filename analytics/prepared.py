@@ -49,6 +49,7 @@ def build(target: Path, sources: db.DataSources, catalog: Catalog | None = None)
             con.execute("SET preserve_insertion_order = false")
             for table in catalog:
                 db.create_table(con, table, sources.files[table.name], materialize=True)
+            db.create_record_keys(con, sources.cell_key_secret())
             for path in db.derived_view_files():
                 con.execute(path.read_text(encoding="utf-8"))
                 if path.name == db.CASES_VIEW_FILE:

@@ -42,6 +42,15 @@ def run(cur: duckdb.DuckDBPyConnection, name: str, filters: Filters | None = Non
     return cur.execute(sql_text(name), {key: available[key] for key in wanted}).df()
 
 
+#: Query functions whose SQL file has another name.
+_SQL_NAMES = {"categories": "violation_categories"}
+
+
+def sql_name(query_name: str) -> str:
+    """The SQL file (and declaration) behind ``queries.<query_name>``."""
+    return _SQL_NAMES.get(query_name, query_name)
+
+
 def sql_files() -> list[str]:
     return sorted(p.stem for p in SQL_DIR.glob("*.sql"))
 
@@ -70,6 +79,10 @@ def positions(cur) -> pd.DataFrame:
 
 def data_as_of(cur) -> pd.DataFrame:
     return run(cur, "data_as_of")
+
+
+def register_cycles(cur) -> pd.DataFrame:
+    return run(cur, "register_cycles")
 
 
 # --- case register --------------------------------------------------------------------

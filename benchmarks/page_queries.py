@@ -191,19 +191,19 @@ def run_page(page: Page, backend: Backend, filters: Filters, shared: dict | None
 
 def duckdb_backend(cur) -> Backend:
     """The product as ``analytics.ui.data`` serves the public: ``analytics.queries`` on a cursor of
-    the prepared database, small counts protected (``analytics.disclosure``), and the result kept
+    the prepared database, through ``analytics.release`` for the public, and the result kept
     in the same shared result cache, so that a repeated combination is answered from it."""
-    from analytics import disclosure, open_data, queries
+    from analytics import open_data, release
     from analytics.result_cache import ResultCache
 
     cache = ResultCache(max_entries=1024)
+    public = release.Audience.for_public()
+    context = release.RegisterContext.read(cur)
 
     def compute(name: str, filters: Filters | None, extra: dict) -> pd.DataFrame:
         if name == "reference_datasets":
             return pd.DataFrame({"rows": [len(d.frame) for d in open_data.reference_datasets(cur)]})
-        query = getattr(queries, name)
-        result = query(cur, **extra) if filters is None else query(cur, filters, **extra)
-        return disclosure.protect(name, result)
+        return release.fetch(cur, name, filters, public, context, **extra)
 
     def backend(name: str, filters: Filters | None, **extra) -> pd.DataFrame:
         key = (name, filters, tuple(sorted(extra.items())))

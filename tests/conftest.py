@@ -81,3 +81,26 @@ def fixture_con(fixture_data_dir):
 def cur(fixture_con):
     with fixture_con.cursor() as cursor:
         yield cursor
+
+
+@pytest.fixture(scope="session")
+def demo_data_dir(tmp_path_factory) -> Path:
+    """A synthetic register of the demo's default size, in a data directory of its own."""
+    from analytics import demo
+
+    data_dir = tmp_path_factory.mktemp("demo_data")
+    demo.build(data_dir / "demo", 3000, 20241127)
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def demo_con(demo_data_dir):
+    con = db.connect(db.resolve_sources(data_dir=demo_data_dir))
+    yield con
+    con.close()
+
+
+@pytest.fixture()
+def demo_cur(demo_con):
+    with demo_con.cursor() as cursor:
+        yield cursor

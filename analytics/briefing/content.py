@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics import figures, followup_charts, geo, maps, queries
+from analytics import figures, followup_charts, geo, maps, queries, release
 from analytics.figures import FigureSpec
 from analytics.filters import Filters
 from analytics.formatting import format_change, format_date, format_number, format_percent
@@ -45,33 +45,38 @@ def _region_name(cur, code: str | None, lang: str) -> str:
     return queries.regions(cur).set_index("region_code").loc[code, "region_name"]
 
 
-def build(cur, election_id: str, province_code: str | None = None, lang: str = "id") -> Briefing:
-    """The briefing for one cycle, for Kalimantan or one province."""
+def build(cur, election_id: str, province_code: str | None = None, lang: str = "id",
+          audience: release.Audience = release.ANALYST) -> Briefing:
+    """The briefing for one cycle, for Kalimantan or one province; its register numbers come
+    through ``analytics.release`` for ``audience`` (exact for analysts)."""
+
+    def register(query_name: str, query_filters: Filters, **extra) -> pd.DataFrame:
+        return release.fetch(cur, query_name, query_filters, audience, **extra)
     elections = queries.elections(cur)
     if election_id not in set(elections["election_id"]):
         raise ValueError(f"unknown election {election_id!r}")
     filters = Filters(election_id=election_id, province_code=province_code)
     cycle = _label(elections, election_id, lang)
     area = _region_name(cur, province_code, lang)
-    as_of_row = queries.data_as_of(cur).iloc[0]
-    headline = queries.headline_numbers(cur, filters).iloc[0]
+    as_of_row = release.fetch(cur, "data_as_of", audience=audience).iloc[0]
+    headline = register("headline_numbers", filters).iloc[0]
     synthetic = bool(headline["any_synthetic"])
     register_source = t("register_source" if synthetic else "register_source_briefing", lang)
     previous_id = elections.set_index("election_id")["previous_election_id"].get(election_id)
     previous_id = previous_id if isinstance(previous_id, str) and previous_id else None
-    previous = queries.headline_numbers(cur, filters.with_election(previous_id)).iloc[0] if previous_id else None
+    previous = register("headline_numbers", filters.with_election(previous_id)).iloc[0] if previous_id else None
     previous_label = _label(elections, previous_id, lang)
     as_of = max(d for d in (as_of_row["register_cases_as_of"], as_of_row["register_sanctions_as_of"]) if not pd.isna(d)) \
         if not pd.isna(as_of_row["register_cases_as_of"]) else None
 
     slides = [_headline_slide(headline, previous, previous_label, cycle, area, register_source, lang)]
-    slides.append(_narrative_slide(cur, filters, headline, previous, previous_label, cycle, area, register_source, lang))
+    slides.append(_narrative_slide(register, filters, headline, previous, previous_label, cycle, area, register_source, lang))
     if headline["reported"] > 0:
-        slides.append(_map_slide(cur, filters, province_code, register_source, lang))
-        over_time = queries.cases_over_time(cur, filters, bucket="week")
+        slides.append(_map_slide(register, filters, province_code, register_source, lang))
+        over_time = register("cases_over_time", filters, bucket="week")
         slides.append(Slide(t("q_trend", lang), figure=figures.trend_figure(over_time, elections, queries.milestones(cur), lang, "week"),
                             source=register_source, numbers=over_time))
-        hotspots = queries.top_hotspots(cur, filters, limit=10)
+        hotspots = register("top_hotspots", filters, limit=10)
         slides.append(Slide(t("q_hotspots", lang), figure=figures.hotspots_figure(hotspots, lang), source=register_source,
                             numbers=hotspots))
         funnel = followup_charts.funnel_table(headline, lang)
@@ -80,7 +85,7 @@ def build(cur, election_id: str, province_code: str | None = None, lang: str = "
                                                      rate=format_percent(headline["followup_rate_pct"], 1, lang),
                                                      followed=format_number(headline["followed_up"], 0, lang),
                                                      recommended=format_number(headline["recommended"], 0, lang))]))
-        backlog = queries.backlog_by_age(cur, filters, as_of=as_of) if as_of is not None else pd.DataFrame()
+        backlog = register("backlog_by_age", filters, as_of=as_of) if as_of is not None else pd.DataFrame()
         if len(backlog):
             slides.append(Slide(t("q_backlog", lang), figure=followup_charts.backlog_figure(backlog, lang),
                                 source=register_source, numbers=backlog,
@@ -108,7 +113,7 @@ def _headline_slide(headline, previous, previous_label, cycle, area, source, lan
                  numbers=pd.DataFrame(rows))
 
 
-def _narrative_slide(cur, filters, headline, previous, previous_label, cycle, area, source, lang) -> Slide:
+def _narrative_slide(register, filters, headline, previous, previous_label, cycle, area, source, lang) -> Slide:
     lines = []
     if headline["reported"] == 0:
         lines.append(t("brief_no_cases", lang, cycle=cycle, area=area))
@@ -120,7 +125,7 @@ def _narrative_slide(cur, filters, headline, previous, previous_label, cycle, ar
         lines.append(t("brief_sentence_change_up" if change > 0 else "brief_sentence_change_down", lang,
                        pct=format_number(abs(change), 1, lang), previous=previous_label,
                        before=format_number(previous["reported"], 0, lang)))
-    hotspots = queries.top_hotspots(cur, filters, limit=3)
+    hotspots = register("top_hotspots", filters, limit=3)
     if len(hotspots):
         top = hotspots.iloc[0]
         lines.append(t("brief_sentence_hotspot", lang, region=top["region_name"], n=format_number(top["reported"], 0, lang),
@@ -135,8 +140,8 @@ def _narrative_slide(cur, filters, headline, previous, previous_label, cycle, ar
     return Slide(t("brief_narrative_title", lang), lines=lines, source=source, numbers=numbers)
 
 
-def _map_slide(cur, filters, province_code, source, lang) -> Slide:
-    values = queries.region_metrics(cur, filters.without("province_code"), level="regency")
+def _map_slide(register, filters, province_code, source, lang) -> Slide:
+    values = register("region_metrics", filters.without("province_code"), level="regency")
     if province_code:
         values = values[values["province_code"] == province_code]
     title = t("q_map", lang, metric=t("metric_count", lang).lower())

@@ -11,7 +11,8 @@ WITH open_cases AS (
             WHEN 'pemeriksaan' THEN reported_date
             WHEN 'menunggu_rekomendasi' THEN coalesce(forwarded_date, decided_date, reported_date)
             WHEN 'menunggu_ppk' THEN recommendation_date
-        END)::INTEGER AS waiting_days
+        END)::INTEGER AS waiting_days,
+        record_key
     FROM filtered_cases($election_id, $date_from, $date_to, $province_code, $regency_code, $category_code, $position_code, $agency_level)
     WHERE open_stage IS NOT NULL
 )
@@ -33,7 +34,8 @@ SELECT
         ELSE 5
     END AS band_order,
     count(*)::BIGINT AS cases,
-    max(waiting_days) AS oldest_days
+    max(waiting_days) AS oldest_days,
+    cell_key(sum(record_key)) AS cases_key
 FROM open_cases
 GROUP BY ALL
 ORDER BY stage_order, band_order;

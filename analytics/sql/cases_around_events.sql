@@ -6,7 +6,7 @@
 -- Parameters: the shared filters; $window_days.
 -- Columns: event_id, event_date, region_code, region_name, event_type, title, before, after.
 WITH scoped_cases AS (
-    SELECT region_code, reported_date
+    SELECT region_code, reported_date, record_key
     FROM filtered_cases($election_id, NULL, NULL, $province_code, $regency_code, $category_code, $position_code, $agency_level)
 )
 SELECT
@@ -17,7 +17,9 @@ SELECT
     e.event_type,
     e.title,
     count(c.reported_date) FILTER (WHERE c.reported_date < e.event_date)::BIGINT AS before,
-    count(c.reported_date) FILTER (WHERE c.reported_date > e.event_date)::BIGINT AS after
+    count(c.reported_date) FILTER (WHERE c.reported_date > e.event_date)::BIGINT AS after,
+    cell_key(sum(c.record_key) FILTER (WHERE c.reported_date < e.event_date)) AS before_key,
+    cell_key(sum(c.record_key) FILTER (WHERE c.reported_date > e.event_date)) AS after_key
 FROM socialization_events AS e
 JOIN regions AS r ON r.region_code = e.region_code
 LEFT JOIN scoped_cases AS c

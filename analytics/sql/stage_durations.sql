@@ -26,16 +26,16 @@ deadlines AS (
 ),
 durations AS (
     SELECT 'bawaslu' AS stage, 1 AS stage_order, (decided_date - reported_date) AS days,
-           decided_date <= bawaslu_deadline AS in_level
+           decided_date <= bawaslu_deadline AS in_level, record_key
     FROM deadlines WHERE decided_date IS NOT NULL
     UNION ALL
-    SELECT 'forwarding', 2, (forwarded_date - decided_date), NULL
+    SELECT 'forwarding', 2, (forwarded_date - decided_date), NULL, record_key
     FROM deadlines WHERE forwarded_date IS NOT NULL AND decided_date IS NOT NULL
     UNION ALL
-    SELECT 'recommendation', 3, (recommendation_date - forwarded_date), NULL
+    SELECT 'recommendation', 3, (recommendation_date - forwarded_date), NULL, record_key
     FROM deadlines WHERE recommendation_date IS NOT NULL AND forwarded_date IS NOT NULL
     UNION ALL
-    SELECT 'followup', 4, (followup_date - recommendation_date), NULL
+    SELECT 'followup', 4, (followup_date - recommendation_date), NULL, record_key
     FROM deadlines WHERE followup_date IS NOT NULL AND followup_status IN ('ditindaklanjuti', 'ditolak')
 )
 SELECT
@@ -46,7 +46,9 @@ SELECT
     quantile_cont(days, 0.9) AS p90_days,
     max(days) AS max_days,
     CASE WHEN count(in_level) > 0 THEN count(*) FILTER (WHERE in_level) END::BIGINT AS within_service_level,
-    round(100.0 * count(*) FILTER (WHERE in_level) / nullif(count(in_level), 0), 1) AS within_service_level_pct
+    round(100.0 * count(*) FILTER (WHERE in_level) / nullif(count(in_level), 0), 1) AS within_service_level_pct,
+    cell_key(sum(record_key)) AS cases_key,
+    cell_key(sum(record_key) FILTER (WHERE in_level)) AS within_service_level_key
 FROM durations
 GROUP BY stage, stage_order
 ORDER BY stage_order;

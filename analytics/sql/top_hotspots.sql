@@ -10,7 +10,9 @@ SELECT
     count(*) FILTER (WHERE c.is_proven)::BIGINT AS proven,
     h.asn_count,
     h.is_synthetic AS headcount_is_synthetic,
-    round(1000.0 * count(*) FILTER (WHERE c.is_proven) / h.asn_count, 2) AS proven_per_1000_asn
+    round(1000.0 * count(*) FILTER (WHERE c.is_proven) / h.asn_count, 2) AS proven_per_1000_asn,
+    cell_key(sum(c.record_key)) AS reported_key,
+    cell_key(sum(c.record_key) FILTER (WHERE c.is_proven)) AS proven_key
 FROM filtered_cases($election_id, $date_from, $date_to, $province_code, $regency_code, $category_code, $position_code, $agency_level) AS c
 JOIN regions AS r ON r.region_code = c.region_code
 JOIN regions AS p ON p.region_code = r.province_code

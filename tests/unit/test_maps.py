@@ -1,3 +1,5 @@
+import html
+
 import pandas as pd
 
 from analytics import maps
@@ -21,24 +23,29 @@ def test_missing_values_are_drawn_as_no_data_not_zero():
     assert list(present.locations) == ["63.09", "63.71"]
     assert list(present.z) == [1.5, 0.4]
     assert fig.layout.map.style == "white-bg"
-    assert [row[1] for row in present.customdata] == ["12", "3 ⚠ < 5"]     # Banjarmasin: 3 cases, flagged small
+    # Banjarmasin: 3 cases, flagged small (the spec holds text as Plotly literal text)
+    assert [html.unescape(row[1]) for row in present.customdata] == ["12", "3 ⚠ < 5"]
 
 
 def test_withheld_regions_are_neither_no_data_nor_coloured_by_a_number():
-    from analytics.disclosure import protect
+    from analytics.disclosure import declaration, protect
 
-    public = protect("region_metrics", pd.DataFrame({
+    exact = pd.DataFrame({
         "region_code": ["63.09", "63.71", "64.02"], "region_name": ["Tabalong", "Banjarmasin", "Kukar"],
         "province_code": ["63", "63", "64"], "reported": [12, 3, 0], "proven": [6, 1, 0], "recommended": [5, 0, 0],
-        "followed_up": [5, 0, 0], "followup_rate_pct": [100.0, None, None], "median_days_to_resolution": [9.0, 4.0, None],
-        "proven_per_1000_asn": [1.5, 0.4, None]}))
+        "followed_up": [5, 0, 0], "resolved": [8, 2, 0], "followup_rate_pct": [100.0, None, None],
+        "median_days_to_resolution": [9.0, 4.0, None], "asn_count": [4000, 6000, None], "headcount_year": [2023] * 3,
+        "headcount_is_synthetic": [True] * 3, "proven_per_1000_asn": [1.5, 0.17, None], "any_synthetic": [True, True, False]})
+    for count in ("reported", "proven", "recommended", "followed_up", "resolved"):
+        exact[f"{count}_key"] = [123456789, 987654321, 0]
+    public = protect(declaration("region_metrics"), exact)
     fig = maps.choropleth_figure(public, LAYER, MapView(0, 114, 4.3), "reported", "Q?", "Jumlah", "tidak ada data",
                                  withheld_label="< 5").to_plotly()
     traces = {trace.name: trace for trace in fig.data}
-    # Banjarmasin's 3 is withheld, and Tabalong's 12 with it (else 15 - 12 would give it away)
-    assert list(traces["< 5"].locations) == ["63.09", "63.71"]
-    assert "< 5" in traces["< 5"].hovertemplate and "3" not in str(traces["< 5"].customdata)
-    assert list(traces["Jumlah"].locations) == ["64.02"] and list(traces["Jumlah"].z) == [0]
+    # Banjarmasin's 3 and Kukar's 0 read alike ("< 5"); Tabalong's 12 is shown, adjusted
+    assert list(traces["&lt; 5"].locations) == ["63.71", "64.02"]
+    assert "< 5" in traces["&lt; 5"].hovertemplate and "3" not in str(traces["&lt; 5"].customdata)
+    assert list(traces["Jumlah"].locations) == ["63.09"] and 9 <= traces["Jumlah"].z[0] <= 15
 
 
 def test_click_event_gives_the_region_code():

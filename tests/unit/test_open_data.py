@@ -3,6 +3,8 @@
 import io
 import zipfile
 
+import pandas as pd
+
 from analytics import open_data
 
 
@@ -11,9 +13,12 @@ def test_register_aggregates_withhold_small_counts(cur):
     regions = datasets["kasus_per_kabupaten_kota"].frame
     counts = regions["reported"].dropna()
     assert not counts.between(1, 4).any()
-    # fixture: Tabalong has 2 pilkada-2024 cases: withheld, flagged, and its rate too
+    # fixture: Tabalong has 2 pilkada-2024 cases: withheld and flagged, and its rate too;
+    # Kukar has one: it reads the same
     tabalong = regions[(regions.election_id == "pilkada-2024") & (regions.region_code == "63.09")].iloc[0]
-    assert tabalong["reported_withheld"] and tabalong["reported"] is not None
+    assert tabalong["reported_withheld"] and pd.isna(tabalong["reported"])
+    nothing = regions[(regions.election_id == "pilkada-2024") & (regions.region_code == "64.02")].iloc[0]
+    assert nothing["reported_withheld"] and pd.isna(nothing["reported"])
     assert regions["followup_rate_pct"].dropna().empty
     for dataset in datasets.values():
         assert not {"case_id", "asn_name", "nip", "agency_name"} & set(dataset.frame.columns)

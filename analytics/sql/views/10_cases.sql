@@ -1,6 +1,8 @@
 -- cases: one row per violation case joined with its recommendation, region and cycle,
 -- with the derived funnel flags and durations every page uses.
--- Personal columns (asn_name, nip) are deliberately not part of this view.
+-- Personal columns (asn_name, nip) are deliberately not part of this view. record_key is the
+-- case's secret key of the cell-key method (analytics/cell_key.py): register queries sum it
+-- beside each count (<count>_key) so that the public adjustment of that count is fixed.
 -- A case is resolved when it ends without a violation (not registered, not proven,
 -- stopped) or when the PPK answered the recommendation (followed up or refused).
 CREATE VIEW cases AS
@@ -30,11 +32,13 @@ WITH joined AS (
         s.followup_status,
         s.followup_date,
         s.imposed_sanction_code,
-        e.voting_date
+        e.voting_date,
+        coalesce(k.record_key, 0) AS record_key
     FROM violation_cases AS c
     JOIN regions AS r ON r.region_code = c.region_code
     JOIN elections AS e ON e.election_id = c.election_id
     LEFT JOIN sanctions AS s ON s.case_id = c.case_id
+    LEFT JOIN record_keys AS k ON k.case_id = c.case_id
 )
 SELECT
     *,
