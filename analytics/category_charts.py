@@ -8,6 +8,7 @@ from analytics import palette
 from analytics.figures import FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_number
 from analytics.i18n import t
+from analytics.text import plotly_literal
 
 
 def shares(counts: pd.DataFrame, totals: dict[str, float] | None = None) -> pd.DataFrame:
@@ -39,7 +40,7 @@ def cycle_comparison_figure(counts: pd.DataFrame, cycle_labels: dict[str, str], 
             "name": cycle_label,
             "marker": {"color": palette.OKABE_ITO[(len(cycle_labels) - 1 - index) % len(palette.OKABE_ITO)]},
             "customdata": rows[["reported"]].fillna(0),
-            "hovertemplate": "%{y}<br>%{x:.1f}% (n = %{customdata[0]:,d})<extra>" + cycle_label + "</extra>",
+            "hovertemplate": "%{y}<br>%{x:.1f}% (n = %{customdata[0]:,d})<extra>" + plotly_literal(cycle_label) + "</extra>",
         })
     height = max(320, 30 * len(order) * max(1, len(cycle_labels)) + 140)
     return figure(traces, layout(title, t("share_of_cases_pct", lang), None, lang, barmode="group", height=height,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -12,6 +13,7 @@ from analytics import palette
 from analytics.disclosure import withheld_flags
 from analytics.formatting import format_number
 from analytics.i18n import t
+from analytics.text import plotly_literal
 
 SEPARATORS = {"id": ",.", "en": ".,"}
 
@@ -75,7 +77,9 @@ class FigureSpec:
 
     @property
     def title(self) -> str | None:
-        return (self.layout.get("title") or {}).get("text")
+        """The chart's question as plain text (the spec holds it as Plotly literal text)."""
+        text = (self.layout.get("title") or {}).get("text")
+        return None if text is None else html.unescape(str(text).replace("<br>", " "))
 
     def with_layout(self, **changes) -> FigureSpec:
         """A copy with ``changes`` merged into the layout (as ``update_layout`` merges); a ``None``
@@ -145,13 +149,52 @@ def _fresh_containers(value):
 TEMPLATE_SPEC = TEMPLATE.to_plotly_json()
 
 
+#: Trace properties that carry text (from data, or built by a builder): shown as written.
+_TEXT_KEYS = frozenset({"x", "y", "text", "customdata", "hovertext", "name", "labels"})
+#: Layout properties that carry text.
+_LAYOUT_TEXT_KEYS = frozenset({"text", "categoryarray", "ticktext"})
+
+
+def _literal(value):
+    """Every string in ``value`` (a column, an array, a list, a table) as Plotly literal text."""
+    if isinstance(value, str):
+        return plotly_literal(value)
+    if isinstance(value, (pd.Series, pd.Index, pd.DataFrame)):
+        value = value.to_numpy()
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind in "OUT" or value.dtype == object:
+            return np.vectorize(plotly_literal, otypes=[object])(value) if value.size else value
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_literal(item) for item in value]
+    return value
+
+
+def _literal_trace(trace: dict) -> dict:
+    return {key: (_literal(value) if key in _TEXT_KEYS else
+                  _literal_layout(value) if isinstance(value, dict) else value)
+            for key, value in trace.items()}
+
+
+def _literal_layout(value):
+    if isinstance(value, dict):
+        return {key: (_literal(item) if key in _LAYOUT_TEXT_KEYS and not isinstance(item, dict)
+                      else _literal_layout(item)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_literal_layout(item) for item in value]
+    return value
+
+
 def figure(traces: list[dict], figure_layout: dict) -> FigureSpec:
-    """A chart from plain trace and layout dicts, pandas columns made numpy arrays."""
-    return FigureSpec([_arrays(trace) for trace in traces], {"template": TEMPLATE_SPEC, **figure_layout})
+    """A chart from plain trace and layout dicts, pandas columns made numpy arrays, and every
+    text shown as its characters (``analytics.text.plotly_literal``; ``\\n`` for a new line)."""
+    return FigureSpec([_arrays(_literal_trace(trace)) for trace in traces],
+                      {"template": TEMPLATE_SPEC, **_literal_layout(figure_layout)})
 
 
 def wrap_label(text: str, width: int = 28) -> str:
-    """Break a long axis label into lines of at most ``width`` characters (plotly's <br>)."""
+    """Break a long axis label into lines of at most ``width`` characters (``\\n``, which
+    :func:`figure` makes Plotly's line break)."""
     words, lines, line = str(text).split(), [], ""
     for word in words:
         if line and len(line) + 1 + len(word) > width:
@@ -160,7 +203,7 @@ def wrap_label(text: str, width: int = 28) -> str:
         else:
             line = f"{line} {word}".strip()
     lines.append(line)
-    return "<br>".join(lines)
+    return "\n".join(lines)
 
 
 def _band(start, end, color: str, name: str | None) -> tuple[dict, dict]:

@@ -25,7 +25,7 @@ def funnel_table(headline: pd.Series, lang: str = "id", threshold: int = 5) -> p
     withheld = [bool(headline.get(f"{stage}_withheld", False)) for stage in FUNNEL_STAGES]
     first = None if pd.isna(cases[0]) or not cases[0] else float(cases[0])
     percents = [None if first is None or pd.isna(c) else round(100.0 * c / first, 1) for c in cases]
-    texts = [format_count(c, lang, hidden, threshold) + ("" if p is None else f"<br>{format_percent(p, 1, lang)}")
+    texts = [format_count(c, lang, hidden, threshold) + ("" if p is None else f"\n{format_percent(p, 1, lang)}")
              for c, hidden, p in zip(cases, withheld, percents)]
     frame = pd.DataFrame({"stage": FUNNEL_STAGES, "label": [t(stage, lang) for stage in FUNNEL_STAGES],
                           "cases": cases, "pct_of_reported": percents, "text": texts})

@@ -5,7 +5,7 @@ the Kalimantan figures on the map. Nothing is summed or averaged."""
 import streamlit as st
 
 from analytics import geo, maps, official, official_charts
-from analytics.i18n import t
+from analytics.i18n import t, t_markdown
 from analytics.ui import components, data, state
 from analytics.ui import official as official_ui
 from analytics.ui.frame import ensure_routed_through_app
@@ -70,7 +70,7 @@ values["figures_count"] = values["figures_count"].fillna(0).astype("int64")
 try:
     layer, view = display_layer(level)
 except geo.BoundaryFilesMissing as missing:
-    st.warning(t("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
+    st.warning(t_markdown("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
 else:
     figure = maps.choropleth_figure(values, layer_source(level), view, "value",
                                     t("q_figures_map", lang, metric=metric_labels[metric], scope=scope_label),

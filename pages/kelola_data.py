@@ -6,7 +6,8 @@ import streamlit as st
 from analytics.catalog import load_catalog
 from analytics.ingest import pipeline, templates
 from analytics.ingest.store import EMPTY_VERSION, StoreError
-from analytics.i18n import t
+from analytics.i18n import t, t_markdown
+from analytics.text import markdown_literal
 from analytics.ui import components, data, manage, state
 from analytics.ui.access import require_analyst
 from analytics.ui.frame import ensure_routed_through_app
@@ -20,7 +21,7 @@ st.caption(t("manage_intro", lang))
 
 sources = data.sources()
 if sources.import_version:
-    st.success(t("serving_version", lang, version=sources.import_version), icon=":material/database:")
+    st.success(t_markdown("serving_version", lang, version=sources.import_version), icon=":material/database:")
 else:
     st.info(t("serving_demo", lang), icon=":material/science:")
 
@@ -51,7 +52,7 @@ if upload is not None and upload.name.lower().endswith(".xlsx"):
 if upload is not None:
     prepared = manage.prepare_upload(upload, table_name, mode, sheet)
     if prepared.raw is not None:
-        st.caption(t("read_as", lang, detail=prepared.raw.detail, rows=len(prepared.raw.rows)))
+        st.caption(t_markdown("read_as", lang, detail=prepared.raw.detail, rows=len(prepared.raw.rows)))
         with st.expander(t("mapping_title", lang), expanded=not prepared.ok):
             manage.mapping_table(prepared)
     if not prepared.ok:
@@ -71,7 +72,7 @@ if upload is not None:
                 except pipeline.StaleVersion as stale:
                     st.warning(t("stale_import", lang, current=stale.current), icon=":material/sync_problem:")
                 except StoreError as error:
-                    st.error(str(error), icon=":material/error:")
+                    st.error(markdown_literal(error), icon=":material/error:")
                 else:
                     st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
                     st.session_state["_flash"] = t("committed", lang, version=version.name, table=table_name)
@@ -98,7 +99,7 @@ else:
         try:
             version = pipeline.rollback(target, who=state.current_user())
         except StoreError as error:
-            st.error(str(error), icon=":material/error:")
+            st.error(markdown_literal(error), icon=":material/error:")
         else:
             data.forget_sources()
             st.session_state["_flash"] = t("rolled_back", lang, version=target, new=version.name)

@@ -4,6 +4,7 @@ and a presentation view with one idea per screen."""
 import streamlit as st
 
 from analytics.i18n import t
+from analytics.text import markdown_literal
 from analytics.ui import briefing, components, state
 from analytics.ui.access import require_analyst
 from analytics.ui.frame import ensure_routed_through_app
@@ -44,7 +45,7 @@ st.caption(t("briefing_intro", lang))
 if deck.synthetic:
     components.synthetic_banner()
 st.subheader(deck.title)
-st.markdown("\n".join(f"{i + 2}. {slide.title}" for i, slide in enumerate(deck.slides)))
+st.markdown("\n".join(f"{i + 2}. {markdown_literal(slide.title)}" for i, slide in enumerate(deck.slides)))
 col_pptx, col_pdf, col_show = st.columns(3)
 name = f"paparan_{filters.election_id}{'_' + filters.province_code if filters.province_code else ''}"
 col_pptx.download_button(t("download_pptx", lang), data=lambda: briefing.deck_bytes(deck, "pptx"), file_name=f"{name}.pptx",

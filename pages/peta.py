@@ -3,7 +3,7 @@
 import streamlit as st
 
 from analytics import geo, maps
-from analytics.i18n import t
+from analytics.i18n import t, t_markdown
 from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, with_change
 from analytics.ui import components, data, small_counts, state
 from analytics.ui.geo import display_layer, fitted_view, layer_source
@@ -40,7 +40,7 @@ as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
 try:
     layer, view = display_layer(level)
 except geo.BoundaryFilesMissing as missing:
-    st.warning(t("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
+    st.warning(t_markdown("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
 else:
     if level == "regency" and filters.province_code:
         view = fitted_view(level, frozenset(values["region_code"]))
@@ -55,7 +55,7 @@ else:
 selected = filters.regency_code or filters.province_code
 if selected:
     name = data.query("regions").set_index("region_code").loc[selected, "region_name"]
-    st.markdown(t("selected_region", lang, name=name))
+    st.markdown(t_markdown("selected_region", lang, name=name))
     st.page_link("pages/profil_wilayah.py", label=t("open_profile", lang, name=name), icon=":material/location_on:",
                  query_params=state.url_params())
 

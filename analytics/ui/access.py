@@ -14,7 +14,7 @@ import time
 import streamlit as st
 
 from analytics import auth
-from analytics.i18n import t
+from analytics.i18n import t, t_markdown
 from analytics.ui.state import language
 
 SESSION_USER = "analyst_user"
@@ -87,7 +87,7 @@ def login_box() -> None:
     lang = language()
     user = analyst()
     if user:
-        st.caption(t("logged_in_as", lang, user=user))
+        st.caption(t_markdown("logged_in_as", lang, user=user))
         if st.session_state.get(SESSION_USER):
             st.button(t("logout", lang), on_click=_logout, key="keluar", width="stretch")
         else:

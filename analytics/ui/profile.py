@@ -8,6 +8,7 @@ import streamlit as st
 from analytics.filters import Filters
 from analytics.formatting import format_date, format_number
 from analytics.i18n import t
+from analytics.text import markdown_link, markdown_literal
 from analytics.ui import data, small_counts
 from analytics.ui.state import language
 
@@ -65,8 +66,9 @@ def events_list(events: pd.DataFrame) -> None:
     for row in events.itertuples():
         when = format_date(row.event_date, lang, row.date_precision)
         kind = row.event_type_label_en if lang == "en" else row.event_type_label_id
-        source = f"[{row.source_title}]({row.source_url})" if isinstance(row.source_url, str) and row.source_url else row.source_title
-        st.markdown(f"- **{when}** · {kind} · {row.region_name}: {row.title}. {t('source', lang)}: {source}")
+        source = markdown_link(row.source_title, row.source_url)
+        st.markdown(f"- **{markdown_literal(when)}** · {markdown_literal(kind)} · {markdown_literal(row.region_name)}: "
+                    f"{markdown_literal(row.title)}. {t('source', lang)}: {source}")
 
 
 def figures_list(figures: pd.DataFrame) -> None:

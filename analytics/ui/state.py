@@ -17,8 +17,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from analytics.figures import wrap_label
 from analytics.filters import AGENCY_LEVELS, Filters
 from analytics.i18n import LANGUAGES, label, t
+from analytics.text import plotly_literal
 from analytics.ui import data
 
 DEFAULT_ELECTION = "pilkada-2024"
@@ -293,6 +295,9 @@ def on_bar_select(chart_key: str, dimension: str, codes_by_label: dict[str, str]
     """A plotly on_select callback for a bar chart of ``dimension``: a click on a bar sets that
     value as the shared filter (a drill-down that the URL keeps)."""
     filter_key = DIMENSION_FILTER_KEYS[dimension]
+    # the bar's label as the chart shows it: wrapped, and written as literal text
+    codes_by_label = {**codes_by_label, **{plotly_literal(wrap_label(label)): code
+                                           for label, code in codes_by_label.items()}}
 
     def _select() -> None:
         event = st.session_state.get(chart_key) or {}

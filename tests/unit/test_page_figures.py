@@ -1,5 +1,6 @@
 """Figure builders of the analyst pages: the numbers drawn are the numbers given."""
 
+import html
 from datetime import date
 
 import pandas as pd
@@ -11,8 +12,8 @@ from analytics.figures import wrap_label
 def test_wrap_label_breaks_long_labels_only():
     assert wrap_label("Lainnya") == "Lainnya"
     wrapped = wrap_label("Posting, komentar, share, like atau ikut grup/akun pemenangan", 28)
-    assert all(len(line) <= 28 for line in wrapped.split("<br>"))
-    assert wrapped.replace("<br>", " ") == "Posting, komentar, share, like atau ikut grup/akun pemenangan"
+    assert all(len(line) <= 28 for line in wrapped.split("\n"))
+    assert wrapped.replace("\n", " ") == "Posting, komentar, share, like atau ikut grup/akun pemenangan"
 
 
 def test_shares_are_per_cycle():
@@ -59,7 +60,7 @@ def test_backlog_stacks_every_band_for_every_stage():
     assert len(fig.data) == 3
     totals = [sum(trace.y) for trace in fig.data]
     assert totals == [3, 0, 2]
-    assert list(fig.data[0].x) == list(followup_charts.AGE_BANDS)
+    assert [html.unescape(x) for x in fig.data[0].x] == list(followup_charts.AGE_BANDS)
 
 
 def test_before_after_markers_carry_the_counts():
