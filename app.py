@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from analytics.i18n import t
+from analytics.disclosure import public_filters
+from analytics.formatting import format_date
+from analytics.i18n import t, t_markdown
 from analytics.ui import access, data, state
 from analytics.ui.frame import framed
 
@@ -15,8 +17,13 @@ lang = state.language()
 with st.sidebar:
     access.login_box()
 analyst = access.is_analyst()
+if not analyst and (filters.date_from or filters.date_to):
+    # the public's dates are whole months (analytics.disclosure): say which
+    months = public_filters(filters)
+    st.sidebar.caption(t("public_months", lang, start=format_date(months.date_from, lang) if months.date_from else "…",
+                         end=format_date(months.date_to, lang) if months.date_to else "…"))
 if data.problem():
-    st.warning(t("data_fallback", lang, reason=data.problem(), version=data.sources().version),
+    st.warning(t_markdown("data_fallback", lang, reason=data.problem(), version=data.sources().version),
                icon=":material/error:")
 
 pages = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from analytics.text import markdown_literal
+
 LANGUAGES = ("id", "en")
 
 TEXT: dict[str, dict[str, str]] = {
@@ -74,6 +76,10 @@ TEXT: dict[str, dict[str, str]] = {
         "id": "Register kasus yang diimpor lembaga (versi {version})",
         "en": "Case register imported by the organisation (version {version})",
     },
+    "imported_source_public": {
+        "id": "diimpor lembaga pada {when} (versi {version})",
+        "en": "imported by the organisation on {when} (version {version})",
+    },
     "imported_source": {
         "id": "diimpor oleh {who} pada {when} dari berkas {file} (versi {version})",
         "en": "imported by {who} on {when} from {file} (version {version})",
@@ -122,6 +128,46 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "about_demo_title": {"id": "Register demo sintetis", "en": "The synthetic demo register"},
     "about_dictionary_title": {"id": "Kamus data", "en": "Data dictionary"},
+    "about_protection_title": {"id": "Perlindungan angka publik", "en": "How public numbers protect people"},
+    "about_protection": {
+        "id": "Tampilan publik tidak boleh membuat seorang ASN dapat dikenali dari angka register kasus. Kami menganggap "
+              "pengunjung dapat mengirim permintaan tanpa batas dengan filter apa pun (juga lewat alamat URL), mengunduh "
+              "semua data terbuka, mengetahui semua angka resmi, dan mungkin mengenal beberapa kasus dari berita. Karena itu:\n"
+              "- **Angka disesuaikan sedikit.** Setiap jumlah kasus yang tampil ditambah atau dikurangi paling banyak {d}. "
+              "Besarnya ditentukan oleh kasus-kasus di dalam angka itu dan sebuah kunci rahasia milik penyelenggara "
+              "(metode *cell-key*, seperti TableBuilder Biro Statistik Australia). Kumpulan kasus yang sama selalu "
+              "mendapat angka yang sama di halaman, grafik, peta, unduhan, dan paparan mana pun, sehingga bertanya berulang "
+              "kali tidak menghapus penyesuaian itu. Akibatnya angka bagian bisa tidak tepat berjumlah sama dengan totalnya.\n"
+              "- **Jumlah kecil tidak pernah tampil.** Jumlah di bawah {n}, termasuk nol, tampil sebagai \"< {n}\": "
+              "\"tidak ada kasus\" dan \"beberapa kasus\" tampak sama. Rasio dihitung dari angka yang sudah disesuaikan; "
+              "median dibulatkan ke hari; nilai satu kasus saja (misalnya tunggakan tertua) tidak ditampilkan.\n"
+              "- **Rincian dibatasi.** Tanggal di tampilan publik selalu bulan penuh. Satu angka paling banyak dirinci "
+              "menurut {budget} hal sekaligus (kabupaten/kota, kategori, jabatan, tingkat instansi, periode, …); semua "
+              "pemilu digabung memakai seluruh batas itu. Tampilan yang lebih rinci tidak menampilkan angka.\n"
+              "- **Yang dijamin:** dengan menggabungkan jawaban publik, pengunjung tidak dapat memastikan jumlah kecil "
+              "di suatu sel atau tanggal laporan satu kasus. Uji serangan di kode proyek (`benchmarks.privacy_attacks`) "
+              "mengulang cara-cara itu pada setiap perubahan. **Yang tidak dijamin:** angka publik bukan angka persis; "
+              "untuk analisis persis, analis yang masuk melihat angka sebenarnya. Nama, NIP, dan baris per kasus tidak "
+              "pernah tampil di tampilan publik.",
+        "en": "The public view must not let anyone identify an ASN from the case register's numbers. We assume a visitor "
+              "can send unlimited requests with any filters (URL parameters included), download all open data, knows every "
+              "published figure and may know some cases from the press. So:\n"
+              "- **Numbers are slightly adjusted.** Every case count shown is moved up or down by at most {d}. The amount "
+              "is fixed by the cases inside the number and a secret key held by the deployment (the *cell-key* method, "
+              "as in the Australian Bureau of Statistics' TableBuilder). The same set of cases always gets the same "
+              "number on every page, chart, map, download and deck, so asking again does not remove the adjustment. "
+              "Parts may therefore not add up exactly to their total.\n"
+              "- **Small counts never show.** Counts below {n}, zero included, read \"< {n}\": \"no case\" and "
+              "\"a few cases\" look the same. Rates are worked out from the adjusted counts; medians are rounded to "
+              "days; values of a single case (such as the oldest open case) are not shown.\n"
+              "- **Detail is limited.** Public dates are always whole months. One number may be broken down by at most "
+              "{budget} things at once (regency, category, position, agency level, period, …); all elections pooled "
+              "together use the whole limit. Views more detailed than that show no number.\n"
+              "- **What is guaranteed:** combining public answers does not let a visitor pin down a small count in a cell "
+              "or the report date of a single case. Attack tests in the project (`benchmarks.privacy_attacks`) repeat "
+              "those ways on every change. **What is not:** public numbers are not exact; logged-in analysts see the real "
+              "numbers. Names, NIPs and case-level rows never appear in the public view.",
+    },
     "about_method_title": {"id": "Metodologi dan catatan", "en": "Methodology and caveats"},
     "about_method": {
         "id": "- **Dilaporkan**: semua temuan dan laporan. **Diregistrasi**: yang diterima untuk diperiksa. "
@@ -606,8 +652,13 @@ TEXT: dict[str, dict[str, str]] = {
     "login_failed": {"id": "Nama pengguna atau kata sandi salah.", "en": "Wrong user name or password."},
     "login_locked": {"id": "Terlalu banyak percobaan gagal. Coba lagi dalam {minutes} menit.",
                      "en": "Too many failed attempts. Try again in {minutes} minutes."},
-    "withheld_note": {"id": "< {n}: jumlah di bawah {n} (selain nol) disembunyikan di tampilan publik (bersama satu sel pelengkap), agar tidak ada orang yang dapat dikenali; sel itu kosong di CSV dan ditandai di kolom *_withheld.",
-                      "en": "< {n}: counts below {n} (other than zero) are withheld in the public view (with one complementary cell) so that nobody can be identified; the CSV leaves them empty and flags them in *_withheld columns."},
+    "withheld_note": {"id": "< {n}: kurang dari {n} kasus, termasuk tidak ada sama sekali; di tampilan publik keduanya tampak sama agar tidak ada orang yang dapat dikenali. Di CSV sel itu kosong dan ditandai di kolom *_withheld.",
+                      "en": "< {n}: fewer than {n} cases, none at all included; the public view shows both alike so that nobody can be identified. The CSV leaves them empty and flags them in *_withheld columns."},
+    "adjusted_note": {"id": "Angka register disesuaikan sedikit (paling banyak ±{d}) untuk melindungi orang, sehingga bagian bisa tidak tepat berjumlah sama dengan totalnya. [Cara kerjanya](/tentang_data#perlindungan-angka-publik)",
+                      "en": "Register numbers are slightly adjusted (at most ±{d}) to protect people, so parts may not add up exactly to their total. [How it works](/tentang_data#perlindungan-angka-publik)"},
+    "too_detailed_public": {"id": "Tampilan ini terlalu rinci untuk tampilan publik (lebih dari {n} rincian sekaligus: kabupaten/kota, kategori, jabatan, tingkat instansi, periode, semua pemilu digabung …). Agar tidak ada orang yang dapat dikenali, angkanya tidak ditampilkan; hapus satu filter, pilih satu pemilu, atau pilih provinsi.",
+                            "en": "This view is too detailed for the public view (more than {n} breakdowns at once: regency, category, position, agency level, period, all elections pooled …). So that nobody can be identified, its numbers are not shown; remove a filter, choose one election, or choose a province."},
+    "public_months": {"id": "Tampilan publik memakai bulan penuh: {start} – {end}.", "en": "The public view uses whole months: {start} – {end}."},
     "rests_on_withheld": {"id": "n < {n}", "en": "n < {n}"},
     "withheld_legend": {"id": "< {n} (disembunyikan)", "en": "< {n} (withheld)"},
     "too_few_public": {"id": "Pilihan ini mencakup kurang dari {n} kasus. Agar tidak ada orang yang dapat dikenali, rinciannya tidak ditampilkan di tampilan publik; pilih wilayah atau periode yang lebih luas.",
@@ -622,6 +673,12 @@ def t(key: str, lang: str = "id", **values: object) -> str:
     """The text for ``key`` in ``lang``; unknown keys raise so that typos fail tests."""
     text = TEXT[key][lang if lang in LANGUAGES else "id"]
     return text.format(**values) if values else text
+
+
+def t_markdown(key: str, lang: str = "id", **values: object) -> str:
+    """:func:`t` for Streamlit Markdown: the text's own formatting stays, every value put into it
+    (a name, a title, a file, a reason) reads as its characters (``analytics.text``)."""
+    return t(key, lang, **{name: markdown_literal(value) for name, value in values.items()})
 
 
 def label(row, lang: str = "id") -> str:

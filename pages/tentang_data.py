@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import geo
+from analytics import cell_key, disclosure, geo, settings
 from analytics.i18n import t
 from analytics.ui import about, data, state
 from analytics.ui.frame import ensure_routed_through_app
@@ -23,6 +23,9 @@ if register_is_synthetic:
 st.subheader(t("about_dictionary_title", lang))
 about.data_dictionary(register_is_synthetic)
 
+st.subheader(t("about_protection_title", lang), anchor="perlindungan-angka-publik")
+st.markdown(t("about_protection", lang, d=cell_key.MAX_ADJUSTMENT, n=settings.small_count_threshold(),
+              budget=disclosure.RESTRICTION_BUDGET))
 st.subheader(t("about_method_title", lang))
 st.markdown(t("about_method", lang))
 st.subheader(t("about_report_title", lang))

@@ -12,7 +12,8 @@ from analytics.catalog import load_catalog
 from analytics.exports import safe_csv_bytes
 from analytics.figures import FigureSpec
 from analytics.formatting import format_date
-from analytics.i18n import t
+from analytics.i18n import t, t_markdown
+from analytics.text import markdown_literal
 from analytics.ui import data, small_counts
 from analytics.ui.geo import static_file
 from analytics.ui.state import language
@@ -68,23 +69,25 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
     if title:
         # The question is written above the chart so that it wraps on a phone; the PNG keeps it
         # as the figure's own title.
-        st.markdown(f"**{title}**")
+        st.markdown(f"**{markdown_literal(title)}**")
         shown = fig.with_layout(title=None, margin={"t": 20})
+    if small_counts.too_detailed(numbers):
+        return None
     event = plotly_chart(shown, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
-    caption = [f"{t('source', lang)}: {source}"]
+    caption = [f"{t('source', lang)}: {markdown_literal(source)}"]
     if as_of is not None:
         caption.append(t("data_as_of", lang, date=format_date(as_of, lang)))
     if unit_note:
         caption.append(unit_note)
-    withheld_note = small_counts.withheld_note(numbers)
-    if withheld_note:
-        caption.append(withheld_note)
+    for note in (small_counts.withheld_note(numbers), small_counts.adjusted_note(numbers)):
+        if note:
+            caption.append(note)
     st.caption(" · ".join(caption))
     # The chart's text alternative: the very numbers it draws, as a table a screen reader reads. It is
     # made when opened (opening reruns the page) and stays open across filter changes while the chart
     # asks the same question (a new question, e.g. another metric, is a new table, closed): converting
     # every chart's table on every rerun cost a tenth of a page's time.
-    with st.expander(t("chart_numbers", lang, title=title or key), key=f"{key}_numbers", on_change="rerun") as box:
+    with st.expander(t_markdown("chart_numbers", lang, title=title or key), key=f"{key}_numbers", on_change="rerun") as box:
         if box.open:
             st.dataframe(numbers, hide_index=True, width="stretch")
     col_csv, col_png, _ = st.columns([1, 1, 3])
@@ -123,8 +126,13 @@ def source_footer(table_names: list[str]) -> None:
         title = table.title_en if lang == "en" else table.title_id
         if name in imported:
             entry = imported[name]
-            lines.append(f"- **{title}**: " + t("imported_source", lang, who=entry["who"], when=entry["when"],
-                                                 file=entry["file"], version=entry["version"]) + ".")
+            # who imported and the file's name are for analysts; the public sees version and date
+            if small_counts.public_view():
+                said = t_markdown("imported_source_public", lang, when=entry["when"], version=entry["version"])
+            else:
+                said = t_markdown("imported_source", lang, who=entry["who"], when=entry["when"], file=entry["file"],
+                                  version=entry["version"])
+            lines.append(f"- **{title}**: {said}.")
             continue
         lines.append(f"- **{title}**: {table.source}. {'Licence' if lang == 'en' else 'Lisensi'}: {table.licence}.")
     with st.container(border=True):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import settings
+from analytics import cell_key, disclosure, settings
 from analytics.disclosure import any_withheld, withheld, withheld_flags
 from analytics.formatting import format_count, format_number, format_percent
 from analytics.i18n import t
@@ -57,9 +57,25 @@ def withheld_note(frame: pd.DataFrame) -> str | None:
     return t("withheld_note", language(), n=threshold()) if any_withheld(frame) else None
 
 
+def adjusted_note(frame: pd.DataFrame) -> str | None:
+    """The line that says public register numbers are adjusted, under every chart showing them."""
+    return t("adjusted_note", language(), d=cell_key.MAX_ADJUSTMENT) if disclosure.is_adjusted(frame) else None
+
+
+def too_detailed(frame: pd.DataFrame) -> bool:
+    """True (and says so) when the public asked for more detail than its numbers may show."""
+    if not disclosure.is_too_detailed(frame):
+        return False
+    st.info(t("too_detailed_public", language(), n=disclosure.RESTRICTION_BUDGET), icon=":material/shield_person:")
+    return True
+
+
 def too_few_to_break_down(headline: pd.Series) -> bool:
-    """True (and says so) when the selection's case count itself is withheld: every breakdown
-    of it would be withheld too, so the page shows the headline and stops there."""
+    """True (and says so) when the selection's case count itself is withheld, or the view is too
+    detailed for the public: every breakdown of it would be withheld too, so the page shows the
+    headline and stops there."""
+    if too_detailed(headline):
+        return True
     if not withheld(headline, "reported"):
         return False
     st.info(t("too_few_public", language(), n=threshold()), icon=":material/shield_person:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics import disclosure
 from analytics.disclosure import withheld
 from analytics.formatting import format_change, format_number, format_percent
 from analytics.i18n import t
@@ -36,6 +37,8 @@ def _formatted(row: pd.Series, field: str, kind: str, lang: str) -> str:
 
 def headline_tiles(current: pd.Series, previous: pd.Series | None, previous_label: str | None) -> None:
     lang = language()
+    if disclosure.is_too_detailed(current):
+        return   # the page says why (small_counts.too_few_to_break_down)
     columns = []
     for _ in range(0, len(TILES), 3):
         columns.extend(st.columns(3))

@@ -297,7 +297,8 @@ def test_public_map_table_of_a_province_withholds_its_small_regencies(app):
     at = app.run()
     at.switch_page("pages/peta.py").run()
     assert not at.exception
-    assert any("< 5: jumlah di bawah 5" in c.value for c in at.caption)
+    assert any("< 5: kurang dari 5 kasus" in c.value for c in at.caption)
+    assert any("disesuaikan sedikit" in c.value for c in at.caption)
 
 
 def test_a_charts_numbers_table_is_made_when_opened_and_stays_open(app):
