@@ -282,18 +282,44 @@ def run_all(ask: Ask, truth: Ask, cases: pd.DataFrame, open_categories: pd.DataF
 ATTACK_CYCLES = ("pilkada-2020", "pilkada-2024")
 
 
-def attack_register(data_dir: Path, cases: int, seed: int, cycles: tuple[str, ...] = ATTACK_CYCLES):
-    """A register like an organisation's import: the synthetic generator's cases of ``cycles``
-    (about a third of ``cases``), with the public and the exact ways to ask it."""
-    from analytics import db, demo, open_data, release, settings
+def planted_name(index: int) -> str:
+    return f"Nama Rahasia {index:05d}"
 
-    register_dir = settings.demo_dir(data_dir)
-    demo.build(register_dir, cases, seed)
-    kept = pd.read_parquet(register_dir / "violation_cases.parquet")
-    kept = kept[kept["election_id"].isin(cycles)]
-    kept.to_parquet(register_dir / "violation_cases.parquet", index=False)
-    sanctions = pd.read_parquet(register_dir / "sanctions.parquet")
-    sanctions[sanctions["case_id"].isin(kept["case_id"])].to_parquet(register_dir / "sanctions.parquet", index=False)
+
+def planted_nip(index: int) -> str:
+    return f"{197001012000000000 + index * 7919:018d}"
+
+
+def attack_register(data_dir: Path, cases: int, seed: int, cycles: tuple[str, ...] = ATTACK_CYCLES):
+    """A register as an organisation imports it: the synthetic generator's cases of ``cycles``
+    (about a third of ``cases``), each with a planted name and NIP, imported through
+    ``analytics.ingest``; with the public and the exact ways to ask it."""
+    import os
+
+    from analytics import db, demo, open_data, release, settings
+    from analytics.ingest.__main__ import main as ingest_main
+
+    source = data_dir / "source"
+    demo.build(source, cases, seed)
+    kept = pd.read_parquet(source / demo.FILES["violation_cases"])
+    kept = kept[kept["election_id"].isin(cycles)].drop(columns="is_synthetic").reset_index(drop=True)
+    kept["asn_name"] = [planted_name(i) for i in range(len(kept))]
+    kept["nip"] = [planted_nip(i) for i in range(len(kept))]
+    sanctions = pd.read_parquet(source / demo.FILES["sanctions"]).drop(columns="is_synthetic")
+    kept.to_csv(source / "kasus.csv", index=False)
+    sanctions[sanctions["case_id"].isin(kept["case_id"])].to_csv(source / "sanksi.csv", index=False)
+    demo.ensure_demo(settings.demo_dir(data_dir), cases=300)
+    before = os.environ.get("PANTAU_DATA_DIR")
+    os.environ["PANTAU_DATA_DIR"] = str(data_dir)
+    try:
+        for table, path in (("violation_cases", "kasus.csv"), ("sanctions", "sanksi.csv")):
+            if ingest_main([table, str(source / path), "--who", "penyerang-uji"]) != 0:
+                raise RuntimeError(f"the attack register's {table} did not import")
+    finally:
+        if before is None:
+            os.environ.pop("PANTAU_DATA_DIR", None)
+        else:
+            os.environ["PANTAU_DATA_DIR"] = before
     sources = db.resolve_sources(data_dir=data_dir)
     con = db.connect(sources)
     cur = con.cursor()
@@ -310,6 +336,21 @@ def attack_register(data_dir: Path, cases: int, seed: int, cycles: tuple[str, ..
     register["reported_date"] = pd.to_datetime(register["reported_date"]).dt.date
     datasets = {d.name: d for d in open_data.register_datasets(cur, public)}
     return con, ask, truth, register, datasets["kasus_per_kategori"].frame
+
+
+class Recording:
+    """``ask`` that keeps every answer, to search all the visitor received for the planted names."""
+
+    def __init__(self, ask: Ask) -> None:
+        self.ask, self.answers = ask, []
+
+    def __call__(self, name, filters=None, **extra):
+        answer = self.ask(name, filters, **extra)
+        self.answers.append(answer)
+        return answer
+
+    def text(self) -> str:
+        return "\n".join(frame.to_csv(index=False) for frame in self.answers)
 
 
 def suppression_only(truth: Ask, threshold: int = 5) -> Ask:
