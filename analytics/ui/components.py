@@ -137,6 +137,8 @@ def source_footer(table_names: list[str]) -> None:
         lines.append(f"- **{title}**: {table.source}. {'Licence' if lang == 'en' else 'Lisensi'}: {table.licence}.")
     with st.container(border=True):
         st.markdown(("**Sources**" if lang == "en" else "**Sumber data**") + "\n\n" + "\n".join(lines))
+        if small_counts.public_view() and {"violation_cases", "sanctions"} & set(table_names):
+            st.page_link("pages/tentang_data.py", label=t("protection_link", lang), icon=":material/shield_person:")
 
 
 def metric_tile(column, label: str, value: str, delta: str | None = None, help_text: str | None = None,
