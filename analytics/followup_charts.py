@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import palette
+from analytics.disclosure import withheld_flags
 from analytics.figures import FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_count, format_percent
 from analytics.i18n import t
@@ -44,20 +45,28 @@ def funnel_figure(funnel: pd.DataFrame, lang: str = "id") -> FigureSpec:
 
 
 def agency_followup_figure(agencies: pd.DataFrame, lang: str = "id", min_recommended: int = 5,
-                           limit: int = 15) -> FigureSpec:
+                           limit: int = 15, withheld_label: str = "n < 5") -> FigureSpec:
     """The PPK agencies with the lowest follow-up rates among those with at least
-    ``min_recommended`` recommendations (smaller ones are too noisy to rank)."""
-    ranked = agencies[agencies["recommended"] >= min_recommended].nsmallest(limit, "followup_rate_pct").iloc[::-1]
+    ``min_recommended`` recommendations (smaller ones are too noisy to rank). In the public view
+    a rate resting on a withheld count is listed after the ranked ones, labelled, never an
+    empty bar that looks like zero."""
+    eligible = agencies[agencies["recommended"] >= min_recommended]
+    hidden = withheld_flags(eligible, "followup_rate_pct")
+    ranked = pd.concat([eligible[~hidden].nsmallest(limit, "followup_rate_pct"), eligible[hidden]]).head(limit).iloc[::-1]
+    hidden = withheld_flags(ranked, "followup_rate_pct")
+    rates = ranked["followup_rate_pct"].to_numpy(dtype=float, na_value=float("nan"))
+    texts = [withheld_label if h else format_percent(r, 1, lang) for r, h in zip(rates, hidden)]
     bars = {
-        "type": "bar", "x": ranked["followup_rate_pct"], "y": ranked["ppk_agency"], "orientation": "h",
-        "marker": {"color": palette.PRIMARY}, "customdata": ranked[["followed_up", "recommended", "pending", "refused"]],
-        "texttemplate": "%{x:.1f}%", "textposition": "auto",
-        "hovertemplate": "%{y}<br>%{x:.1f}% (%{customdata[0]:,d} / %{customdata[1]:,d})<br>"
+        "type": "bar", "x": [0.0 if h else r for r, h in zip(rates, hidden)], "y": ranked["ppk_agency"],
+        "orientation": "h", "marker": {"color": [palette.WITHHELD if h else palette.PRIMARY for h in hidden]},
+        "customdata": ranked[["followed_up", "recommended", "pending", "refused"]].fillna(0),
+        "text": texts, "texttemplate": "%{text}", "textposition": "outside", "cliponaxis": False,
+        "hovertemplate": "%{y}<br>%{text} (%{customdata[0]:,d} / %{customdata[1]:,d})<br>"
                          + t("pending", lang) + ": %{customdata[2]:,d} · " + t("refused", lang)
                          + ": %{customdata[3]:,d}<extra></extra>",
     }
     return figure([bars], layout(t("q_agency_followup", lang, n=min_recommended), t("followup_rate_pct_axis", lang),
-                                 None, lang, height=max(320, 28 * len(ranked) + 140), xaxis={"range": [0, 100]}))
+                                 None, lang, height=max(320, 28 * len(ranked) + 140), xaxis={"range": [0, 112]}))
 
 
 def stage_durations_figure(stages: pd.DataFrame, lang: str = "id") -> FigureSpec:

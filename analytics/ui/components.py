@@ -8,6 +8,7 @@ import pandas as pd
 from plotly.basedatatypes import BaseFigure
 import streamlit as st
 
+from analytics import cell_key
 from analytics.catalog import load_catalog
 from analytics.exports import safe_csv_bytes
 from analytics.figures import FigureSpec
@@ -79,7 +80,11 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
         caption.append(t("data_as_of", lang, date=format_date(as_of, lang)))
     if unit_note:
         caption.append(unit_note)
-    for note in (small_counts.withheld_note(numbers), small_counts.adjusted_note(numbers)):
+    # register numbers the public sees are adjusted, also where a page reshaped them (the funnel)
+    adjusted = small_counts.adjusted_note(numbers)
+    if adjusted is None and small_counts.public_view() and source == register_source():
+        adjusted = t("adjusted_note", lang, d=cell_key.MAX_ADJUSTMENT)
+    for note in (small_counts.withheld_note(numbers), adjusted):
         if note:
             caption.append(note)
     st.caption(" · ".join(caption))

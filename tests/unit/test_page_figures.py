@@ -5,7 +5,7 @@ from datetime import date
 
 import pandas as pd
 
-from analytics import category_charts, event_charts, followup_charts, official_charts
+from analytics import category_charts, event_charts, followup_charts, official_charts, palette
 from analytics.figures import wrap_label
 
 
@@ -52,6 +52,17 @@ def test_agency_ranking_leaves_out_small_agencies():
                              "pending": [8, 4, 0], "refused": [0, 0, 0], "followup_rate_pct": [20.0, 0.0, 100.0]})
     bars = followup_charts.agency_followup_figure(agencies, min_recommended=5).to_plotly().data[0]
     assert list(bars.y) == ["C", "A"]  # lowest rate on top after the reversal; B has too few
+
+
+def test_agency_ranking_labels_a_withheld_rate_instead_of_an_empty_bar():
+    agencies = pd.DataFrame({"ppk_agency": ["A", "T", "C"], "recommended": [10.0, 6.0, 8.0],
+                             "followed_up": [6.0, None, 8.0], "pending": [4.0, None, None], "refused": [None] * 3,
+                             "followup_rate_pct": [60.0, None, 100.0],
+                             "followup_rate_pct_withheld": [False, True, False]})
+    bars = followup_charts.agency_followup_figure(agencies).to_plotly().data[0]
+    assert list(bars.y) == ["T", "C", "A"]          # ranked first (on top after the reversal), withheld after
+    assert [html.unescape(t) for t in bars.text] == ["n < 5", "100,0%", "60,0%"]
+    assert bars.marker.color[0] == palette.WITHHELD and bars.x[0] == 0
 
 
 def test_backlog_stacks_every_band_for_every_stage():
