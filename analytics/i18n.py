@@ -636,11 +636,11 @@ TEXT: dict[str, dict[str, str]] = {
     "load_with_pandas": {"id": "Membuka unduhan dengan pandas", "en": "Loading a download with pandas"},
     "open_data_caveats": {
         "id": "**Catatan.** Angka resmi adalah pernyataan pada tanggal tertentu dan sering berbeda antarsumber: bandingkan, "
-              "jangan dijumlahkan. Jumlah kasus 1–4 disembunyikan bersama satu sel pelengkap agar tidak dapat dihitung "
-              "dari totalnya. Tingkat per 1.000 ASN hanya dihitung bila jumlah ASN nyata tersedia.",
+              "jangan dijumlahkan. Angka register disesuaikan sedikit (paling banyak ±3) dan jumlah di bawah 5, termasuk nol, "
+              "dikosongkan, agar tidak ada orang yang dapat dikenali; bagian bisa tidak tepat berjumlah sama dengan totalnya. Tingkat per 1.000 ASN hanya dihitung bila jumlah ASN nyata tersedia.",
         "en": "**Caveats.** Published figures are statements at a date and often differ between sources: compare them, do "
-              "not add them up. Case counts of 1–4 are withheld together with one complementary cell so they cannot be "
-              "worked out from the total. Rates per 1,000 ASN are computed only where a real headcount exists.",
+              "not add them up. Register numbers are slightly adjusted (at most ±3) and counts below 5, zero included, are "
+              "left empty so that nobody can be identified; parts may not add up exactly to their total. Rates per 1,000 ASN are computed only where a real headcount exists.",
     },
     "analyst_login": {"id": "Masuk analis", "en": "Analyst login"},
     "login_oidc": {"id": "Masuk dengan akun lembaga", "en": "Log in with your organisation's account"},
