@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -21,14 +23,20 @@ def comparison_rows(filters: Filters, region_code: str) -> pd.DataFrame:
     scopes = [(regions.loc[region_code, "region_name"], filters)]
     province = region_code.split(".")[0]
     if "." in region_code:
-        scopes.append((regions.loc[province, "region_name"], filters.without("regency_code")))
+        # the regency's own province, also when the regency was chosen without choosing it
+        scopes.append((regions.loc[province, "region_name"],
+                       replace(filters, regency_code=None, province_code=province)))
     scopes.append(("Kalimantan", filters.without("province_code", "regency_code")))
-    rows = []
+    rows, first = [], None
     for name, scope_filters in scopes:
-        row = data.query("headline_numbers", scope_filters).iloc[0].to_dict()
+        result = data.query("headline_numbers", scope_filters)
+        first = result if first is None else first
+        row = result.iloc[0].to_dict()
         row["scope"] = name
         rows.append(row)
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    frame.attrs.update(first.attrs)    # the region's own row says whether it is adjusted or too detailed
+    return frame
 
 
 def comparison_table(frame: pd.DataFrame) -> None:

@@ -314,3 +314,24 @@ def test_a_charts_numbers_table_is_made_when_opened_and_stays_open(app):
     assert {"region_name", "reported"} <= set(shown.columns) and len(shown) > 0
     at.sidebar.selectbox(key="f_election").select("pemilu-2024").run()   # same question, other cycle: still open
     assert len(at.dataframe) == 1 and not at.exception
+
+
+def test_a_regency_chosen_without_its_province_is_compared_with_its_own_province(app, app_data_dir):
+    """The profile's province row is the regency's province (Kalimantan Selatan for Tabalong), computed
+    here from the register file itself, also when the province filter was left at "all"."""
+    import pandas as pd
+
+    as_analyst(app)
+    app.query_params["pemilu"] = "pilkada-2024"
+    at = app.run()
+    at.sidebar.selectbox(key="f_regency").select("63.09").run()
+    assert at.session_state["f_province"] == "semua"
+    at.switch_page("pages/profil_wilayah.py").run()
+    table = at.dataframe[0].value
+    cases = pd.read_parquet(app_data_dir / "demo" / "violation_cases.parquet")
+    in_cycle = cases[cases["election_id"] == "pilkada-2024"]
+    expected = {"Kabupaten Tabalong": (in_cycle["region_code"] == "63.09").sum(),
+                "Kalimantan Selatan": in_cycle["region_code"].str.startswith("63.").sum(),
+                "Kalimantan": len(in_cycle)}
+    shown = dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
+    assert {k: int(str(v).replace(".", "")) for k, v in shown.items()} == expected
