@@ -45,7 +45,7 @@ def funnel_figure(funnel: pd.DataFrame, lang: str = "id") -> FigureSpec:
 
 
 def agency_followup_figure(agencies: pd.DataFrame, lang: str = "id", min_recommended: int = 5,
-                           limit: int = 15, withheld_label: str = "n < 5") -> FigureSpec:
+                           limit: int = 15, threshold: int = 5) -> FigureSpec:
     """The PPK agencies with the lowest follow-up rates among those with at least
     ``min_recommended`` recommendations (smaller ones are too noisy to rank). In the public view
     a rate resting on a withheld count is listed after the ranked ones, labelled, never an
@@ -55,18 +55,26 @@ def agency_followup_figure(agencies: pd.DataFrame, lang: str = "id", min_recomme
     ranked = pd.concat([eligible[~hidden].nsmallest(limit, "followup_rate_pct"), eligible[hidden]]).head(limit).iloc[::-1]
     hidden = withheld_flags(ranked, "followup_rate_pct")
     rates = ranked["followup_rate_pct"].to_numpy(dtype=float, na_value=float("nan"))
+    withheld_label = f"n < {threshold}"
     texts = [withheld_label if h else format_percent(r, 1, lang) for r, h in zip(rates, hidden)]
     bars = {
         "type": "bar", "x": [0.0 if h else r for r, h in zip(rates, hidden)], "y": ranked["ppk_agency"],
         "orientation": "h", "marker": {"color": [palette.WITHHELD if h else palette.PRIMARY for h in hidden]},
-        "customdata": ranked[["followed_up", "recommended", "pending", "refused"]].fillna(0),
+        # counts as text: a withheld one reads "< 5" in the tooltip too, never 0
+        "customdata": list(zip(*(_count_texts(ranked, column, lang, threshold)
+                                 for column in ("followed_up", "recommended", "pending", "refused")))),
         "text": texts, "texttemplate": "%{text}", "textposition": "outside", "cliponaxis": False,
-        "hovertemplate": "%{y}<br>%{text} (%{customdata[0]:,d} / %{customdata[1]:,d})<br>"
-                         + t("pending", lang) + ": %{customdata[2]:,d} · " + t("refused", lang)
-                         + ": %{customdata[3]:,d}<extra></extra>",
+        "hovertemplate": "%{y}<br>%{text} (%{customdata[0]} / %{customdata[1]})<br>"
+                         + t("pending", lang) + ": %{customdata[2]} · " + t("refused", lang)
+                         + ": %{customdata[3]}<extra></extra>",
     }
     return figure([bars], layout(t("q_agency_followup", lang, n=min_recommended), t("followup_rate_pct_axis", lang),
                                  None, lang, height=max(320, 28 * len(ranked) + 140), xaxis={"range": [0, 112]}))
+
+
+def _count_texts(frame: pd.DataFrame, column: str, lang: str, threshold: int) -> list[str]:
+    return [format_count(value, lang, bool(hidden), threshold)
+            for value, hidden in zip(frame[column], withheld_flags(frame, column))]
 
 
 def stage_durations_figure(stages: pd.DataFrame, lang: str = "id") -> FigureSpec:

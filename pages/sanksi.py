@@ -43,7 +43,7 @@ elif not small_counts.too_few_to_break_down(headline):
         st.subheader(t("q_agency_followup", lang, n=5))
         components.empty_state(t("no_recommendations", lang))
     else:
-        components.chart(followup_charts.agency_followup_figure(agencies, lang), agencies, key="sanksi_ppk",
+        components.chart(followup_charts.agency_followup_figure(agencies, lang, threshold=small_counts.threshold()), agencies, key="sanksi_ppk",
                          source=source, as_of=as_of, unit_note=t("agency_note", lang))
         followup.agency_table(agencies)
 
