@@ -181,8 +181,10 @@ def protect(declared: Declaration, frame: pd.DataFrame, threshold: int = DEFAULT
             values[column] = np.where(hidden, np.nan, rate)
             flags[column] = hidden
         elif kind == "statistic":
-            # withheld with its count whether or not there is a value: "no value" would say "no case"
-            hidden = flags[spec["statistic"]]
+            # withheld with its count whether or not there is a value: "no value" would say "no case";
+            # a high percentile of a few cases is nearly one case's value, so it may ask for more
+            hidden = flags[spec["statistic"]] | (np.nan_to_num(_floats(values[spec["statistic"]]))
+                                                 < spec.get("min_count", 0))
             values[column] = np.where(hidden, np.nan, np.round(_floats(frame[column])))
             flags[column] = hidden
         elif kind == "single_case":

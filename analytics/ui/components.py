@@ -76,13 +76,15 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
         return None
     event = plotly_chart(shown, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
     caption = [f"{t('source', lang)}: {markdown_literal(source)}"]
+    register_public = small_counts.public_view() and source == register_source()
     if as_of is not None:
-        caption.append(t("data_as_of", lang, date=format_date(as_of, lang)))
+        # the public's register date is its month (analytics.disclosure)
+        caption.append(t("data_as_of", lang, date=format_date(as_of, lang, "month" if register_public else "day")))
     if unit_note:
         caption.append(unit_note)
     # register numbers the public sees are adjusted, also where a page reshaped them (the funnel)
     adjusted = small_counts.adjusted_note(numbers)
-    if adjusted is None and small_counts.public_view() and source == register_source():
+    if adjusted is None and register_public:
         adjusted = t("adjusted_note", lang, d=cell_key.MAX_ADJUSTMENT)
     for note in (small_counts.withheld_note(numbers), adjusted):
         if note:

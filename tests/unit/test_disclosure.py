@@ -202,3 +202,19 @@ def test_public_rankings_follow_the_adjusted_numbers(demo_cur):
     assert len(public) == 10
     assert public["reported"].is_monotonic_decreasing
     assert not public["reported_withheld"].any()
+
+
+def test_a_percentile_of_few_cases_is_not_public(demo_cur):
+    """The 90th percentile of a handful of durations is nearly the longest one: it needs 20 cases."""
+    checked = 0
+    for province in ("61", "62", "63", "64", "65"):
+        filters = Filters(election_id="pilkada-2024", province_code=province, category_code="lainnya")
+        exact = release.fetch(demo_cur, "stage_durations", filters, release.ANALYST).set_index("stage")
+        public = release.fetch(demo_cur, "stage_durations", filters, PUBLIC).set_index("stage")
+        assert public["max_days"].isna().all()
+        few = exact.index[exact["cases"].between(5, 16)].intersection(public.index)
+        assert public.loc[few, "p90_days"].isna().all()
+        many = exact.index[exact["cases"] >= 24].intersection(public.index)
+        assert public.loc[many, "p90_days"].notna().all()
+        checked += len(few)
+    assert checked
