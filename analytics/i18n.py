@@ -53,6 +53,15 @@ TEXT: dict[str, dict[str, str]] = {
     "vs_previous": {"id": "dibanding {prev}", "en": "vs {prev}"},
     "days": {"id": "hari", "en": "days"},
     "cases_unit": {"id": "kasus", "en": "cases"},
+    "date_range": {"id": "rentang tanggal", "en": "date range"},
+    "none_recorded": {
+        "id": "Belum ada kasus tercatat untuk {area} pada {cycle}.",
+        "en": "No case is recorded for {area} in {cycle} yet.",
+    },
+    "none_recorded_filtered": {
+        "id": "Belum ada kasus tercatat untuk {area} pada {cycle} dengan filter {narrowing}. Hapus filter itu untuk melihat semua kasusnya.",
+        "en": "No case is recorded for {area} in {cycle} with the filter {narrowing}. Remove that filter to see all its cases.",
+    },
     "no_match": {
         "id": "Tidak ada kasus yang cocok dengan filter ini. Coba perluas rentang tanggal, pilih siklus lain, "
               "atau atur ulang filter di sidebar.",

@@ -15,7 +15,7 @@ from analytics.figures import FigureSpec
 from analytics.formatting import format_date
 from analytics.i18n import t, t_markdown
 from analytics.text import markdown_literal
-from analytics.ui import data, small_counts
+from analytics.ui import data, small_counts, state
 from analytics.ui.geo import static_file
 from analytics.ui.state import language
 
@@ -28,7 +28,26 @@ def synthetic_banner() -> None:
 
 
 def empty_state(message: str | None = None) -> None:
-    st.info(message or t("no_match", language()), icon=":material/filter_alt_off:")
+    """What an empty selection means: ``message``, or what is true of the shared filters: the
+    register records nothing for the area and cycle ("belum ada kasus tercatat"), and only where
+    a narrowing filter (category, position, level, dates) is set, the advice to remove it."""
+    lang = language()
+    if message is None:
+        filters = state.current_filters()
+        choices = state.choices(lang)
+        area = choices.names.get(filters.region_code, "Kalimantan") if filters.region_code else "Kalimantan"
+        cycle = choices.elections.get(filters.election_id, t("all_elections", lang)) if filters.election_id \
+            else t("all_elections", lang).lower()
+        narrowing = [label for label, chosen in (
+            (choices.categories.get(filters.category_code), filters.category_code),
+            (choices.positions.get(filters.position_code), filters.position_code),
+            (t(filters.agency_level, lang) if filters.agency_level else None, filters.agency_level),
+            (t("date_range", lang), filters.date_from or filters.date_to)) if chosen]
+        message = (t_markdown("none_recorded_filtered", lang, area=area, cycle=cycle, narrowing=", ".join(narrowing))
+                   if narrowing else t_markdown("none_recorded", lang, area=area, cycle=cycle))
+        st.info(message, icon=":material/inbox:")
+        return
+    st.info(message, icon=":material/filter_alt_off:")
 
 
 def _png_bytes(fig: FigureSpec) -> bytes:

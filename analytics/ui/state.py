@@ -79,6 +79,11 @@ class Choices:
 _choices_made: dict[tuple[str, str], Choices] = {}
 
 
+def choices(lang: str) -> Choices:
+    """The sidebar's choices and labels (codes to names) in ``lang``."""
+    return _choices(lang)
+
+
 def _choices(lang: str) -> Choices:
     """The sidebar's choices for the data as they are now, made once per data version and language
     (the reference tables behind them change only with an import)."""

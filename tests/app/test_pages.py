@@ -87,10 +87,17 @@ def test_summary_under_several_filter_combinations(app, query):
 
 
 def test_no_match_shows_a_helpful_empty_state(app):
+    """An empty cycle says what is true, with no filter advice; a narrowing filter is named."""
     app.query_params["pemilu"] = "pilkada-2017"
     at = app.run()
-    assert any("Tidak ada kasus" in i.value for i in at.info)
+    said = [i.value for i in at.info if "Belum ada kasus tercatat untuk Kalimantan pada" in i.value]
+    assert said and "filter" not in said[0]
     assert not at.get("plotly_chart")
+    narrowed = AppTest.from_file(APP, default_timeout=60)
+    narrowed.query_params["pemilu"] = "pilkada-2017"
+    narrowed.query_params["kategori"] = "lainnya"
+    at = narrowed.run()
+    assert any("dengan filter" in i.value and "Hapus filter" in i.value for i in at.info)
 
 
 def test_url_filters_reach_the_widgets(app):
@@ -147,7 +154,7 @@ def test_register_pages_show_the_empty_state_when_nothing_matches(app, page):
     app.query_params["pemilu"] = "pilkada-2017"
     at = app.run()
     at.switch_page(page).run()
-    assert any("Tidak ada kasus" in i.value for i in at.info)
+    assert any("Belum ada kasus tercatat" in i.value for i in at.info)
     assert not at.get("plotly_chart")
 
 
