@@ -93,9 +93,13 @@ def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_la
     colors = [palette.MUTED if small else palette.PRIMARY for small in ranked["reported"].between(1, SMALL_COUNT - 1)]
     counts = [withheld_label if h else format_number(v, 0, lang)
               for v, h in zip(ranked["reported"], withheld_flags(ranked, "reported"))]
+    decimals = 0 if hover_format.endswith("d") else int(hover_format.rstrip("f").split(".")[-1] or 0)
     bars = {
         "type": "bar", "x": ranked[value_column], "y": ranked["region_name"], "orientation": "h",
         "marker": {"color": colors}, "customdata": counts,
+        # every bar carries its value, so a short bar is never read as an unlabelled zero
+        "text": [format_number(v, decimals, lang) for v in ranked[value_column]], "textposition": "outside",
+        "cliponaxis": False,
         "hovertemplate": "%{y}<br>" + value_label + ": %{x:" + hover_format + "}<br>n = %{customdata}<extra></extra>",
     }
     return figure([bars], layout(title, value_label, None, lang, height=max(300, 28 * len(ranked) + 120)))

@@ -59,3 +59,4 @@ def test_ranking_leaves_out_missing_and_greys_small_counts():
     fig = maps.ranking_figure(_values(), "rate", "Q?", "Rate").to_plotly()
     assert list(fig.data[0].y) == ["Banjarmasin", "Tabalong"]
     assert list(fig.data[0].marker.color) == ["#8C8C8C", "#0072B2"]
+    assert list(fig.data[0].text) == ["0,4", "1,5"]          # every bar labelled with its value
