@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics import palette
+from analytics import disclosure, palette
 from analytics.figures import FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_number
 from analytics.i18n import t
@@ -56,7 +56,9 @@ def crosstab_figure(table: pd.DataFrame, title: str, x_title: str, y_title: str,
     cells = table.set_index(["row_label", "column_label"])
     pivot = cells["reported"].unstack()
     if "reported_withheld" in cells.columns:
-        hidden = cells["reported_withheld"].astype(bool).unstack().reindex_like(pivot).fillna(False).astype(bool)
+        # in a public table a pair that is not there was withheld (or empty: the same "< 5")
+        missing = pivot.isna() if disclosure.is_adjusted(table) else False
+        hidden = cells["reported_withheld"].astype(bool).unstack().reindex_like(pivot).fillna(False).astype(bool) | missing
     else:
         hidden = pd.DataFrame(False, index=pivot.index, columns=pivot.columns)
     pivot = pivot.fillna(0).mask(hidden)

@@ -18,7 +18,7 @@ three protections together:
 3. **A limit on detail**: public dates are whole months, and a public cell may be narrowed by at
    most :data:`RESTRICTION_BUDGET` of the finer dimensions (regency, category, position, agency
    level, a time window, ...: :data:`DIMENSION_COST`), counting the filters and the table's own
-   breakdown. All cycles pooled together (without a time window) spend the whole budget. Beyond it the public gets
+   breakdown. All cycles pooled together (unless the table splits them by period) spend the whole budget. Beyond it the public gets
    no number for that view, only the advice to widen it; analysts see everything exactly.
 
 Each SQL file of a register query has a declaration beside it (``sql/<name>.yaml``): its
@@ -136,8 +136,9 @@ def restricted_dimensions(declared: Declaration, filters: Filters | None, extra:
                 found.add(name)
         if filters.date_from or filters.date_to:
             found.add("time")
-        # all cycles pooled; a time window or a per-cycle split already says which cycle
-        if filters.election_id is None and not found & {"cycle", "time"}:
+        # all cycles pooled, unless the rows split by cycle or by period (a period's cases are
+        # mostly of one cycle); a date filter does not: it can span every cycle
+        if filters.election_id is None and not declared.dimensions(extra) & {"cycle", "time"}:
             found.add("pooled")
     return found
 
@@ -196,7 +197,9 @@ def protect(declared: Declaration, frame: pd.DataFrame, threshold: int = DEFAULT
             values[column] = _month(frame[column])
     result = pd.DataFrame({**values, **{f"{c}{WITHHELD_SUFFIX}": f for c, f in flags.items()}}, index=frame.index)
     if declared.rows == "observed" and declared.counts:
-        shown_any = ~np.logical_and.reduce([flags[c] for c in declared.counts])
+        # a row stays only where one of its counts is shown: a count that is missing in that row
+        # (no service level for a stage) must not keep a row of withheld ones
+        shown_any = np.logical_or.reduce([~np.isnan(_floats(values[c])) for c in declared.counts])
         result = result[shown_any]
     if declared.order_by:
         result = _ordered(result, declared.order_by)
@@ -204,6 +207,17 @@ def protect(declared: Declaration, frame: pd.DataFrame, threshold: int = DEFAULT
         result = result.head(limit)
     result = result.reset_index(drop=True)
     result.attrs.update(adjusted=True, too_detailed=detailed_too_far)
+    return result
+
+
+def nothing_recorded(declared: Declaration, frame: pd.DataFrame) -> pd.DataFrame:
+    """The public frame of a cycle the register holds no case of: its zeros are zeros, shaped
+    like :func:`protect`'s result (flags all False) so that readers need no second path."""
+    result = exact(declared, frame).copy()
+    for column in declared.columns:
+        if declared.kind(column) in ("count", "rate", "statistic", "single_case"):
+            result[f"{column}{WITHHELD_SUFFIX}"] = False
+    result.attrs.update(adjusted=True, too_detailed=False)
     return result
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics import palette
+from analytics import disclosure, palette
 from analytics.disclosure import withheld_flags
 from analytics.figures import FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_count, format_percent
@@ -97,8 +97,10 @@ def backlog_figure(backlog: pd.DataFrame, lang: str = "id") -> FigureSpec:
     for index, (stage, key) in enumerate(OPEN_STAGE_KEYS.items()):
         rows = backlog[backlog["open_stage"] == stage].set_index("age_band").reindex(AGE_BANDS)
         absent = ~rows.index.isin(backlog.loc[backlog["open_stage"] == stage, "age_band"])
-        # a band without open cases is 0; a count withheld from the public stays missing
-        traces.append({"type": "bar", "x": list(AGE_BANDS), "y": rows["cases"].mask(absent, 0), "name": t(key, lang),
+        # a band without open cases is 0, but in a public table an absent band reads like a withheld
+        # one ("< 5"): it stays missing
+        filled = rows["cases"] if disclosure.is_adjusted(backlog) else rows["cases"].mask(absent, 0)
+        traces.append({"type": "bar", "x": list(AGE_BANDS), "y": filled, "name": t(key, lang),
                        "marker": {"color": palette.OKABE_ITO[index]},
                        "hovertemplate": "%{x} " + t("days", lang) + ": %{y:,d}<extra>" + t(key, lang) + "</extra>"})
     return figure(traces, layout(t("q_backlog", lang), t("waiting_days", lang), t("open_cases", lang), lang,

@@ -149,7 +149,7 @@ def stage_durations(cur, filters: Filters, verification_days: int = VERIFICATION
                review_working_days=review_working_days)
 
 
-def backlog_by_age(cur, filters: Filters, as_of) -> pd.DataFrame:
+def backlog_by_age(cur, filters: Filters, as_of=None) -> pd.DataFrame:
     return run(cur, "backlog_by_age", filters, as_of=as_of)
 
 

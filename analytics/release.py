@@ -73,7 +73,7 @@ def fetch(cur, query_name: str, filters: Filters | None = None, audience: Audien
     if filters is not None and filters.election_id and filters.election_id not in context.cycles:
         # the register holds no case of this cycle at all: that is no count, and its zeros
         # read as zeros ("belum ada kasus tercatat"), not as "< 5"
-        return disclosure.exact(declared, result)
+        return disclosure.nothing_recorded(declared, result)
     return disclosure.protect(declared, result, audience.threshold, limit=limit,
                               register_is_synthetic=context.synthetic,
                               detailed_too_far=disclosure.too_detailed(declared, filters, extra))

@@ -56,7 +56,7 @@ selected = filters.regency_code or filters.province_code
 if selected:
     name = data.query("regions").set_index("region_code").loc[selected, "region_name"]
     st.markdown(t_markdown("selected_region", lang, name=name))
-    st.page_link("pages/profil_wilayah.py", label=t("open_profile", lang, name=name), icon=":material/location_on:",
+    st.page_link("pages/profil_wilayah.py", label=t_markdown("open_profile", lang, name=name), icon=":material/location_on:",
                  query_params=state.url_params())
 
 ranking = maps.ranking_figure(values, metric.column, t("q_ranking", lang, metric=metric_label.lower()), metric_label,

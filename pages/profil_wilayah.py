@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics import figures
 from analytics.i18n import t
+from analytics.text import markdown_literal
 from analytics.ui import components, data, profile, small_counts, state
 from analytics.ui.frame import ensure_routed_through_app
 
@@ -21,7 +22,7 @@ if not region_code:
 
 regions = data.query("regions").set_index("region_code")
 region = regions.loc[region_code]
-st.header(region["region_name"])
+st.header(markdown_literal(region["region_name"]))
 comparison = profile.comparison_rows(filters, region_code)
 if comparison["any_synthetic"].any():
     components.synthetic_banner()

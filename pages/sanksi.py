@@ -3,7 +3,9 @@ service levels, the backlog of open cases by age, and the sanction mix."""
 
 import streamlit as st
 
-from analytics import followup_charts, queries
+import pandas as pd
+
+from analytics import disclosure, followup_charts, queries
 from analytics.i18n import t
 from analytics.ui import components, data, followup, small_counts, state
 from analytics.ui.frame import ensure_routed_through_app
@@ -23,7 +25,9 @@ if headline["reported"] == 0:
     components.empty_state()
 elif not small_counts.too_few_to_break_down(headline):
     as_of_row = data.query("data_as_of").iloc[0]
-    as_of = max(as_of_row["register_cases_as_of"], as_of_row["register_sanctions_as_of"])
+    dates = [d for d in (as_of_row["register_cases_as_of"], as_of_row["register_sanctions_as_of"])
+             if d is not None and not pd.isna(d)]
+    as_of = max(dates) if dates else None
     source = components.register_source()
 
     funnel = followup_charts.funnel_table(headline, lang, small_counts.threshold())
@@ -39,7 +43,10 @@ elif not small_counts.too_few_to_break_down(headline):
                      source=source, as_of=as_of)
 
     agencies = data.query("followup_by_agency", filters)
-    if agencies.empty:
+    if disclosure.is_too_detailed(agencies):
+        st.subheader(t("q_agency_followup", lang, n=5))
+        small_counts.too_detailed(agencies)
+    elif agencies.empty:
         st.subheader(t("q_agency_followup", lang, n=5))
         components.empty_state(t("no_recommendations", lang))
     else:
@@ -47,8 +54,12 @@ elif not small_counts.too_few_to_break_down(headline):
                          source=source, as_of=as_of, unit_note=t("agency_note", lang))
         followup.agency_table(agencies)
 
-    backlog = data.query("backlog_by_age", filters, as_of=as_of)
-    if backlog.empty:
+    # ages as of the register's newest date (the SQL finds it: the public's as-of date is a month)
+    backlog = data.query("backlog_by_age", filters, as_of=None)
+    if disclosure.is_too_detailed(backlog):
+        st.subheader(t("q_backlog", lang))
+        small_counts.too_detailed(backlog)
+    elif backlog.empty:
         st.subheader(t("q_backlog", lang))
         components.empty_state(t("no_backlog", lang))
     else:

@@ -4,7 +4,7 @@ in the same regency before and after each event (not a measure of effect)."""
 import streamlit as st
 
 from analytics import event_charts, geo, maps
-from analytics.i18n import t
+from analytics.i18n import t, t_markdown
 from analytics.ui import components, data, events, state
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.geo import display_layer, fitted_view, layer_source
@@ -40,7 +40,7 @@ else:
     try:
         layer, view = display_layer("regency")
     except geo.BoundaryFilesMissing as missing:
-        st.warning(t("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
+        st.warning(t_markdown("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
     else:
         if filters.province_code:
             view = fitted_view("regency", frozenset(per_regency["region_code"]))

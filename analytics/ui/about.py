@@ -7,7 +7,7 @@ import streamlit as st
 from analytics import db, demo
 from analytics.catalog import columns_frame, load_catalog
 from analytics.i18n import t
-from analytics.ui import data
+from analytics.ui import data, small_counts
 from analytics.ui.state import language
 
 TIER_LABELS = {
@@ -34,7 +34,10 @@ def data_dictionary(register_is_synthetic: bool) -> None:
         if table.tier == "register" and register_is_synthetic:
             tier += " — " + ("synthetic demo" if lang == "en" else "demo sintetis")
         rows = f"{counts.get(table.name, 0):,}".replace(",", "." if lang == "id" else ",")
-        with st.expander(f"**{title}** (`{table.name}`) · {tier} · {rows} {'rows' if lang == 'en' else 'baris'}"):
+        # the register's row counts are exact totals of cases: the public gets them adjusted on the pages only
+        size = "" if table.tier == "register" and small_counts.public_view() \
+            else f" · {rows} {'rows' if lang == 'en' else 'baris'}"
+        with st.expander(f"**{title}** (`{table.name}`) · {tier}{size}"):
             st.markdown(table.description)
             st.markdown(
                 f"**{t('source', lang)}:** {table.source}  \n"

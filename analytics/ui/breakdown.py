@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics import disclosure
 from analytics.category_charts import shares
 from analytics.disclosure import withheld
 from analytics.filters import Filters
@@ -24,10 +25,16 @@ def cycle_shares(filters: Filters, dimension: str, cycles: list[str | None]) -> 
         # the share's denominator is the cycle's own total, which stays right when parts are withheld
         totals[cycle or "semua"] = data.query("headline_numbers", cycle_filters).iloc[0]["reported"]
     counts = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["election_id", "code", "reported", "proven"])
+    # concat keeps attrs only where every frame has the same: a cycle too detailed for the public
+    # makes the whole comparison so, and any adjusted cycle makes it adjusted
+    marks = {"adjusted": any(disclosure.is_adjusted(f) for f in frames),
+             "too_detailed": any(disclosure.is_too_detailed(f) for f in frames)}
     counts = shares(counts, totals)
     counts["label"] = counts["code"].map(code_labels(dimension, counts["code"].unique()))
     flags = [column for column in ("reported_withheld", "proven_withheld") if column in counts.columns]
-    return counts[["election_id", "code", "label", "reported", "proven", "share_pct", *flags]]
+    result = counts[["election_id", "code", "label", "reported", "proven", "share_pct", *flags]]
+    result.attrs.update(marks)
+    return result
 
 
 def comparison_table(counts: pd.DataFrame, focus: str, other: str | None, cycle_labels: dict[str, str]) -> None:
@@ -48,7 +55,9 @@ def comparison_table(counts: pd.DataFrame, focus: str, other: str | None, cycle_
     })
     if other is not None:
         other_rows = counts[counts["election_id"] == other].set_index("code")["share_pct"]
-        before = other_rows.reindex(now.index, fill_value=0.0) if len(other_rows) else other_rows.reindex(now.index)
+        # a code absent from the other cycle is 0 there for analysts; in a public table it was withheld
+        absent_is_zero = len(other_rows) and not disclosure.is_adjusted(counts)
+        before = other_rows.reindex(now.index, fill_value=0.0) if absent_is_zero else other_rows.reindex(now.index)
         change = now["share_pct"] - before
         shown[t("share_change_pp", lang, cycle=cycle_labels.get(other, other))] = [
             "—" if pd.isna(v) else format_number(v, 1, lang, signed=True) for v in change]

@@ -95,7 +95,7 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
         return None
     event = plotly_chart(shown, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
     caption = [f"{t('source', lang)}: {markdown_literal(source)}"]
-    register_public = small_counts.public_view() and source == register_source()
+    register_public = small_counts.public_view() and register_source() in source
     if as_of is not None:
         # the public's register date is its month (analytics.disclosure)
         caption.append(t("data_as_of", lang, date=format_date(as_of, lang, "month" if register_public else "day")))

@@ -342,3 +342,28 @@ def test_a_regency_chosen_without_its_province_is_compared_with_its_own_province
                 "Kalimantan": len(in_cycle)}
     shown = dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
     assert {k: int(str(v).replace(".", "")) for k, v in shown.items()} == expected
+
+
+def test_public_pages_hold_up_at_the_edges_of_the_protection(app):
+    """Tentang data gives no exact register total; a map compared with an empty cycle runs; a view
+    too detailed for the public says so on Sanksi instead of 'no recommendations'."""
+    app.query_params["pemilu"] = "pilkada-2024"
+    at = app.run()
+    at.switch_page("pages/tentang_data.py").run()
+    register_labels = [e.label for e in at.expander if "violation_cases" in e.label or "`sanctions`" in e.label]
+    assert register_labels and not any("baris" in label for label in register_labels)
+    fresh = AppTest.from_file(APP, default_timeout=60)
+    fresh.query_params["pemilu"] = "pilkada-2018"
+    at = fresh.run()
+    at.switch_page("pages/peta.py").run()
+    assert not at.exception
+    detailed = AppTest.from_file(APP, default_timeout=60)
+    detailed.query_params["pemilu"] = "pilkada-2024"
+    detailed.query_params["kabkota"] = "63.71"
+    detailed.query_params["kategori"] = "lainnya"
+    at = detailed.run()
+    at.switch_page("pages/sanksi.py").run()
+    assert not at.exception
+    infos = [i.value for i in at.info]
+    assert not any("rekomendasi" in v.lower() and "belum ada" in v.lower() for v in infos)
+    assert sum("terlalu rinci" in v for v in infos) >= 2      # the PPK table and the backlog

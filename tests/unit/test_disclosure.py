@@ -218,3 +218,30 @@ def test_a_percentile_of_few_cases_is_not_public(demo_cur):
         assert public.loc[many, "p90_days"].notna().all()
         checked += len(few)
     assert checked
+
+
+def test_a_stage_row_says_nothing_of_whether_it_has_cases(demo_cur):
+    """A stage whose service-level count is missing (not applicable) must not keep the row of a
+    withheld count: an empty stage and a small one are both absent."""
+    exact = release.fetch(demo_cur, "region_metrics", Filters(election_id="pilkada-2024"), release.ANALYST,
+                          level="regency").set_index("region_code")
+    seen = set()
+    for code in exact.index[exact["reported"] <= 4][:12]:
+        public = release.fetch(demo_cur, "stage_durations", Filters(election_id="pilkada-2024", regency_code=code),
+                               PUBLIC)
+        seen.add(tuple(public["stage"]))
+    assert seen == {()}, seen
+
+
+def test_a_date_window_does_not_lift_the_cost_of_pooling_cycles(demo_cur):
+    everything = Filters(election_id=None, date_from=date(2014, 1, 1), date_to=date(2030, 12, 31))
+    pooled = release.fetch(demo_cur, "region_metrics", everything, PUBLIC, level="regency")
+    assert disclosure.is_too_detailed(pooled)
+    by_month = release.fetch(demo_cur, "cases_over_time", everything, PUBLIC, bucket="month")
+    assert not disclosure.is_too_detailed(by_month)
+
+
+def test_a_cycle_without_cases_reads_as_zeros_with_the_public_columns(demo_cur):
+    public = release.fetch(demo_cur, "region_metrics", Filters(election_id="pilkada-2017"), PUBLIC, level="regency")
+    assert (public["reported"] == 0).all() and not public["reported_withheld"].any()
+    assert disclosure.is_adjusted(public) and not disclosure.is_too_detailed(public)
