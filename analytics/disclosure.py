@@ -18,8 +18,9 @@ three protections together:
 3. **A limit on detail**: public dates are whole months, and a public cell may be narrowed by at
    most :data:`RESTRICTION_BUDGET` of the finer dimensions (regency, category, position, agency
    level, a time window, ...: :data:`DIMENSION_COST`), counting the filters and the table's own
-   breakdown. All cycles pooled together (unless the table splits them by period) spend the whole budget. Beyond it the public gets
-   no number for that view, only the advice to widen it; analysts see everything exactly.
+   breakdown. All cycles pooled together (unless the table splits them by period) spend the
+   whole budget. Beyond it the public gets no number for that view, only the advice to widen
+   it; analysts see everything exactly.
 
 Each SQL file of a register query has a declaration beside it (``sql/<name>.yaml``): its
 columns and what each one is (a count, a rate of two counts, a statistic resting on a count,
@@ -193,8 +194,6 @@ def protect(declared: Declaration, frame: pd.DataFrame, threshold: int = DEFAULT
             values[column] = np.full(rows, np.nan)
         elif kind == "register_flag" and register_is_synthetic is not None:
             values[column] = np.full(rows, register_is_synthetic)
-        elif kind == "register_date":
-            values[column] = _month(frame[column])
     result = pd.DataFrame({**values, **{f"{c}{WITHHELD_SUFFIX}": f for c, f in flags.items()}}, index=frame.index)
     if declared.rows == "observed" and declared.counts:
         # a row stays only where one of its counts is shown: a count that is missing in that row

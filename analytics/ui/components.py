@@ -8,7 +8,7 @@ import pandas as pd
 from plotly.basedatatypes import BaseFigure
 import streamlit as st
 
-from analytics import cell_key
+from analytics import cell_key, disclosure
 from analytics.catalog import load_catalog
 from analytics.exports import safe_csv_bytes
 from analytics.figures import FigureSpec
@@ -101,13 +101,12 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
         caption.append(t("data_as_of", lang, date=format_date(as_of, lang, "month" if register_public else "day")))
     if unit_note:
         caption.append(unit_note)
+    withheld_note = small_counts.withheld_note(numbers)
+    if withheld_note:
+        caption.append(withheld_note)
     # register numbers the public sees are adjusted, also where a page reshaped them (the funnel)
-    adjusted = small_counts.adjusted_note(numbers)
-    if adjusted is None and register_public:
-        adjusted = t("adjusted_note", lang, d=cell_key.MAX_ADJUSTMENT)
-    for note in (small_counts.withheld_note(numbers), adjusted):
-        if note:
-            caption.append(note)
+    if disclosure.is_adjusted(numbers) or register_public:
+        caption.append(t("adjusted_note", lang, d=cell_key.MAX_ADJUSTMENT))
     st.caption(" · ".join(caption))
     # The chart's text alternative: the very numbers it draws, as a table a screen reader reads. It is
     # made when opened (opening reruns the page) and stays open across filter changes while the chart

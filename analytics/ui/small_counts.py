@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import cell_key, disclosure, settings
+from analytics import disclosure, settings
 from analytics.disclosure import any_withheld, withheld, withheld_flags
 from analytics.formatting import format_count, format_number, format_percent
 from analytics.i18n import t
@@ -55,11 +55,6 @@ def derived_texts(frame: pd.DataFrame, column: str, decimals: int = 1, percent: 
 def withheld_note(frame: pd.DataFrame) -> str | None:
     """The sentence that explains "< 5", when ``frame`` has a withheld number."""
     return t("withheld_note", language(), n=threshold()) if any_withheld(frame) else None
-
-
-def adjusted_note(frame: pd.DataFrame) -> str | None:
-    """The line that says public register numbers are adjusted, under every chart showing them."""
-    return t("adjusted_note", language(), d=cell_key.MAX_ADJUSTMENT) if disclosure.is_adjusted(frame) else None
 
 
 def too_detailed(frame: pd.DataFrame) -> bool:

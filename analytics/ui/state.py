@@ -80,11 +80,6 @@ _choices_made: dict[tuple[str, str], Choices] = {}
 
 
 def choices(lang: str) -> Choices:
-    """The sidebar's choices and labels (codes to names) in ``lang``."""
-    return _choices(lang)
-
-
-def _choices(lang: str) -> Choices:
     """The sidebar's choices for the data as they are now, made once per data version and language
     (the reference tables behind them change only with an import)."""
     key = (data.sources().version, lang)
@@ -204,7 +199,7 @@ def sidebar_filters() -> Filters:
     _seed_from_url()
     _pin_filter_values()
     if "f_election" not in st.session_state:
-        st.session_state["f_election"] = DEFAULT_ELECTION if DEFAULT_ELECTION in _choices("id").elections else ALL
+        st.session_state["f_election"] = DEFAULT_ELECTION if DEFAULT_ELECTION in choices("id").elections else ALL
 
     with st.sidebar:
         if st.session_state.get("lang") not in LANGUAGES:
@@ -214,26 +209,26 @@ def sidebar_filters() -> Filters:
         lang = language()
         st.header(t("filters", lang))
 
-        choices = _choices(lang)
-        st.selectbox(t("election", lang), [ALL, *choices.elections], key="f_election",
-                     format_func=lambda code: t("all_elections", lang) if code == ALL else choices.elections[code])
+        options = choices(lang)
+        st.selectbox(t("election", lang), [ALL, *options.elections], key="f_election",
+                     format_func=lambda code: t("all_elections", lang) if code == ALL else options.elections[code])
         col_from, col_to = st.columns(2)
         col_from.date_input(t("date_from", lang), value=None, key="f_from", format="DD/MM/YYYY",
                             min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
         col_to.date_input(t("date_to", lang), value=None, key="f_to", format="DD/MM/YYYY",
                           min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
 
-        st.selectbox(t("province", lang), [ALL, *choices.provinces], key="f_province",
-                     format_func=lambda code: t("all_provinces", lang) if code == ALL else choices.names[code])
-        regencies = choices.regencies_of(_chosen("f_province"))
+        st.selectbox(t("province", lang), [ALL, *options.provinces], key="f_province",
+                     format_func=lambda code: t("all_provinces", lang) if code == ALL else options.names[code])
+        regencies = options.regencies_of(_chosen("f_province"))
         if st.session_state.get("f_regency", ALL) not in {ALL, *regencies}:
             st.session_state["f_regency"] = ALL
         st.selectbox(t("regency", lang), [ALL, *regencies], key="f_regency",
-                     format_func=lambda code: t("all_regencies", lang) if code == ALL else choices.names[code])
-        st.selectbox(t("category", lang), [ALL, *choices.categories], key="f_category",
-                     format_func=lambda code: t("all_categories", lang) if code == ALL else choices.categories[code])
-        st.selectbox(t("position", lang), [ALL, *choices.positions], key="f_position",
-                     format_func=lambda code: t("all_positions", lang) if code == ALL else choices.positions[code])
+                     format_func=lambda code: t("all_regencies", lang) if code == ALL else options.names[code])
+        st.selectbox(t("category", lang), [ALL, *options.categories], key="f_category",
+                     format_func=lambda code: t("all_categories", lang) if code == ALL else options.categories[code])
+        st.selectbox(t("position", lang), [ALL, *options.positions], key="f_position",
+                     format_func=lambda code: t("all_positions", lang) if code == ALL else options.positions[code])
         st.selectbox(t("agency_level", lang), [ALL, *AGENCY_LEVELS], key="f_level",
                      format_func=lambda code: t("all_levels", lang) if code == ALL else t(code, lang))
         st.button(t("reset_filters", lang), on_click=reset_filters, width="stretch")
