@@ -51,6 +51,60 @@ TEXT: dict[str, dict[str, str]] = {
     "median_days": {"id": "Median hari sampai selesai", "en": "Median days to resolution"},
     "open_cases": {"id": "Kasus belum selesai", "en": "Open cases"},
     "vs_previous": {"id": "dibanding {prev}", "en": "vs {prev}"},
+    "vs_same_age": {"id": "dibanding {prev} pada umur yang sama", "en": "vs {prev} at the same age"},
+    "age_days": {"id": "{n} hari", "en": "{n} days"},
+    "age_months": {"id": "sekitar {n} bulan", "en": "about {n} months"},
+    "same_age_note": {
+        "id": "Dibandingkan pada umur yang sama: {age} setelah pemungutan suara. {other} ditampilkan sebagaimana "
+              "keadaannya pada umur itu; nilai akhirnya ada di tabel di bawah. Tingkat berubah dalam poin persentase.",
+        "en": "Compared at the same age: {age} after voting day. {other} is shown as it stood at that age; its final "
+              "values are in the table below. Rates change in percentage points.",
+    },
+    "same_age_month_note": {
+        "id": "Umur dihitung dari bulan data terbaru (tanggal persisnya tidak ditampilkan untuk publik).",
+        "en": "The age is counted from the month of the newest data (its exact date is not shown publicly).",
+    },
+    "open_cases_note": {
+        "id": "{n} kasus masih terbuka. Median hari sampai selesai menghitung kasus terbuka sebagai belum selesai "
+              "(metode Kaplan-Meier), bukan membuangnya.",
+        "en": "{n} cases are still open. The median days to resolution counts open cases as not yet finished "
+              "(Kaplan-Meier), rather than leaving them out.",
+    },
+    "median_not_reached": {"id": "belum tercapai", "en": "not reached yet"},
+    "median_not_reached_help": {
+        "id": "Separuh kasus atau lebih masih terbuka, jadi median belum dapat ditentukan.",
+        "en": "Half the cases or more are still open, so the median cannot be told yet.",
+    },
+    "better_higher": {"id": "Lebih tinggi lebih baik.", "en": "Higher is better."},
+    "better_lower": {"id": "Lebih pendek lebih baik.", "en": "Shorter is better."},
+    "better_none": {
+        "id": "Perubahan jumlah tidak dinilai baik atau buruk: lebih banyak laporan bisa berarti lebih banyak "
+              "pelanggaran atau pengawasan yang lebih giat.",
+        "en": "A change in a count is not marked good or bad: more reports may mean more violations or more "
+              "vigilant oversight.",
+    },
+    "compare_with": {"id": "Bandingkan dengan", "en": "Compare with"},
+    "compare_none": {"id": "— tanpa pembanding —", "en": "— no comparison —"},
+    "compare_with_help": {
+        "id": "Peta menampilkan perubahan ukuran ini dibanding siklus yang dipilih, keduanya pada umur yang sama "
+              "setelah pemungutan suara; peringkat menampilkan kedua siklus berdampingan.",
+        "en": "The map shows the change of this measure against the chosen cycle, both at the same age after voting "
+              "day; the ranking shows both cycles side by side.",
+    },
+    "compare_pick_cycle": {"id": "Pilih satu siklus di sidebar untuk membandingkannya dengan siklus lain.",
+                           "en": "Pick one cycle in the sidebar to compare it with another."},
+    "change_of": {"id": "Perubahan {metric} ({unit})", "en": "Change in {metric} ({unit})"},
+    "unit_cases": {"id": "kasus", "en": "cases"},
+    "unit_points": {"id": "poin", "en": "points"},
+    "unit_days": {"id": "hari", "en": "days"},
+    "unit_percent": {"id": "%", "en": "%"},
+    "q_map_change": {"id": "Di mana {metric} berubah dibanding {other}?", "en": "Where did the {metric} change against {other}?"},
+    "compare_table_title": {"id": "Perbandingan dengan {other}", "en": "Comparison with {other}"},
+    "compare_measure": {"id": "Ukuran", "en": "Measure"},
+    "compare_current": {"id": "{cycle}, sekarang", "en": "{cycle}, now"},
+    "compare_same_age": {"id": "{other}, pada umur yang sama", "en": "{other}, at the same age"},
+    "compare_final": {"id": "{other}, nilai akhir", "en": "{other}, final"},
+    "compare_change": {"id": "Perubahan (umur sama)", "en": "Change (same age)"},
     "days": {"id": "hari", "en": "days"},
     "cases_unit": {"id": "kasus", "en": "cases"},
     "date_range": {"id": "rentang tanggal", "en": "date range"},
@@ -227,7 +281,6 @@ TEXT: dict[str, dict[str, str]] = {
     "metric_count": {"id": "Jumlah kasus dilaporkan", "en": "Reported cases"},
     "metric_followup_pct": {"id": "Tingkat tindak lanjut (%)", "en": "Follow-up rate (%)"},
     "metric_median_days": {"id": "Median hari sampai selesai", "en": "Median days to resolution"},
-    "metric_change_pct": {"id": "Perubahan dibanding siklus sebelumnya (%)", "en": "Change vs previous cycle (%)"},
     "map_metric": {"id": "Ukuran", "en": "Measure"},
     "map_level": {"id": "Tingkat wilayah", "en": "Region level"},
     "level_province": {"id": "Provinsi", "en": "Provinces"},
@@ -245,8 +298,6 @@ TEXT: dict[str, dict[str, str]] = {
                           "en": "⚠ < 5: fewer than 5 cases; rates from such small counts are unstable. Grey: no data (not zero)."},
     "per_1000_note": {"id": "Per 1.000 ASN memakai jumlah ASN/PNS terbaru yang tersedia; wilayah tanpa angka ditampilkan 'tidak ada data'. Dalam demo, sebagian penyebut sintetis.",
                       "en": "Per 1,000 ASN uses the latest available ASN/PNS headcount; regions without one show 'no data'. In the demo some denominators are synthetic."},
-    "no_previous_cycle": {"id": "Pilih satu siklus yang punya siklus pembanding untuk melihat perubahan.",
-                          "en": "Pick a cycle that has a previous comparable cycle to see the change."},
     "profile_pick_region": {"id": "Pilih provinsi atau kabupaten/kota di sidebar atau klik wilayah di peta.",
                             "en": "Pick a province or regency in the sidebar, or click a region on the map."},
     "profile_events": {"id": "Kegiatan sosialisasi dan pencegahan di wilayah ini", "en": "Prevention events held here"},
@@ -567,12 +618,18 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "In {cycle} in {area}, {reported} cases were reported; {proven} were proven violations.",
     },
     "brief_sentence_change_up": {
-        "id": "Jumlah laporan naik {pct}% dibanding {previous} ({before} kasus).",
-        "en": "Reports rose {pct}% compared with {previous} ({before} cases).",
+        "id": "Jumlah laporan naik {pct}% dibanding {previous} pada umur yang sama ({before} kasus).",
+        "en": "Reports rose {pct}% compared with {previous} at the same age ({before} cases).",
     },
     "brief_sentence_change_down": {
-        "id": "Jumlah laporan turun {pct}% dibanding {previous} ({before} kasus).",
-        "en": "Reports fell {pct}% compared with {previous} ({before} cases).",
+        "id": "Jumlah laporan turun {pct}% dibanding {previous} pada umur yang sama ({before} kasus).",
+        "en": "Reports fell {pct}% compared with {previous} at the same age ({before} cases).",
+    },
+    "brief_same_age": {
+        "id": "Dibandingkan pada umur yang sama: {age} setelah pemungutan suara, dengan {other} pada umur itu. "
+              "Tingkat berubah dalam poin persentase.",
+        "en": "Compared at the same age: {age} after voting day, with {other} as it stood then. Rates change in "
+              "percentage points.",
     },
     "brief_sentence_hotspot": {
         "id": "Kasus terbanyak berasal dari {region}: {n} kasus ({share} dari seluruh laporan).",

@@ -27,6 +27,7 @@ def choropleth_figure(
     count_label: str = "n",
     flag_small: bool = True,
     withheld_label: str = "< 5",
+    diverging: bool = False,
 ) -> FigureSpec:
     """Regions coloured by ``value_column``; regions whose value is missing are grey "no data".
 
@@ -34,7 +35,8 @@ def choropleth_figure(
     shown in the hover) and the value column. With ``flag_small``, regions resting on fewer than
     SMALL_COUNT cases are marked in the hover text (small counts are unstable). Regions whose
     value the public view withheld (``<value_column>_withheld``) get their own light fill and
-    read ``withheld_label``; they are neither "no data" nor coloured by a number.
+    read ``withheld_label``; they are neither "no data" nor coloured by a number. ``diverging``
+    (a change against another cycle) colours around zero instead of from low to high.
     """
     # column by column: selecting rows of the whole (wide) table for each trace was most of the time
     hidden = withheld_flags(values, value_column)
@@ -59,7 +61,8 @@ def choropleth_figure(
                       for v, h, is_small in zip(counts, count_hidden, small)]
         traces.append({
             "type": "choroplethmap", "geojson": layer, "featureidkey": "id", "locations": codes[has_value],
-            "z": values[value_column][has_value], "colorscale": palette.SEQUENTIAL,
+            "z": values[value_column][has_value], "colorscale": palette.DIVERGING if diverging else palette.SEQUENTIAL,
+            **({"zmid": 0} if diverging else {}),
             "marker": {"line": {"color": "white", "width": 0.8}, "opacity": 0.9},
             "colorbar": {"title": {"text": value_label, "side": "right"}, "thickness": 12},
             "name": value_label, "showlegend": False,
@@ -87,19 +90,68 @@ def region_from_selection(event: object) -> str | None:
 
 
 def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_label: str, lang: str = "id",
-                   limit: int = 15, hover_format: str = ",.1f", withheld_label: str = "< 5") -> FigureSpec:
-    """The regions ranked by ``value_column`` (missing and withheld values left out), highest on top."""
-    ranked = values[values[value_column].notna()].nlargest(limit, value_column).iloc[::-1]
-    colors = [palette.MUTED if small else palette.PRIMARY for small in ranked["reported"].between(1, SMALL_COUNT - 1)]
-    counts = [withheld_label if h else format_number(v, 0, lang)
-              for v, h in zip(ranked["reported"], withheld_flags(ranked, "reported"))]
+                   hover_format: str = ",.1f", withheld_label: str = "< 5", no_data_label: str = "tidak ada data",
+                   withheld_length: float = 0.0, other_column: str | None = None, this_label: str | None = None,
+                   other_label: str | None = None) -> FigureSpec:
+    """Every region of ``values``, ranked by ``value_column``, highest on top; none is left out.
+
+    Each bar carries its value, so a zero reads "0". A withheld value is a hatched bar labelled
+    ``withheld_label`` (``withheld_length`` long: the threshold for a count, 0 for a rate) below
+    the ranked ones, and a missing value an empty row labelled ``no_data_label`` below those:
+    withheld, zero and missing never look alike. With ``other_column``, the compared cycle's
+    value is drawn beside each region's (grey, labelled the same way).
+    """
+    hidden = withheld_flags(values, value_column)
+    has_value = values[value_column].notna().to_numpy() & ~hidden
+    order = pd.DataFrame({"rank": [0 if v else (1 if h else 2) for v, h in zip(has_value, hidden)],
+                          "value": values[value_column].to_numpy(dtype=float, na_value=float("nan")),
+                          "name": values["region_name"].to_numpy()})
+    order = order.sort_values(["rank", "value", "name"], ascending=[True, False, True])
+    names = list(order["name"])[::-1]   # plotly draws the first category at the bottom
     decimals = 0 if hover_format.endswith("d") else int(hover_format.rstrip("f").split(".")[-1] or 0)
-    bars = {
-        "type": "bar", "x": ranked[value_column], "y": ranked["region_name"], "orientation": "h",
-        "marker": {"color": colors}, "customdata": counts,
-        # every bar carries its value, so a short bar is never read as an unlabelled zero
-        "text": [format_number(v, decimals, lang) for v in ranked[value_column]], "textposition": "outside",
-        "cliponaxis": False,
-        "hovertemplate": "%{y}<br>" + value_label + ": %{x:" + hover_format + "}<br>n = %{customdata}<extra></extra>",
-    }
-    return figure([bars], layout(title, value_label, None, lang, height=max(300, 28 * len(ranked) + 120)))
+    traces = _ranking_bars(values, value_column, hidden, this_label or value_label, palette.PRIMARY,
+                           withheld_label, no_data_label, withheld_length, decimals, hover_format, lang, "this")
+    if other_column is not None:
+        traces += _ranking_bars(values, other_column, withheld_flags(values, other_column), other_label or "",
+                                palette.OTHER_CYCLE, withheld_label, no_data_label, withheld_length, decimals,
+                                hover_format, lang, "other")
+    rows = len(values) * (2 if other_column else 1)
+    return figure(traces, layout(
+        title, value_label, None, lang, height=max(300, 22 * rows + 140), barmode="group",
+        yaxis={"categoryorder": "array", "categoryarray": names, "automargin": True},
+        showlegend=True))
+
+
+def _ranking_bars(values: pd.DataFrame, column: str, hidden, name: str, colour: str, withheld_label: str,
+                  no_data_label: str, withheld_length: float, decimals: int, hover_format: str, lang: str,
+                  group: str) -> list[dict]:
+    """The bars of one cycle: the values, the withheld (hatched) and the missing (empty, labelled)."""
+    present = values[column].notna().to_numpy() & ~hidden
+    missing = ~present & ~hidden
+    regions = values["region_name"]
+    traces = []
+    if present.any():
+        traces.append({
+            "type": "bar", "orientation": "h", "x": values[column][present], "y": regions[present], "name": name,
+            "offsetgroup": group, "marker": {"color": colour}, "legendgroup": group,
+            "text": [format_number(v, decimals, lang) for v in values[column][present]], "textposition": "outside",
+            "cliponaxis": False, "hovertemplate": "%{y}<br>" + name + ": %{x:" + hover_format + "}<extra></extra>",
+        })
+    if hidden.any():
+        traces.append({
+            "type": "bar", "orientation": "h", "x": [withheld_length] * int(hidden.sum()), "y": regions[hidden],
+            "name": f"{name}: {withheld_label}", "offsetgroup": group, "legendgroup": group,
+            "marker": {"color": palette.WITHHELD, "line": {"color": colour, "width": 1},
+                       "pattern": {"shape": "/", "fgcolor": colour, "size": 6}},
+            "text": [withheld_label] * int(hidden.sum()), "textposition": "outside", "cliponaxis": False,
+            "hovertemplate": "%{y}<br>" + name + ": " + withheld_label + "<extra></extra>",
+        })
+    if missing.any():
+        traces.append({
+            "type": "bar", "orientation": "h", "x": [0] * int(missing.sum()), "y": regions[missing],
+            "name": f"{name}: {no_data_label}", "offsetgroup": group, "legendgroup": group,
+            "marker": {"color": palette.NO_DATA, "line": {"color": palette.MUTED, "width": 1}},
+            "text": [no_data_label] * int(missing.sum()), "textposition": "outside", "cliponaxis": False,
+            "hovertemplate": "%{y}<br>" + name + ": " + no_data_label + "<extra></extra>",
+        })
+    return traces

@@ -24,3 +24,13 @@ SEQUENTIAL = [
 ]
 NO_DATA = "#E6E6E6"
 WITHHELD = "#F5E6C8"  # small counts withheld from the public: light, warm, not a value colour
+#: A change against another cycle: purple for lower, orange for higher, pale at no change (PuOr,
+#: colour-blind safe; neither end reads as good or bad)
+DIVERGING = [
+    [0.0, "#5e3c99"],
+    [0.25, "#b2abd2"],
+    [0.5, "#f7f7f7"],
+    [0.75, "#fdb863"],
+    [1.0, "#e66101"],
+]
+OTHER_CYCLE = "#B9B9B9"  # the compared cycle's bars beside the current cycle's

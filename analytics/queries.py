@@ -87,8 +87,9 @@ def register_cycles(cur) -> pd.DataFrame:
 
 # --- case register --------------------------------------------------------------------
 
-def headline_numbers(cur, filters: Filters) -> pd.DataFrame:
-    return run(cur, "headline_numbers", filters)
+def headline_numbers(cur, filters: Filters, age_days: int | None = None) -> pd.DataFrame:
+    """The funnel now, or (``age_days``) as it stood that many days after voting day."""
+    return run(cur, "headline_numbers", filters, age_days=age_days)
 
 
 def cases_over_time(cur, filters: Filters, bucket: str = "week") -> pd.DataFrame:
@@ -109,10 +110,11 @@ DIMENSIONS = ("category", "position", "agency_level", "medium", "asn_status", "i
 LEVELS = ("province", "regency")
 
 
-def region_metrics(cur, filters: Filters, level: str = "regency") -> pd.DataFrame:
+def region_metrics(cur, filters: Filters, level: str = "regency", age_days: int | None = None) -> pd.DataFrame:
+    """Per region now, or (``age_days``) as they stood that many days after voting day."""
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}")
-    return run(cur, "region_metrics", filters, level=level)
+    return run(cur, "region_metrics", filters, level=level, age_days=age_days)
 
 
 def cases_by_dimension(cur, filters: Filters, dimension: str = "category", pooled: bool = False) -> pd.DataFrame:

@@ -1,10 +1,13 @@
-"""Pure helpers for comparing regions: the map metrics and the change against a previous cycle."""
+"""Pure helpers for comparing regions: the map measures and their change against another cycle."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+
+from analytics.disclosure import WITHHELD_SUFFIX, withheld_flags
 
 
 @dataclass(frozen=True)
@@ -13,36 +16,43 @@ class MapMetric:
     column: str
     label_key: str
     hover_format: str
+    #: how the measure changes against another cycle (analytics.cycle_compare.change_text)
+    change_unit: str
 
 
 MAP_METRICS = (
-    MapMetric("jumlah", "reported", "metric_count", ",d"),
-    MapMetric("per1000", "proven_per_1000_asn", "per_1000_asn", ",.2f"),
-    MapMetric("tindaklanjut", "followup_rate_pct", "metric_followup_pct", ",.1f"),
-    MapMetric("median", "median_days_to_resolution", "metric_median_days", ",.0f"),
-    MapMetric("perubahan", "change_pct", "metric_change_pct", "+,.1f"),
+    MapMetric("jumlah", "reported", "metric_count", ",d", "cases"),
+    MapMetric("per1000", "proven_per_1000_asn", "per_1000_asn", ",.2f", "points"),
+    MapMetric("tindaklanjut", "followup_rate_pct", "metric_followup_pct", ",.1f", "points"),
+    MapMetric("median", "median_days_to_resolution", "metric_median_days", ",.0f", "days"),
 )
 MAP_METRIC_BY_CODE = {m.code: m for m in MAP_METRICS}
 
 
-def with_change(current: pd.DataFrame, previous: pd.DataFrame | None) -> pd.DataFrame:
-    """Add ``previous_reported`` and ``change_pct`` (reported vs the previous cycle, in percent).
-
-    The change is missing where the previous cycle had no cases in the region (a change from
-    zero has no percentage) or where there is no previous cycle.
-    """
+def with_other_cycle(current: pd.DataFrame, other: pd.DataFrame | None, column: str, unit: str) -> pd.DataFrame:
+    """``current`` with ``other_<column>`` (the compared cycle's value, by region) and
+    ``change`` (``unit``: "cases" and "points" a difference, "days" a difference, "percent"
+    relative). A change resting on a withheld value is withheld itself (``change_withheld``); a
+    change with a missing side is missing."""
     result = current.copy()
-    if previous is None:
-        result["previous_reported"] = pd.NA
-        result["change_pct"] = float("nan")
+    other_column = f"other_{column}"
+    if other is None:
+        result[other_column] = np.nan
+        result["change"] = np.nan
         return result
-    before = previous.set_index("region_code")["reported"]
-    result["previous_reported"] = result["region_code"].map(before)
-    base = result["previous_reported"].astype("float")
-    result["change_pct"] = ((result["reported"] - base) / base.where(base > 0) * 100).round(1)
-    if "reported_withheld" in result.columns:
-        # the public view: a change resting on a withheld count is withheld with it
-        previous_withheld = result["region_code"].map(previous.set_index("region_code")["reported_withheld"])
-        result["previous_reported_withheld"] = previous_withheld.fillna(False).astype(bool)
-        result["change_pct_withheld"] = result["reported_withheld"] | result["previous_reported_withheld"]
+    by_region = other.set_index("region_code")
+    result[other_column] = result["region_code"].map(by_region[column]).astype("float")
+    mine = result[column].astype("float")
+    theirs = result[other_column]
+    if unit == "percent":
+        result["change"] = (100.0 * (mine - theirs) / theirs.where(theirs != 0)).round(1)
+    else:
+        result["change"] = (mine - theirs).round(3)
+    flag = f"{column}{WITHHELD_SUFFIX}"
+    if flag in current.columns or flag in other.columns:
+        theirs_hidden = result["region_code"].map(
+            pd.Series(withheld_flags(other, column), index=other["region_code"])).fillna(False).astype(bool)
+        result[f"{other_column}{WITHHELD_SUFFIX}"] = theirs_hidden
+        result[f"change{WITHHELD_SUFFIX}"] = withheld_flags(result, column) | theirs_hidden.to_numpy()
+        result.loc[result[f"change{WITHHELD_SUFFIX}"], "change"] = np.nan
     return result

@@ -1,5 +1,5 @@
 """The bytes of the regency choropleth the browser receives, built as ``pages/peta.py`` builds it
-(region metrics, the change against the previous cycle) and serialised as ``st.plotly_chart``
+(region metrics, the change against the previous cycle at the same age) and serialised as ``st.plotly_chart``
 does (``plotly.io.to_json``), for every map metric.
 
 The figure names its boundaries by URL (``analytics.ui.geo.layer_source``): every rerun sends
@@ -12,7 +12,7 @@ import plotly.io
 
 from analytics import geo, maps, queries
 from analytics.filters import Filters
-from analytics.region_compare import MAP_METRICS, with_change
+from analytics.region_compare import MAP_METRICS, with_other_cycle
 
 
 def _previous(cur, election_id: str | None) -> str | None:
@@ -28,9 +28,13 @@ def figure_bytes(cur, filters: Filters, metric_column: str, layer: str | dict, v
     map_filters = filters.without("regency_code")
     values = queries.region_metrics(cur, map_filters, level="regency")
     previous_id = _previous(cur, filters.election_id)
-    previous = queries.region_metrics(cur, map_filters.with_election(previous_id), level="regency") if previous_id else None
-    values = with_change(values, previous)
-    figure = maps.choropleth_figure(values, layer, view, metric_column, "Peta", "Nilai", "Tidak ada data", "id")
+    previous = queries.region_metrics(cur, map_filters.with_election(previous_id), level="regency", age_days=120) \
+        if previous_id else None
+    shown = metric_column
+    if metric_column == "change":   # the change of the reported count against the previous cycle
+        metric_column = "reported"
+    values = with_other_cycle(values, previous, metric_column, "cases")
+    figure = maps.choropleth_figure(values, layer, view, shown, "Peta", "Nilai", "Tidak ada data", "id")
     sent = figure.with_layout(title=None, margin={"t": 20}).to_browser_dict()  # as analytics.ui.components.chart
     return len(plotly.io.to_json(sent, validate=False).encode())
 
@@ -44,6 +48,7 @@ def measure(cur, filters: Filters = Filters(election_id="pilkada-2024")) -> dict
     view = geo.map_view(layer)
     layer_bytes = geo.payload_bytes(layer)
     by_metric = {m.code: figure_bytes(cur, filters, m.column, LAYER_URL, view) for m in MAP_METRICS}
+    by_metric["perubahan"] = figure_bytes(cur, filters, "change", LAYER_URL, view)
     return {"available": True, "filters": filters.__dict__ | {}, "layer_bytes": layer_bytes,
             "rerun_bytes_by_metric": by_metric, "max_rerun_bytes": max(by_metric.values()),
             "max_bytes": max(by_metric.values()) + layer_bytes,

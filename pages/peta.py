@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from analytics import geo, maps
+from analytics import cycle_compare, geo, maps
 from analytics.i18n import t, t_markdown
-from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, with_change
-from analytics.ui import components, data, small_counts, state
+from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, with_other_cycle
+from analytics.ui import comparison, components, data, small_counts, state
 from analytics.ui.geo import display_layer, fitted_view, layer_source
 from analytics.ui.frame import ensure_routed_through_app
 
@@ -15,26 +15,34 @@ lang = state.language()
 filters = state.current_filters()
 st.title(t("page_map", lang))
 
-col_level, col_metric = st.columns([1, 2])
+col_level, col_metric, col_other = st.columns([1, 1, 1])
 level = col_level.segmented_control(t("map_level", lang), ["regency", "province"], key="map_level", default="regency",
                                     format_func=lambda code: t(f"level_{code}", lang)) or "regency"
 metric_code = col_metric.selectbox(t("map_metric", lang), [m.code for m in MAP_METRICS], key="map_metric",
                                    format_func=lambda code: t(MAP_METRIC_BY_CODE[code].label_key, lang))
 metric = MAP_METRIC_BY_CODE[metric_code]
 metric_label = t(metric.label_key, lang)
+other_cycles = comparison.cycles_to_compare(filters.election_id, state.previous_election(filters.election_id))
+other_id = col_other.selectbox(t("compare_with", lang), [None, *other_cycles], key="map_compare",
+                               format_func=lambda code: t("compare_none", lang) if code is None
+                               else comparison.cycle_label(code, lang),
+                               disabled=not other_cycles, help=t("compare_with_help", lang))
 
 map_filters = filters.without("province_code", "regency_code") if level == "province" else filters.without("regency_code")
 values = data.query("region_metrics", map_filters, level=level)
-previous_id = state.previous_election(filters.election_id)
-previous = data.query("region_metrics", map_filters.with_election(previous_id), level=level) if previous_id else None
-values = with_change(values, previous)
+same_age = comparison.same_age(filters.election_id, other_id)
+other = data.query("region_metrics", map_filters.with_election(other_id), level=level, age_days=same_age.age_days) \
+    if same_age else None
+values = with_other_cycle(values, other, metric.column, metric.change_unit)
 if level == "regency" and filters.province_code:
     values = values[values["province_code"] == filters.province_code]
 
 if values["any_synthetic"].any():
     components.synthetic_banner()
-if metric_code == "perubahan" and previous is None:
-    st.info(t("no_previous_cycle", lang))
+if not filters.election_id:
+    st.caption(t("compare_pick_cycle", lang))
+if same_age:
+    st.info(comparison.note(same_age, lang), icon=":material/compare_arrows:")
 
 as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
 try:
@@ -44,9 +52,16 @@ except geo.BoundaryFilesMissing as missing:
 else:
     if level == "regency" and filters.province_code:
         view = fitted_view(level, frozenset(values["region_code"]))
-    figure = maps.choropleth_figure(values, layer_source(level), view, metric.column, t("q_map", lang, metric=metric_label.lower()),
-                                    metric_label, t("no_data", lang), lang, metric.hover_format,
-                                    withheld_label=t("withheld_legend", lang, n=small_counts.threshold()))
+    shown_column, shown_label, hover = metric.column, metric_label, metric.hover_format
+    if same_age:
+        shown_column, hover = "change", "+" + metric.hover_format.lstrip("+").replace("d", ".0f")
+        shown_label = t("change_of", lang, metric=metric_label, unit=t(f"unit_{metric.change_unit}", lang))
+    title = t("q_map_change" if same_age else "q_map", lang, metric=metric_label.lower(),
+              other=comparison.cycle_label(other_id, lang) if same_age else "")
+    figure = maps.choropleth_figure(values, layer_source(level), view, shown_column, title, shown_label,
+                                    t("no_data", lang), lang, hover,
+                                    withheld_label=t("withheld_legend", lang, n=small_counts.threshold()),
+                                    diverging=bool(same_age))
     st.caption(t("map_click_hint", lang))
     components.chart(figure, values, key=f"peta_{level}", source=components.register_source() + ". " + geo.ATTRIBUTION,
                      as_of=as_of, unit_note=None if small_counts.public_view() else t("small_counts_note", lang),
@@ -59,8 +74,13 @@ if selected:
     st.page_link("pages/profil_wilayah.py", label=t_markdown("open_profile", lang, name=name), icon=":material/location_on:",
                  query_params=state.url_params())
 
-ranking = maps.ranking_figure(values, metric.column, t("q_ranking", lang, metric=metric_label.lower()), metric_label,
-                              lang, hover_format=metric.hover_format, withheld_label=f"< {small_counts.threshold()}")
+this_label = comparison.cycle_label(filters.election_id, lang) if filters.election_id else None
+ranking = maps.ranking_figure(
+    values, metric.column, t("q_ranking", lang, metric=metric_label.lower()), metric_label, lang,
+    hover_format=metric.hover_format, withheld_label=f"< {small_counts.threshold()}", no_data_label=t("no_data", lang),
+    withheld_length=small_counts.threshold() if metric.column == "reported" else 0,
+    other_column=f"other_{metric.column}" if same_age else None, this_label=this_label,
+    other_label=t("compare_same_age", lang, other=comparison.cycle_label(other_id, lang)) if same_age else None)
 components.chart(ranking, values, key=f"peringkat_{level}", source=components.register_source(), as_of=as_of,
                  unit_note=t("per_1000_note", lang) if metric_code == "per1000" else None)
 components.source_footer(["violation_cases", "sanctions", "asn_headcount", "regions"])

@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics import figures
 from analytics.i18n import t
-from analytics.ui import components, data, small_counts, state, summary
+from analytics.ui import comparison, components, data, small_counts, state, summary
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
@@ -19,17 +19,14 @@ as_of = data.query("data_as_of").iloc[0]
 if headline["any_synthetic"]:
     components.synthetic_banner()
 
+elections = data.query("elections").set_index("election_id")
 if headline["reported"] == 0:
     components.empty_state()
 else:
-    elections = data.query("elections").set_index("election_id")
-    previous_id = elections["previous_election_id"].get(filters.election_id) if filters.election_id else None
-    previous, previous_label = None, None
-    if isinstance(previous_id, str):
-        previous = data.query("headline_numbers", filters.with_election(previous_id)).iloc[0]
-        previous_label = elections.loc[previous_id, "label_en" if lang == "en" else "label_id"]
     st.subheader(t("q_headline", lang))
-    summary.headline_tiles(headline, previous, previous_label)
+    same_age = comparison.same_age(filters.election_id, state.previous_election(filters.election_id))
+    at_age, final = comparison.headline_pair(filters, same_age) if same_age else (None, None)
+    summary.headline_tiles(headline, same_age, at_age, final)
 
 if headline["reported"] != 0 and not small_counts.too_few_to_break_down(headline):
     bucket = "week" if filters.election_id else "month"

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics import figures, followup_charts, geo, maps, queries, release
+from analytics import cycle_compare, figures, followup_charts, geo, maps, queries, release
 from analytics.figures import FigureSpec
 from analytics.filters import Filters
-from analytics.formatting import format_change, format_date, format_number, format_percent
+from analytics.disclosure import withheld
+from analytics.formatting import format_count, format_date, format_number, format_percent, is_missing
 from analytics.i18n import t
 
 @dataclass
@@ -64,12 +65,19 @@ def build(cur, election_id: str, province_code: str | None = None, lang: str = "
     register_source = t("register_source" if synthetic else "register_source_briefing", lang)
     previous_id = elections.set_index("election_id")["previous_election_id"].get(election_id)
     previous_id = previous_id if isinstance(previous_id, str) and previous_id else None
-    previous = register("headline_numbers", filters.with_election(previous_id)).iloc[0] if previous_id else None
     previous_label = _label(elections, previous_id, lang)
     as_of = max(d for d in (as_of_row["register_cases_as_of"], as_of_row["register_sanctions_as_of"]) if not pd.isna(d)) \
         if not pd.isna(as_of_row["register_cases_as_of"]) else None
+    # the previous cycle as it stood at this cycle's age (analytics.cycle_compare)
+    newest = cycle_compare.newest_register_date(as_of_row["register_cases_as_of"], as_of_row["register_sanctions_as_of"],
+                                                audience.public)
+    same_age = cycle_compare.same_age(election_id, previous_id, elections.set_index("election_id")["voting_date"].to_dict(),
+                                      newest, audience.public)
+    previous = register("headline_numbers", filters.with_election(previous_id), age_days=same_age.age_days).iloc[0] \
+        if same_age else None
 
-    slides = [_headline_slide(headline, previous, previous_label, cycle, area, register_source, lang)]
+    slides = [_headline_slide(headline, previous, previous_label, same_age, cycle, area, register_source, lang,
+                              audience.threshold)]
     slides.append(_narrative_slide(register, filters, headline, previous, previous_label, cycle, area, register_source, lang))
     if headline["reported"] > 0:
         slides.append(_map_slide(register, filters, province_code, register_source, lang))
@@ -97,18 +105,32 @@ def build(cur, election_id: str, province_code: str | None = None, lang: str = "
     return Briefing(title=title, scope=f"{cycle} · {area}", as_of=as_of, synthetic=synthetic, slides=slides)
 
 
-def _headline_slide(headline, previous, previous_label, cycle, area, source, lang) -> Slide:
+def _shown(row: pd.Series, key: str, lang: str, threshold: int) -> str:
+    """A headline value as the audience may see it: "< 5" for a withheld count, "n < 5" for a
+    rate or median resting on one, "belum tercapai" for a median not reached."""
+    if key.endswith("_pct") or key.startswith("median"):
+        if withheld(row, key):
+            return t("rests_on_withheld", lang, n=threshold)
+        if key.startswith("median") and is_missing(row[key]) and (withheld(row, "reported") or row["reported"] > 0):
+            return t("median_not_reached", lang)
+        return format_percent(row[key], 1, lang) if key.endswith("_pct") else format_number(row[key], 0, lang)
+    return format_count(row[key], lang, withheld(row, key), threshold)
+
+
+def _headline_slide(headline, previous, previous_label, same_age, cycle, area, source, lang, threshold) -> Slide:
     rows, lines = [], []
     for key, label_key in (("reported", "reported"), ("proven", "proven"), ("recommended", "recommended"),
                            ("followed_up", "followed_up"), ("followup_rate_pct", "followup_rate"),
                            ("median_days_to_resolution", "median_days")):
-        value = headline[key]
         before = previous[key] if previous is not None else None
-        shown = format_percent(value, 1, lang) if key.endswith("_pct") else format_number(value, 0, lang)
-        change = format_change(value, before, lang) if previous is not None else None
-        rows.append({"measure": t(label_key, lang), "value": value, "previous": before})
-        suffix = f" ({change} {t('vs_previous', lang, prev=previous_label)})" if change else ""
-        lines.append(f"{t(label_key, lang)}: {shown}{suffix}")
+        change = cycle_compare.change_text(cycle_compare.row_change(headline, previous, key),
+                                           cycle_compare.CHANGE_UNIT[key], lang) if previous is not None else None
+        rows.append({"measure": t(label_key, lang), "value": headline[key], "previous_same_age": before})
+        suffix = f" ({change} {t('vs_same_age', lang, prev=previous_label)})" if change else ""
+        lines.append(f"{t(label_key, lang)}: {_shown(headline, key, lang, threshold)}{suffix}")
+    if same_age is not None:
+        age = t("age_months", lang, n=same_age.age_months) if same_age.approximate else t("age_days", lang, n=same_age.age_days)
+        lines.append(t("brief_same_age", lang, age=age, other=previous_label))
     return Slide(t("brief_headline_title", lang, cycle=cycle, area=area), lines=lines, source=source,
                  numbers=pd.DataFrame(rows))
 
@@ -120,8 +142,8 @@ def _narrative_slide(register, filters, headline, previous, previous_label, cycl
         return Slide(t("brief_narrative_title", lang), lines=lines, source=source)
     lines.append(t("brief_sentence_total", lang, cycle=cycle, area=area,
                    reported=format_number(headline["reported"], 0, lang), proven=format_number(headline["proven"], 0, lang)))
-    if previous is not None and previous["reported"]:
-        change = 100.0 * (headline["reported"] - previous["reported"]) / previous["reported"]
+    change = cycle_compare.row_change(headline, previous, "reported") if previous is not None else None
+    if change:
         lines.append(t("brief_sentence_change_up" if change > 0 else "brief_sentence_change_down", lang,
                        pct=format_number(abs(change), 1, lang), previous=previous_label,
                        before=format_number(previous["reported"], 0, lang)))

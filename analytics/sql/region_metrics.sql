@@ -1,6 +1,7 @@
 -- region_metrics: one row per region of $level ('province' or 'regency'), including regions
--- with no cases (counts 0, rates NULL), for the map and the ranking.
--- Parameters: the shared filters; $level.
+-- with no cases (counts 0, rates NULL), for the map and the ranking; as the register stands now
+-- ($age_days NULL) or as it stood $age_days days after voting day (headline_numbers.sql).
+-- Parameters: the shared filters; $level; $age_days.
 -- Columns: region_code, region_name, province_code, reported, proven, recommended, followed_up, resolved,
 -- followup_rate_pct, median_days_to_resolution, asn_count, headcount_year, headcount_is_synthetic,
 -- proven_per_1000_asn, any_synthetic.
@@ -12,15 +13,20 @@ WITH per_region AS (
         count(*) FILTER (WHERE is_recommended)::BIGINT AS recommended,
         count(*) FILTER (WHERE is_followed_up)::BIGINT AS followed_up,
         count(*) FILTER (WHERE resolution_date IS NOT NULL)::BIGINT AS resolved,
-        median(resolution_date - reported_date) AS median_days_to_resolution,
         bool_or(is_synthetic) AS any_synthetic,
         cell_key(sum(record_key)) AS reported_key,
         cell_key(sum(record_key) FILTER (WHERE is_proven)) AS proven_key,
         cell_key(sum(record_key) FILTER (WHERE is_recommended)) AS recommended_key,
         cell_key(sum(record_key) FILTER (WHERE is_followed_up)) AS followed_up_key,
         cell_key(sum(record_key) FILTER (WHERE resolution_date IS NOT NULL)) AS resolved_key
-    FROM filtered_cases($election_id, $date_from, $date_to, $province_code, $regency_code, $category_code, $position_code, $agency_level)
+    FROM filtered_cases_at_age($election_id, $date_from, $date_to, $province_code, $regency_code, $category_code,
+                               $position_code, $agency_level, $age_days)
     GROUP BY 1
+),
+survival AS (
+    SELECT group_code AS region_code, median_days AS median_days_to_resolution
+    FROM resolution_survival($election_id, $date_from, $date_to, $province_code, $regency_code, $category_code,
+                             $position_code, $agency_level, $age_days, $level)
 )
 SELECT
     r.region_code,
@@ -32,7 +38,7 @@ SELECT
     coalesce(p.followed_up, 0)::BIGINT AS followed_up,
     coalesce(p.resolved, 0)::BIGINT AS resolved,
     round(100.0 * p.followed_up / nullif(p.recommended, 0), 1) AS followup_rate_pct,
-    p.median_days_to_resolution,
+    s.median_days_to_resolution,
     h.asn_count,
     h.year AS headcount_year,
     h.is_synthetic AS headcount_is_synthetic,
@@ -45,6 +51,7 @@ SELECT
     coalesce(p.resolved_key, 0) AS resolved_key
 FROM regions AS r
 LEFT JOIN per_region AS p USING (region_code)
+LEFT JOIN survival AS s USING (region_code)
 LEFT JOIN headcount_latest AS h USING (region_code)
 WHERE r.level = $level
 ORDER BY r.region_code;

@@ -47,20 +47,66 @@ def _selected(joined: pd.DataFrame, combination: dict) -> pd.DataFrame:
     return chosen
 
 
-def _headline(chosen: pd.DataFrame) -> dict:
-    """The headline measures, by their definitions in the data dictionary."""
-    recommended = chosen["recommendation_date"].notna()
-    followed = chosen["followup_status"] == "ditindaklanjuti"
+def km_median(days: list[float], finished: list[bool]) -> float | None:
+    """Kaplan-Meier median, written out: the first day the share still open is below one half
+    (the middle of the interval where it is exactly one half); None when it never is."""
+    pairs = sorted(zip(days, finished))
+    times = sorted({d for d, f in pairs if f})
+    share, half_at = 1.0, None
+    for position, time in enumerate(times):
+        at_risk = sum(1 for d, _ in pairs if d >= time)
+        ending = sum(1 for d, f in pairs if f and d == time)
+        share *= 1 - ending / at_risk
+        if half_at is not None:
+            return (half_at + time) / 2
+        if abs(share - 0.5) < 1e-9:
+            half_at = time
+            if position == len(times) - 1:
+                return time
+        elif share < 0.5:
+            return time
+    return half_at
+
+
+def test_the_tests_survival_median_on_cases_worked_by_hand():
+    assert km_median([1, 2, 3, 4], [True] * 4) == 2.5          # nothing open: the plain median
+    assert km_median([1, 2, 3], [True] * 3) == 2
+    # open cases count as not yet finished: 2 of 5 finished, both early; the median is not reached
+    assert km_median([1, 2, 10, 10, 10], [True, True, False, False, False]) is None
+    # left out, they would give 1.5; censored they push it to the third case's 6 days
+    assert km_median([1, 2, 3, 6, 8], [True, True, False, True, False]) == 6
+
+
+def _resolution(chosen: pd.DataFrame) -> pd.Series:
     ended = chosen["status"].isin(["tidak_diregistrasi", "tidak_terbukti", "dihentikan"])
     answered = chosen["followup_status"].isin(["ditindaklanjuti", "ditolak"])
     resolved = pd.Series(pd.NaT, index=chosen.index, dtype="datetime64[us]")
     resolved = resolved.where(~ended, pd.to_datetime(chosen["decided_date"]))
-    resolved = resolved.where(~(answered & ~ended), pd.to_datetime(chosen["followup_date"]))
-    days = (resolved - pd.to_datetime(chosen["reported_date"])).dt.days.dropna()
-    return {"reported": len(chosen), "proven": int((chosen["status"] == "terbukti").sum()),
+    return resolved.where(~(answered & ~ended), pd.to_datetime(chosen["followup_date"]))
+
+
+def _headline(chosen: pd.DataFrame, newest: pd.Timestamp, cutoff: pd.Timestamp | None = None) -> dict:
+    """The headline measures, by their definitions in the data dictionary: as the register stands
+    (its newest date ``newest``), or as it stood on ``cutoff``."""
+    seen = min(newest, cutoff) if cutoff is not None else newest
+    chosen = chosen[pd.to_datetime(chosen["reported_date"]) <= seen]
+    by = lambda column: pd.to_datetime(chosen[column]) <= seen   # noqa: E731
+    proven = (chosen["status"] == "terbukti") & by("decided_date")
+    recommended = chosen["recommendation_date"].notna() & by("recommendation_date")
+    followed = (chosen["followup_status"] == "ditindaklanjuti") & by("followup_date")
+    resolved = _resolution(chosen)
+    resolved = resolved.where(resolved <= seen)
+    reported = pd.to_datetime(chosen["reported_date"])
+    days = ((resolved.fillna(seen)) - reported).dt.days
+    return {"reported": len(chosen), "proven": int(proven.sum()),
             "recommended": int(recommended.sum()), "followed_up": int(followed.sum()),
             "rate": round(100 * followed.sum() / recommended.sum(), 1) if recommended.sum() else None,
-            "median": float(np.median(days)) if len(days) else None}
+            "median": km_median(days.tolist(), resolved.notna().tolist()) if len(chosen) else None}
+
+
+def _newest(joined: pd.DataFrame) -> pd.Timestamp:
+    return max(pd.to_datetime(joined[c]).max() for c in
+               ("reported_date", "decided_date", "forwarded_date", "recommendation_date", "followup_date"))
 
 
 def _array(value) -> list:
@@ -91,7 +137,7 @@ def _run(data_dir, monkeypatch, combination, analyst, page=None):
 @pytest.mark.parametrize("combination", COMBINATIONS, ids=lambda c: "&".join(f"{k}={v}" for k, v in c.items()))
 def test_analysts_tiles_are_the_register_counted_again(register, monkeypatch, combination):
     data_dir, joined = register
-    truth = _headline(_selected(joined, combination))
+    truth = _headline(_selected(joined, combination), _newest(joined))
     at = _run(data_dir, monkeypatch, combination, analyst=True)
     tiles = [m.value for m in at.metric]
     assert _number(tiles[0]) == truth["reported"]
@@ -102,12 +148,44 @@ def test_analysts_tiles_are_the_register_counted_again(register, monkeypatch, co
         assert _number(tiles[4]) == truth["rate"]
     if truth["median"] is not None:
         assert _number(tiles[5]) == round(truth["median"])
+    elif truth["reported"]:
+        assert tiles[5] == "belum tercapai"
+
+
+PREVIOUS = {"pilkada-2024": "pilkada-2020", "pemilu-2024": "pemilu-2019"}
+
+
+@pytest.mark.parametrize("combination", [c for c in COMBINATIONS if c["pemilu"] in PREVIOUS],
+                         ids=lambda c: "&".join(f"{k}={v}" for k, v in c.items()))
+def test_the_previous_cycle_is_counted_again_at_the_same_age(register, monkeypatch, combination):
+    """The comparison table: the previous cycle as it stood as many days after its voting day as
+    the current one is now, and as it stands (final), both counted again from the files."""
+    data_dir, joined = register
+    voting = pd.read_csv("data/elections.csv", parse_dates=["voting_date"]).set_index("election_id")["voting_date"]
+    newest = _newest(joined)
+    age = (newest - voting[combination["pemilu"]]).days
+    previous = PREVIOUS[combination["pemilu"]]
+    earlier = _selected(joined, {**combination, "pemilu": previous})
+    at_age = _headline(earlier, newest, cutoff=voting[previous] + pd.Timedelta(days=age))
+    final = _headline(earlier, newest)
+    at = _run(data_dir, monkeypatch, combination, analyst=True)
+    assert any(f"{age} hari setelah pemungutan suara" in c.value for c in at.caption)
+    table = at.dataframe[0].value
+    same_age_column = next(c for c in table.columns if "umur yang sama" in c)
+    final_column = next(c for c in table.columns if "nilai akhir" in c)
+    for row, key in enumerate(("reported", "proven", "recommended", "followed_up")):
+        assert _number(table[same_age_column][row]) == at_age[key], key
+        assert _number(table[final_column][row]) == final[key], key
+    if at_age["rate"] is not None:
+        assert _number(table[same_age_column][4]) == at_age["rate"]
+    if at_age["median"] is not None:
+        assert _number(table[same_age_column][5]) == round(at_age["median"])
 
 
 @pytest.mark.parametrize("combination", COMBINATIONS, ids=lambda c: "&".join(f"{k}={v}" for k, v in c.items()))
 def test_public_tiles_are_the_register_within_the_adjustment(register, monkeypatch, combination):
     data_dir, joined = register
-    truth = _headline(_selected(joined, combination))
+    truth = _headline(_selected(joined, combination), _newest(joined))
     at = _run(data_dir, monkeypatch, combination, analyst=False)
     tiles = [m.value for m in at.metric]
     if not tiles:       # a selection of fewer than 5 cases shows no tiles
@@ -136,3 +214,31 @@ def test_the_map_draws_each_regency_as_counted_in_the_register(register, monkeyp
     assert drawn, "no map values drawn"
     for code, value in drawn.items():
         assert value == truth.get(code, 0), code
+
+
+@pytest.mark.parametrize("age_days", [None, 60, 124])
+def test_each_regencys_median_is_the_survival_median_counted_again(register, age_days):
+    """The map's median days per regency (open cases censored), now and at an age, equals the
+    written-out Kaplan-Meier over the register files."""
+    from analytics import db, queries
+    from analytics.filters import Filters
+
+    data_dir, joined = register
+    voting = pd.read_csv("data/elections.csv", parse_dates=["voting_date"]).set_index("election_id")["voting_date"]
+    cutoff = voting["pilkada-2020"] + pd.Timedelta(days=age_days) if age_days is not None else None
+    con = db.connect(db.resolve_sources(data_dir=data_dir))
+    try:
+        shown = queries.region_metrics(con.cursor(), Filters(election_id="pilkada-2020"), age_days=age_days)
+    finally:
+        con.close()
+    chosen = _selected(joined, {"pemilu": "pilkada-2020"})
+    checked = 0
+    for code, row in shown.set_index("region_code").iterrows():
+        truth = _headline(chosen[chosen["region_code"] == code], _newest(joined), cutoff)
+        assert row["reported"] == truth["reported"] and row["followed_up"] == truth["followed_up"], code
+        if truth["median"] is None:
+            assert pd.isna(row["median_days_to_resolution"]), code
+        else:
+            assert row["median_days_to_resolution"] == pytest.approx(truth["median"]), code
+            checked += 1
+    assert checked >= 10

@@ -33,4 +33,4 @@ def test_region_code_is_the_most_specific():
 
 def test_params_cover_exactly_the_filter_fields():
     assert tuple(Filters().as_params()) == FILTER_FIELDS
-    assert queries.sql_params("headline_numbers") == set(FILTER_FIELDS)
+    assert queries.sql_params("headline_numbers") == set(FILTER_FIELDS) | {"age_days"}

@@ -55,8 +55,26 @@ def test_click_event_gives_the_region_code():
     assert maps.region_from_selection({"selection": {"points": [{"x": 3}]}}) is None
 
 
-def test_ranking_leaves_out_missing_and_greys_small_counts():
-    fig = maps.ranking_figure(_values(), "rate", "Q?", "Rate").to_plotly()
-    assert list(fig.data[0].y) == ["Banjarmasin", "Tabalong"]
-    assert list(fig.data[0].marker.color) == ["#8C8C8C", "#0072B2"]
-    assert list(fig.data[0].text) == ["0,4", "1,5"]          # every bar labelled with its value
+def test_ranking_keeps_every_region_and_labels_withheld_zero_and_missing_apart():
+    values = pd.DataFrame({
+        "region_code": ["a", "b", "c", "d", "e"], "region_name": ["A", "B", "C", "D", "E"],
+        "reported": [12.0, 0.0, None, None, 7.0], "reported_withheld": [False, False, True, False, False],
+    })
+    fig = maps.ranking_figure(values, "reported", "Q?", "Jumlah", hover_format=",d", withheld_length=5).to_plotly()
+    by_name = {trace.name: trace for trace in fig.data}
+    assert list(fig.layout.yaxis.categoryarray) == ["D", "C", "B", "E", "A"]   # top to bottom: A, E, B, C, D
+    assert list(by_name["Jumlah"].y) == ["A", "B", "E"] and list(by_name["Jumlah"].text) == ["12", "0", "7"]
+    withheld = by_name["Jumlah: &lt; 5"]
+    assert list(withheld.y) == ["C"] and list(withheld.x) == [5] and withheld.marker.pattern.shape == "/"
+    missing = by_name["Jumlah: tidak ada data"]
+    assert list(missing.y) == ["D"] and list(missing.text) == ["tidak ada data"]
+
+
+def test_ranking_draws_the_compared_cycle_beside_each_region():
+    values = pd.DataFrame({"region_code": ["a", "b"], "region_name": ["A", "B"], "rate": [50.0, 80.0],
+                           "other_rate": [75.0, None]})
+    fig = maps.ranking_figure(values, "rate", "Q?", "Rate", other_column="other_rate", this_label="2024",
+                              other_label="2020").to_plotly()
+    groups = {trace.name: trace.offsetgroup for trace in fig.data}
+    assert groups == {"2024": "this", "2020": "other", "2020: tidak ada data": "other"}
+    assert fig.layout.barmode == "group"

@@ -11,7 +11,7 @@ from analytics.filters import Filters
 EXTRA_DEFAULTS = {"bucket": "week", "bin_days": 7, "limit": 10, "level": "regency", "dimension": "category",
                   "region_code": "63", "row_dimension": "category", "column_dimension": "position",
                   "verification_days": 7, "review_working_days": 3, "as_of": date(2025, 3, 31),
-                  "window_days": 60, "metric_group": None, "pooled": False}
+                  "window_days": 60, "metric_group": None, "pooled": False, "age_days": None}
 
 
 @pytest.mark.parametrize("name", queries.sql_files())
@@ -38,15 +38,30 @@ def test_headline_numbers_pilkada_2024_by_hand(cur):
     assert row["sanctioned"] == 1
     assert row["open_cases"] == 2          # C2 waits for the PPK, C4 for registration
     assert row["followup_rate_pct"] == 50.0
-    assert row["median_days_to_resolution"] == 26.5   # C1: 49 days, C3: 4 days
+    # open cases are not yet finished, not absent: the register's newest date is 20 Nov 2024, so
+    # C4 is open at 0 days and C2 at 41; C3 ends at 4 days (2 of 3 still running), C1 at 49 (none)
+    assert row["median_days_to_resolution"] == 49
     assert bool(row["any_synthetic"]) is True
+
+
+def test_headline_numbers_at_an_age_by_hand(cur):
+    # 30 days before voting day: Pilkada 2024 on 28 Oct 2024, Pilkada 2020 on 9 Nov 2020
+    row = queries.headline_numbers(cur, Filters(election_id="pilkada-2024"), age_days=-30).iloc[0]
+    # C1, C2 reported and proven; only C1 recommended (C2 on 30 Oct); C1 answered on 19 Nov: later
+    assert (row["reported"], row["proven"], row["recommended"], row["followed_up"], row["open_cases"]) == (2, 2, 1, 0, 2)
+    assert row["followup_rate_pct"] == 0.0
+    assert pd.isna(row["median_days_to_resolution"])      # nothing finished yet: not reached
+    row = queries.headline_numbers(cur, Filters(election_id="pilkada-2020"), age_days=-30).iloc[0]
+    # C6 ends at 2 days, C5 is open at 39: exactly half finished from day 2 on, the last ending
+    assert (row["reported"], row["proven"], row["followed_up"], row["resolved"]) == (2, 1, 0, 1)
+    assert row["median_days_to_resolution"] == 2
 
 
 def test_headline_numbers_previous_cycle(cur):
     row = queries.headline_numbers(cur, Filters(election_id="pilkada-2024").with_election("pilkada-2020")).iloc[0]
     assert (row["reported"], row["registered"], row["proven"], row["followed_up"]) == (2, 1, 1, 1)
     assert row["followup_rate_pct"] == 100.0
-    assert row["median_days_to_resolution"] == 31.5   # C5: 61 days, C6: 2 days
+    assert row["median_days_to_resolution"] == 31.5   # C5: 61 days, C6: 2 days, none open
 
 
 @pytest.mark.parametrize(

@@ -1,22 +1,68 @@
 import pandas as pd
+import pytest
 
-from analytics.region_compare import MAP_METRIC_BY_CODE, with_change
-
-
-def test_change_against_previous_cycle_by_hand():
-    current = pd.DataFrame({"region_code": ["a", "b", "c"], "reported": [15, 4, 2]})
-    previous = pd.DataFrame({"region_code": ["a", "b", "c"], "reported": [10, 0, 4]})
-    result = with_change(current, previous).set_index("region_code")
-    assert result.loc["a", "change_pct"] == 50.0
-    assert pd.isna(result.loc["b", "change_pct"])          # from zero: no percentage
-    assert result.loc["c", "change_pct"] == -50.0
+from analytics import cycle_compare
+from analytics.region_compare import MAP_METRIC_BY_CODE, with_other_cycle
 
 
-def test_no_previous_cycle_means_missing_change():
+def test_counts_change_in_cases_and_rates_in_points_by_hand():
+    current = pd.DataFrame({"region_code": ["a", "b", "c"], "reported": [15, 4, 2],
+                            "followup_rate_pct": [50.0, 80.0, None]})
+    other = pd.DataFrame({"region_code": ["a", "b", "c"], "reported": [10, 0, 4],
+                          "followup_rate_pct": [75.0, 60.0, 40.0]})
+    counts = with_other_cycle(current, other, "reported", "cases").set_index("region_code")
+    assert counts["change"].tolist() == [5, 4, -2]          # a change from zero is a change too
+    assert counts["other_reported"].tolist() == [10, 0, 4]
+    rates = with_other_cycle(current, other, "followup_rate_pct", "points").set_index("region_code")
+    assert rates.loc["a", "change"] == -25.0 and rates.loc["b", "change"] == 20.0
+    assert pd.isna(rates.loc["c", "change"])                # a missing side: no change
+
+
+def test_a_change_resting_on_a_withheld_value_is_withheld():
+    current = pd.DataFrame({"region_code": ["a", "b"], "reported": [12.0, None], "reported_withheld": [False, True]})
+    other = pd.DataFrame({"region_code": ["a", "b"], "reported": [None, 9.0], "reported_withheld": [True, False]})
+    result = with_other_cycle(current, other, "reported", "cases").set_index("region_code")
+    assert result["change_withheld"].tolist() == [True, True]
+    assert result["change"].isna().all()
+    assert result["other_reported_withheld"].tolist() == [True, False]
+
+
+def test_no_other_cycle_means_missing_change():
     current = pd.DataFrame({"region_code": ["a"], "reported": [3]})
-    assert with_change(current, None)["change_pct"].isna().all()
+    assert with_other_cycle(current, None, "reported", "cases")["change"].isna().all()
 
 
-def test_every_map_metric_names_a_region_metrics_column():
-    columns = {"reported", "proven_per_1000_asn", "followup_rate_pct", "median_days_to_resolution", "change_pct"}
+def test_every_map_measure_names_a_region_metrics_column_and_a_unit():
+    columns = {"reported", "proven_per_1000_asn", "followup_rate_pct", "median_days_to_resolution"}
     assert {m.column for m in MAP_METRIC_BY_CODE.values()} == columns
+    assert {m.code: m.change_unit for m in MAP_METRIC_BY_CODE.values()} == {
+        "jumlah": "cases", "per1000": "points", "tindaklanjut": "points", "median": "days"}
+
+
+def test_headline_changes_are_in_the_measures_own_unit():
+    assert cycle_compare.change(46.2, 71.5, "points") == pytest.approx(-25.3)
+    assert cycle_compare.change(120, 100, "percent") == pytest.approx(20.0)
+    assert cycle_compare.change(5, 0, "percent") is None
+    assert cycle_compare.change(21, 112, "days") == -91
+    assert cycle_compare.change_text(-25.3, "points") == "−25,3 poin"
+    assert cycle_compare.change_text(20.0, "percent", "en") == "+20.0%"
+    assert cycle_compare.change_text(-91, "days") == "−91 hari"
+    assert cycle_compare.change_text(None, "days") is None
+
+
+def test_colour_only_where_the_direction_has_a_stated_meaning():
+    assert cycle_compare.delta_colour("followup_rate_pct") == "normal"       # higher is better
+    assert cycle_compare.delta_colour("median_days_to_resolution") == "inverse"
+    assert cycle_compare.delta_colour("reported") == "off"                   # neither
+
+
+def test_same_age_is_the_current_cycles_age_and_the_public_counts_from_the_months_end():
+    voting = {"pilkada-2024": "2024-11-27", "pilkada-2020": "2020-12-09"}
+    exact = cycle_compare.newest_register_date(pd.Timestamp("2025-03-29"), pd.Timestamp("2025-03-31"), False)
+    assert cycle_compare.same_age("pilkada-2024", "pilkada-2020", voting, exact, False).age_days == 124
+    # the public sees the register's month (its first day): the age runs to the end of that month
+    public = cycle_compare.newest_register_date(pd.Timestamp("2025-03-01"), pd.Timestamp("2025-03-01"), True)
+    comparison = cycle_compare.same_age("pilkada-2024", "pilkada-2020", voting, public, True)
+    assert comparison.age_days == 124 and comparison.approximate and comparison.age_months == 4
+    assert cycle_compare.same_age("pilkada-2024", None, voting, exact, False) is None
+    assert cycle_compare.same_age(None, "pilkada-2020", voting, exact, False) is None

@@ -1,0 +1,110 @@
+"""Comparing one election cycle with another fairly.
+
+A cycle still in progress has cases moving through the chain, so against a closed cycle its
+follow-up rate looks low and its median (of the cases already finished, the quick ones) looks
+short. Here a cycle is compared with another *at the same age*: both as they stood the same
+number of days after their voting day (``age_days``, the ``$age_days`` parameter of
+``headline_numbers`` and ``region_metrics``). Changes are in the measure's own unit: percentage
+points for rates, days for durations, per-1,000 points for rates per 1,000 ASN. Counts change in
+per cent on the headline and in cases on the map, where counts are small. Whether a change is good
+or bad is said only where the measure's direction has a stated meaning (:data:`BETTER`).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from analytics.disclosure import withheld
+from analytics.formatting import format_number, is_missing
+
+#: How each compared measure changes: "percent" (relative), "cases", "points", "days".
+CHANGE_UNIT = {
+    "reported": "percent",
+    "proven": "percent",
+    "recommended": "percent",
+    "followed_up": "percent",
+    "followup_rate_pct": "points",
+    "median_days_to_resolution": "days",
+    "proven_per_1000_asn": "points",
+}
+#: The direction that is better, where it has a stated meaning. A count of reports is neither:
+#: more reports may be more violations or more vigilant reporting.
+BETTER = {"followup_rate_pct": "higher", "median_days_to_resolution": "lower"}
+
+
+@dataclass(frozen=True)
+class SameAge:
+    """Comparing ``election_id`` with ``other_id`` at ``age_days`` after each voting day.
+    ``approximate``: the age rests on the register's newest date known only to the month (the
+    public view), so it is given in months."""
+
+    election_id: str
+    other_id: str
+    age_days: int
+    approximate: bool
+
+    @property
+    def age_months(self) -> int:
+        return max(0, round(self.age_days / 30.4))
+
+
+def newest_register_date(cases_as_of: object, sanctions_as_of: object, month_only: bool) -> date | None:
+    """The register's newest date from ``data_as_of``. In the public view the dates are only
+    their month (its first day): the end of that month is used, so that the earlier cycle is
+    compared at least as old as the current one is, never younger."""
+    known = [pd.Timestamp(d).date() for d in (cases_as_of, sanctions_as_of) if not is_missing(d)]
+    if not known:
+        return None
+    newest = max(known)
+    if month_only:
+        newest = newest.replace(day=calendar.monthrange(newest.year, newest.month)[1])
+    return newest
+
+
+def same_age(election_id: str | None, other_id: str | None, voting_dates: dict[str, object],
+             newest: date | None, month_only: bool) -> SameAge | None:
+    """The comparison of ``election_id`` with ``other_id`` at the current cycle's age, or None
+    when either is missing or the register has no date."""
+    if not election_id or not other_id or newest is None or is_missing(voting_dates.get(election_id)):
+        return None
+    age = (newest - pd.Timestamp(voting_dates[election_id]).date()).days
+    return SameAge(election_id, other_id, age, month_only)
+
+
+def change(current: object, other: object, unit: str) -> float | None:
+    """The change from ``other`` to ``current`` in ``unit``; None where it has no value (a
+    missing side, or a per-cent change from zero)."""
+    if is_missing(current) or is_missing(other):
+        return None
+    current, other = float(current), float(other)
+    if unit == "percent":
+        return None if other == 0 else 100.0 * (current - other) / other
+    return current - other
+
+
+def change_text(value: float | None, unit: str, lang: str = "id") -> str | None:
+    """'+12,5%', '−3,2 poin', '+4 hari', '+2 kasus'; None for no change value."""
+    if value is None or is_missing(value):
+        return None
+    decimals = {"percent": 1, "points": 1, "days": 0, "cases": 0}[unit]
+    number = format_number(value, decimals, lang, signed=True).replace("-", "−")
+    words = {"percent": "%", "points": " poin" if lang == "id" else " pts",
+             "days": " hari" if lang == "id" else " days", "cases": " kasus" if lang == "id" else " cases"}
+    return number + words[unit]
+
+
+def delta_colour(field: str) -> str:
+    """st.metric's delta_color: green/red only where :data:`BETTER` states the direction."""
+    better = BETTER.get(field)
+    return {"higher": "normal", "lower": "inverse"}.get(better, "off")
+
+
+def row_change(current: pd.Series, other: pd.Series, field: str) -> float | None:
+    """A headline change, None where a side was withheld from the public."""
+    if withheld(current, field) or withheld(other, field):
+        return None
+    return change(current[field], other[field], CHANGE_UNIT[field])

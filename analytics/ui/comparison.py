@@ -1,0 +1,59 @@
+"""Fetching a cycle's comparison at the same age (analytics.cycle_compare) for the pages."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analytics import cycle_compare
+from analytics.cycle_compare import SameAge
+from analytics.filters import Filters
+from analytics.i18n import t
+from analytics.ui import data, small_counts
+
+
+def cycle_label(election_id: str, lang: str) -> str:
+    elections = data.query("elections").set_index("election_id")
+    return str(elections.loc[election_id, "label_en" if lang == "en" else "label_id"])
+
+
+def cycles_to_compare(election_id: str | None, previous_id: str | None) -> list[str]:
+    """The cycles ``election_id`` can be compared with: the others the register holds, the
+    previous cycle of the same type first, then the newest first."""
+    if not election_id:
+        return []
+    held = set(data.query("register_cycles")["election_id"])
+    elections = data.query("elections").sort_values("voting_date", ascending=False)
+    others = [code for code in elections["election_id"] if code in held and code != election_id]
+    if previous_id in others:
+        others.remove(previous_id)
+        others.insert(0, previous_id)
+    return others
+
+
+def same_age(election_id: str | None, other_id: str | None) -> SameAge | None:
+    """``election_id`` against ``other_id`` at the register's current age of ``election_id``."""
+    as_of = data.query("data_as_of").iloc[0]
+    public = small_counts.public_view()
+    newest = cycle_compare.newest_register_date(as_of["register_cases_as_of"], as_of["register_sanctions_as_of"], public)
+    voting = data.query("elections").set_index("election_id")["voting_date"].to_dict()
+    return cycle_compare.same_age(election_id, other_id, voting, newest, public)
+
+
+def age_text(comparison: SameAge, lang: str) -> str:
+    if comparison.approximate:
+        return t("age_months", lang, n=comparison.age_months)
+    return t("age_days", lang, n=comparison.age_days)
+
+
+def note(comparison: SameAge, lang: str) -> str:
+    """The sentence that says the comparison is at the same age (and how the age is known)."""
+    text = t("same_age_note", lang, age=age_text(comparison, lang), other=cycle_label(comparison.other_id, lang))
+    return text + (" " + t("same_age_month_note", lang) if comparison.approximate else "")
+
+
+def headline_pair(filters: Filters, comparison: SameAge) -> tuple[pd.Series, pd.Series]:
+    """The compared cycle's headline numbers at the same age and as they stand now (final)."""
+    other = filters.with_election(comparison.other_id)
+    at_age = data.query("headline_numbers", other, age_days=comparison.age_days).iloc[0]
+    final = data.query("headline_numbers", other).iloc[0]
+    return at_age, final
