@@ -23,28 +23,84 @@ def shares(counts: pd.DataFrame, totals: dict[str, float] | None = None) -> pd.D
     return counts.assign(share_pct=(100.0 * counts["reported"] / cycle_totals.where(cycle_totals > 0)).round(1))
 
 
-def cycle_comparison_figure(counts: pd.DataFrame, cycle_labels: dict[str, str], title: str,
-                            lang: str = "id") -> FigureSpec:
-    """Horizontal bars of each code's share of its cycle's cases, one bar colour per cycle.
+#: The states of a code's share in a cycle, each drawn differently (never as a silent 0 %).
+SHOWN, WITHHELD, NOT_RECORDED = "shown", "withheld", "not_recorded"
 
-    ``counts`` has election_id, label, reported and share_pct; codes are ordered by their
-    share in the first cycle of ``cycle_labels`` (the one in focus)."""
+
+def share_states(counts: pd.DataFrame, cycles: list[str], recorded: set[tuple[str, str]] | None) -> pd.DataFrame:
+    """One row per (cycle, code) of ``cycles`` × every code in ``counts``: its label, share,
+    count and state. A code the cycle does not use at all (not in ``recorded``, pairs of
+    election_id and code; None: all recorded) is NOT_RECORDED. A withheld count, or in a public
+    table (adjusted) an absent code, is WITHHELD. An absent code in an exact table is a real 0 %."""
+    public = disclosure.is_adjusted(counts)
+    labels = counts.drop_duplicates("code").set_index("code")["label"]
+    flags = counts.get("reported_withheld", pd.Series(False, index=counts.index)).fillna(False).astype(bool)
+    by_pair = counts.assign(hidden=flags).set_index(["election_id", "code"])
+    rows = []
+    for cycle in cycles:
+        for code, label in labels.items():
+            pooled = cycle == "semua"
+            if not pooled and recorded is not None and (cycle, code) not in recorded:
+                state, share, reported = NOT_RECORDED, None, None
+            elif (cycle, code) in by_pair.index:
+                row = by_pair.loc[(cycle, code)]
+                hidden = bool(row["hidden"])
+                state = WITHHELD if hidden else SHOWN
+                share, reported = (None, None) if hidden else (row["share_pct"], row["reported"])
+            elif public:
+                state, share, reported = WITHHELD, None, None
+            else:
+                state, share, reported = SHOWN, 0.0, 0
+            rows.append({"election_id": cycle, "code": code, "label": label, "state": state,
+                         "share_pct": share, "reported": reported})
+    return pd.DataFrame(rows, columns=["election_id", "code", "label", "state", "share_pct", "reported"])
+
+
+def cycle_comparison_figure(states: pd.DataFrame, cycle_labels: dict[str, str], title: str, lang: str = "id",
+                            withheld_label: str = "< 5", not_recorded_label: str = "tidak dicatat pada siklus ini"
+                            ) -> FigureSpec:
+    """Horizontal bars of each code's share of its cycle's cases, one colour per cycle, codes
+    ordered by their share in the first cycle of ``cycle_labels`` (the one in focus).
+
+    ``states`` is :func:`share_states`. Every bar is labelled: a share, ``withheld_label`` (a
+    hatched stub) or ``not_recorded_label`` (an empty row), so a category a cycle does not record
+    never reads as 0 %."""
     order_cycle = next(iter(cycle_labels), None)
-    focus = counts[counts["election_id"] == order_cycle].sort_values("share_pct")
-    order = list(focus["label"]) + sorted(set(counts["label"]) - set(focus["label"]))
+    focus = states[states["election_id"] == order_cycle].assign(sort=lambda f: f["share_pct"].fillna(-1))
+    order = list(focus.sort_values(["sort", "label"], ascending=[True, False])["label"])
+    order += sorted(set(states["label"]) - set(order))
     traces = []
     for index, (election_id, cycle_label) in enumerate(reversed(list(cycle_labels.items()))):
-        rows = counts[counts["election_id"] == election_id].set_index("label").reindex(order)
-        traces.append({
-            "type": "bar", "x": rows["share_pct"], "y": [wrap_label(v) for v in order], "orientation": "h",
-            "name": cycle_label,
-            "marker": {"color": palette.OKABE_ITO[(len(cycle_labels) - 1 - index) % len(palette.OKABE_ITO)]},
-            "customdata": rows[["reported"]].fillna(0),
-            "hovertemplate": "%{y}<br>%{x:.1f}% (n = %{customdata[0]:,d})<extra>" + plotly_literal(cycle_label) + "</extra>",
-        })
+        colour = palette.OKABE_ITO[(len(cycle_labels) - 1 - index) % len(palette.OKABE_ITO)]
+        rows = states[states["election_id"] == election_id]
+        name = plotly_literal(cycle_label)
+        for state, rows_in_state in rows.groupby("state", sort=False):
+            y = [wrap_label(v) for v in rows_in_state["label"]]
+            trace = {"type": "bar", "y": y, "orientation": "h", "offsetgroup": election_id, "legendgroup": election_id,
+                     "cliponaxis": False, "textposition": "outside"}
+            if state == SHOWN:
+                trace.update(
+                    x=rows_in_state["share_pct"], name=cycle_label, marker={"color": colour},
+                    text=[format_number(v, 1, lang) + "%" for v in rows_in_state["share_pct"]],
+                    customdata=[format_number(v, 0, lang) for v in rows_in_state["reported"]],
+                    hovertemplate="%{y}<br>%{x:.1f}% (n = %{customdata})<extra>" + name + "</extra>")
+            elif state == WITHHELD:
+                trace.update(
+                    x=[0.8] * len(y), name=f"{cycle_label}: {withheld_label}", showlegend=True,
+                    marker={"color": palette.WITHHELD, "line": {"color": colour, "width": 1},
+                            "pattern": {"shape": "/", "fgcolor": colour, "size": 5}},
+                    text=[withheld_label] * len(y),
+                    hovertemplate="%{y}<br>" + withheld_label + "<extra>" + name + "</extra>")
+            else:
+                trace.update(
+                    x=[0] * len(y), name=f"{cycle_label}: {not_recorded_label}", showlegend=False,
+                    marker={"color": "rgba(0,0,0,0)"}, text=[not_recorded_label] * len(y),
+                    hovertemplate="%{y}<br>" + not_recorded_label + "<extra>" + name + "</extra>")
+            traces.append(trace)
     height = max(320, 30 * len(order) * max(1, len(cycle_labels)) + 140)
     return figure(traces, layout(title, t("share_of_cases_pct", lang), None, lang, barmode="group", height=height,
-                                 legend={"traceorder": "reversed"}))
+                                 legend={"traceorder": "reversed"},
+                                 yaxis={"categoryorder": "array", "categoryarray": [wrap_label(v) for v in order]}))
 
 
 def crosstab_figure(table: pd.DataFrame, title: str, x_title: str, y_title: str, lang: str = "id",

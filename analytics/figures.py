@@ -231,18 +231,48 @@ def _within(value, start, end) -> bool:
     return value is not None and not pd.isna(value) and start <= pd.Timestamp(value) <= end
 
 
+#: A public weekly trend is shown by month when more than this share of its weeks has no number.
+MOSTLY_WITHHELD = 0.5
+PERIOD_FREQUENCY = {"week": "W-MON", "month": "MS", "quarter": "QS", "year": "YS"}
+
+
+def unshown_periods(over_time: pd.DataFrame, bucket: str) -> pd.DatetimeIndex:
+    """The periods from the first to the last in ``over_time`` that have no shown reported count:
+    absent rows (a public table leaves out rows whose counts are all below the threshold) and
+    withheld counts. In the public view each of them is "< 5", zero included."""
+    if not len(over_time) or bucket not in PERIOD_FREQUENCY:
+        return pd.DatetimeIndex([])
+    starts = pd.to_datetime(over_time["period_start"])
+    grid = pd.date_range(starts.min(), starts.max(), freq=PERIOD_FREQUENCY[bucket])
+    shown = starts[over_time["reported"].notna().to_numpy() & ~withheld_flags(over_time, "reported")]
+    return grid.difference(pd.DatetimeIndex(shown))
+
+
+def mostly_withheld(over_time: pd.DataFrame, bucket: str) -> bool:
+    """True when more than :data:`MOSTLY_WITHHELD` of the periods have no shown number."""
+    if not len(over_time) or bucket not in PERIOD_FREQUENCY:
+        return False
+    starts = pd.to_datetime(over_time["period_start"])
+    periods = len(pd.date_range(starts.min(), starts.max(), freq=PERIOD_FREQUENCY[bucket]))
+    return len(unshown_periods(over_time, bucket)) > MOSTLY_WITHHELD * periods
+
+
 def trend_figure(
     over_time: pd.DataFrame,
     calendar: pd.DataFrame,
     milestones: pd.DataFrame,
     lang: str = "id",
     bucket: str = "week",
+    withheld_label: str | None = None,
+    threshold: int = 5,
 ) -> FigureSpec:
     """Reported (bars) and proven (line) cases over time, with the election phases shaded.
 
     ``calendar`` holds the election rows whose phases fall in the plotted range (voting_date,
     campaign_start/end, quiet_start/end); ``milestones`` the institutional milestones (the
-    KASN→BKN hand-over is marked when it falls in range).
+    KASN→BKN hand-over is marked when it falls in range). With ``withheld_label`` (the public
+    view), every period without a shown count (:func:`unshown_periods`) is a hatched bar
+    ``threshold`` high labelled so, never a gap that reads as zero.
     """
     x = pd.to_datetime(over_time["period_start"])
     hover = "%{x|%d %b %Y}: %{y:,d}<extra></extra>"
@@ -252,6 +282,14 @@ def trend_figure(
         {"type": "scatter", "x": x, "y": over_time["proven"], "name": t("proven", lang), "mode": "lines+markers",
          "line": {"color": palette.SECONDARY, "width": 2}, "hovertemplate": hover},
     ]
+    unshown = unshown_periods(over_time, bucket) if withheld_label else pd.DatetimeIndex([])
+    if len(unshown):
+        traces.insert(1, {
+            "type": "bar", "x": unshown, "y": [threshold] * len(unshown), "name": withheld_label,
+            "marker": {"color": palette.WITHHELD, "line": {"color": palette.PRIMARY, "width": 1},
+                       "pattern": {"shape": "/", "fgcolor": palette.PRIMARY, "size": 5}},
+            "hovertemplate": "%{x|%d %b %Y}: " + withheld_label + "<extra></extra>",
+        })
     shapes, annotations = [], []
     if len(x):
         start, end = x.min() - pd.Timedelta(days=7), x.max() + pd.Timedelta(days=7)
@@ -284,15 +322,33 @@ def trend_figure(
                                  shapes=shapes, annotations=annotations))
 
 
-def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str], lang: str = "id") -> FigureSpec:
-    """Cases per bin of days before voting day, one line per cycle; voting day at x = 0."""
-    traces = [
-        {"type": "scatter", "x": rows["days_before_voting"], "y": rows["reported"], "mode": "lines+markers",
-         "name": election_labels.get(election_id, election_id),
-         "line": {"color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)], "width": 2},
-         "hovertemplate": "%{x} " + t("days", lang) + ": %{y:,d}<extra>%{fullData.name}</extra>"}
-        for index, (election_id, rows) in enumerate(by_days.groupby("election_id", sort=True))
-    ]
+def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str], lang: str = "id",
+                          bin_days: int = 7, withheld_label: str | None = None, threshold: int = 5) -> FigureSpec:
+    """Cases per bin of days before voting day, one line per cycle; voting day at x = 0. With
+    ``withheld_label`` (the public view), a bin without a shown count between a cycle's first and
+    last is an open marker at ``threshold`` labelled so, and the line breaks there: a gap is
+    never drawn as a line through zero."""
+    traces = []
+    for index, (election_id, rows) in enumerate(by_days.groupby("election_id", sort=True)):
+        colour = palette.OKABE_ITO[index % len(palette.OKABE_ITO)]
+        name = election_labels.get(election_id, election_id)
+        shown = rows[rows["reported"].notna().to_numpy() & ~withheld_flags(rows, "reported")]
+        bins = range(int(rows["days_before_voting"].min()), int(rows["days_before_voting"].max()) + 1, bin_days)
+        # every bin of the cycle's span, so that a bin without a number breaks the line
+        line = pd.Series(shown["reported"].to_numpy(), index=shown["days_before_voting"].to_numpy()).reindex(list(bins))
+        if not withheld_label:
+            line = line.fillna(0)      # the exact view: a bin without a row had no case
+        traces.append({
+            "type": "scatter", "x": list(line.index), "y": line.to_numpy(), "mode": "lines+markers", "name": name,
+            "legendgroup": election_id, "line": {"color": colour, "width": 2}, "connectgaps": False,
+            "hovertemplate": "%{x} " + t("days", lang) + ": %{y:,d}<extra>%{fullData.name}</extra>"})
+        gaps = [b for b in bins if pd.isna(line.get(b))]
+        if withheld_label and gaps:
+            traces.append({
+                "type": "scatter", "x": gaps, "y": [threshold] * len(gaps), "mode": "markers",
+                "name": f"{name}: {withheld_label}", "legendgroup": election_id, "showlegend": index == 0,
+                "marker": {"color": colour, "symbol": "circle-open", "size": 8},
+                "hovertemplate": "%{x} " + t("days", lang) + ": " + withheld_label + "<extra>" + name + "</extra>"})
     line, label = vertical_line(0, palette.VOTING_LINE, t("voting_day", lang), dash="solid")
     return figure(traces, layout(t("q_aligned", lang), t("days_before_voting", lang), t("cases_per_week", lang), lang,
                                  xaxis={"autorange": "reversed"}, shapes=[line], annotations=[label]))

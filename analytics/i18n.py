@@ -83,7 +83,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "A change in a count is not marked good or bad: more reports may mean more violations or more "
               "vigilant oversight.",
     },
-    "compare_with": {"id": "Bandingkan dengan", "en": "Compare with"},
     "compare_none": {"id": "— tanpa pembanding —", "en": "— no comparison —"},
     "compare_with_help": {
         "id": "Peta menampilkan perubahan ukuran ini dibanding siklus yang dipilih, keduanya pada umur yang sama "
@@ -727,6 +726,37 @@ TEXT: dict[str, dict[str, str]] = {
                             "en": "This view is too detailed for the public view (more than {n} breakdowns at once: regency, category, position, agency level, period, all elections pooled …). So that nobody can be identified, its numbers are not shown; remove a filter, choose one election, or choose a province."},
     "public_months": {"id": "Tampilan publik memakai bulan penuh: {start} – {end}.", "en": "The public view uses whole months: {start} – {end}."},
     "rests_on_withheld": {"id": "n < {n}", "en": "n < {n}"},
+    "trend_by_month": {"id": "Ditampilkan per bulan: sebagian besar minggu berisi kurang dari {n} kasus.",
+                       "en": "Shown by month: most weeks hold fewer than {n} cases."},
+    "trend_withheld_note": {
+        "id": "Batang berarsir: kurang dari {n} kasus (termasuk 0) pada periode itu. Karena itu, dan karena angka "
+              "publik disesuaikan sedikit, jumlah batang tidak sama dengan total.",
+        "en": "Hatched bars: fewer than {n} cases (0 included) in that period. Because of them, and because public "
+              "numbers are adjusted slightly, the bars do not add up to the total.",
+    },
+    "aligned_withheld_note": {
+        "id": "Lingkaran kosong: kurang dari {n} kasus (termasuk 0) pada minggu itu; garis terputus di sana.",
+        "en": "Open circles: fewer than {n} cases (0 included) that week; the line breaks there.",
+    },
+    "not_recorded_in_cycle": {"id": "tidak dicatat pada siklus ini", "en": "not recorded in this cycle"},
+    "not_recorded_note": {
+        "id": "'Tidak dicatat pada siklus ini': register siklus itu tidak memakai kategori ini sama sekali "
+              "(daftar kategorinya berbeda), jadi tidak ada bagian yang bisa dibandingkan; itu bukan 0%.",
+        "en": "'Not recorded in this cycle': that cycle's register does not use this category at all (its "
+              "categories differ), so there is no share to compare; it is not 0%.",
+    },
+    "other_share_note": {
+        "id": "'Lainnya' mencapai {share}: kasus yang jenisnya tidak cocok dengan daftar kategori ini, atau tidak "
+              "dirinci oleh pencatatnya, masuk ke sana.",
+        "en": "'Other' reaches {share}: cases whose kind does not fit this list of categories, or that the register "
+              "does not specify, go there.",
+    },
+    "other_share_note_demo": {
+        "id": "'Lainnya' mencapai {share}: angka resmi yang menjadi acuan register demo hanya merinci sebagian jenis "
+              "pelanggaran, dan bagian yang tidak dirinci dimasukkan ke 'Lainnya'.",
+        "en": "'Other' reaches {share}: the published figures the demo register follows specify only some kinds of "
+              "violation, and the unspecified part goes to 'Other'.",
+    },
     "withheld_legend": {"id": "< {n} (disembunyikan)", "en": "< {n} (withheld)"},
     "too_few_public": {"id": "Pilihan ini mencakup kurang dari {n} kasus. Agar tidak ada orang yang dapat dikenali, rinciannya tidak ditampilkan di tampilan publik; pilih wilayah atau periode yang lebih luas.",
                        "en": "This selection covers fewer than {n} cases. So that nobody can be identified, its breakdown is not shown in the public view; choose a wider area or period."},

@@ -85,6 +85,13 @@ def register_cycles(cur) -> pd.DataFrame:
     return run(cur, "register_cycles")
 
 
+def register_codes(cur, dimension: str = "category") -> pd.DataFrame:
+    """The codes of ``dimension`` each cycle's cases use at all (its vocabulary)."""
+    if dimension not in DIMENSIONS:
+        raise ValueError(f"unknown dimension {dimension!r}")
+    return run(cur, "register_codes", dimension=dimension)
+
+
 # --- case register --------------------------------------------------------------------
 
 def headline_numbers(cur, filters: Filters, age_days: int | None = None) -> pd.DataFrame:

@@ -45,15 +45,22 @@ elif not small_counts.too_few_to_break_down(headline):
     counts = breakdown.cycle_shares(filters, dimension, cycles)
     shown_cycles = {code: cycle_labels_all[code] for code in [focus] + ([other] if other else [])}
     dimension_name = t(f"dimension_{dimension}", lang).lower()
+    recorded = breakdown.recorded_codes(dimension)
+    states = category_charts.share_states(counts, list(shown_cycles), recorded)
     figure = category_charts.cycle_comparison_figure(
-        counts, shown_cycles, t("q_by_dimension", lang, dimension=dimension_name), lang)
+        states, shown_cycles, t("q_by_dimension", lang, dimension=dimension_name), lang,
+        withheld_label=f"< {small_counts.threshold()}", not_recorded_label=t("not_recorded_in_cycle", lang))
+    notes = [t("share_note", lang)]
+    if (states["state"] == category_charts.NOT_RECORDED).any():
+        notes.append(t("not_recorded_note", lang))
+    notes.append(breakdown.other_share_note(counts, list(shown_cycles), bool(headline["any_synthetic"])))
     drill = None
     if dimension in state.DIMENSION_FILTER_KEYS:
         st.caption(t("bar_click_hint", lang, dimension=dimension_name))
         drill = state.on_bar_select("jenis_batang", dimension, dict(zip(counts["label"], counts["code"])))
     components.chart(figure, counts, key="jenis_batang", source=components.register_source(), as_of=as_of,
-                     unit_note=t("share_note", lang), on_select=drill)
-    breakdown.comparison_table(counts, focus, other, cycle_labels_all)
+                     unit_note=" ".join(n if n.endswith(".") else n + "." for n in notes if n), on_select=drill)
+    breakdown.comparison_table(counts, focus, other, cycle_labels_all, recorded)
 
     st.subheader(t("crosstab_title", lang))
     column_options = [d for d in DIMENSIONS if d != dimension]

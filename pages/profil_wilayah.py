@@ -32,10 +32,9 @@ as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
 if comparison.iloc[0]["reported"] == 0:
     components.empty_state()
 elif not small_counts.too_few_to_break_down(comparison.iloc[0]):
-    bucket = "week" if filters.election_id else "month"
-    over_time = data.query("cases_over_time", filters, bucket=bucket)
-    trend = figures.trend_figure(over_time, data.query("elections"), data.query("milestones"), lang, bucket)
-    components.chart(trend, over_time, key="profil_tren", source=components.register_source(), as_of=as_of)
+    trend, over_time, trend_note = small_counts.trend(filters)
+    components.chart(trend, over_time, key="profil_tren", source=components.register_source(), as_of=as_of,
+                     unit_note=trend_note)
     by_category = profile.labelled_dimension(filters, "category")
     components.chart(figures.share_bars_figure(by_category, t("q_categories", lang), lang,
                                                      total=comparison.iloc[0]["reported"]), by_category,

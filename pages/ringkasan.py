@@ -29,16 +29,19 @@ else:
     summary.headline_tiles(headline, same_age, at_age, final)
 
 if headline["reported"] != 0 and not small_counts.too_few_to_break_down(headline):
-    bucket = "week" if filters.election_id else "month"
-    over_time = data.query("cases_over_time", filters, bucket=bucket)
-    trend = figures.trend_figure(over_time, elections.reset_index(), data.query("milestones"), lang, bucket)
+    trend, over_time, trend_note = small_counts.trend(filters)
     components.chart(trend, over_time, key="ringkasan_tren", source=components.register_source(),
-                     as_of=as_of["register_cases_as_of"])
+                     as_of=as_of["register_cases_as_of"], unit_note=trend_note)
 
     aligned = data.query("cases_by_days_before_voting", filters.with_election(None), bin_days=7)
     labels = {code: elections.loc[code, "label_en" if lang == "en" else "label_id"] for code in elections.index}
-    components.chart(figures.aligned_cycles_figure(aligned, labels, lang), aligned, key="ringkasan_siklus",
-                     source=components.register_source(), as_of=as_of["register_cases_as_of"])
+    public = small_counts.public_view()
+    aligned_figure = figures.aligned_cycles_figure(
+        aligned, labels, lang, bin_days=7, threshold=small_counts.threshold(),
+        withheld_label=t("withheld_legend", lang, n=small_counts.threshold()) if public else None)
+    components.chart(aligned_figure, aligned, key="ringkasan_siklus", source=components.register_source(),
+                     as_of=as_of["register_cases_as_of"], unit_note=t("aligned_withheld_note", lang, n=small_counts.threshold())
+                     if public else None)
 
     hotspots = data.query("top_hotspots", filters, limit=10)
     components.chart(figures.hotspots_figure(hotspots, lang, f"< {small_counts.threshold()}"), hotspots, key="ringkasan_hotspot",

@@ -81,9 +81,15 @@ def build(cur, election_id: str, province_code: str | None = None, lang: str = "
     slides.append(_narrative_slide(register, filters, headline, previous, previous_label, cycle, area, register_source, lang))
     if headline["reported"] > 0:
         slides.append(_map_slide(register, filters, province_code, register_source, lang))
-        over_time = register("cases_over_time", filters, bucket="week")
-        slides.append(Slide(t("q_trend", lang), figure=figures.trend_figure(over_time, elections, queries.milestones(cur), lang, "week"),
-                            source=register_source, numbers=over_time))
+        bucket = "week"
+        over_time = register("cases_over_time", filters, bucket=bucket)
+        if audience.public and figures.mostly_withheld(over_time, bucket):
+            bucket = "month"     # weeks mostly below the threshold: months say more
+            over_time = register("cases_over_time", filters, bucket=bucket)
+        withheld_label = t("withheld_legend", lang, n=audience.threshold) if audience.public else None
+        slides.append(Slide(t("q_trend", lang), figure=figures.trend_figure(
+            over_time, elections, queries.milestones(cur), lang, bucket, withheld_label=withheld_label,
+            threshold=audience.threshold), source=register_source, numbers=over_time))
         hotspots = register("top_hotspots", filters, limit=10)
         slides.append(Slide(t("q_hotspots", lang), figure=figures.hotspots_figure(hotspots, lang), source=register_source,
                             numbers=hotspots))

@@ -37,21 +37,37 @@ def cycle_shares(filters: Filters, dimension: str, cycles: list[str | None]) -> 
     return result
 
 
-def comparison_table(counts: pd.DataFrame, focus: str, other: str | None, cycle_labels: dict[str, str]) -> None:
+def recorded_codes(dimension: str) -> set[tuple[str, str]]:
+    """(cycle, code) pairs the register's cycles use at all (``register_codes``)."""
+    codes = data.query("register_codes", dimension=dimension)
+    return set(zip(codes["election_id"], codes["code"]))
+
+
+def comparison_table(counts: pd.DataFrame, focus: str, other: str | None, cycle_labels: dict[str, str],
+                     recorded: set[tuple[str, str]] | None = None) -> None:
     """The numbers behind the chart: count, share and proven rate in the focus cycle, and the
-    change of share (percentage points) against the other cycle."""
+    change of share (percentage points) against the other cycle. A code a cycle does not record
+    reads so; its change is none."""
     lang = language()
     now = counts[counts["election_id"] == focus].set_index("code")
     withheld_text = t("rests_on_withheld", lang, n=small_counts.threshold())
+    not_recorded = t("not_recorded_in_cycle", lang)
+
+    def is_recorded(cycle: str, code: str) -> bool:
+        return cycle == "semua" or recorded is None or (cycle, code) in recorded
+
     shown = pd.DataFrame({
         t("code_label", lang): now["label"],
-        t("reported", lang): small_counts.count_texts(now, "reported"),
-        t("share_pct", lang): [withheld_text if withheld(row, "reported") else format_percent(row["share_pct"], 1, lang)
-                               for _, row in now.iterrows()],
+        t("reported", lang): [small_counts.count_text(row, "reported") if is_recorded(focus, code) else not_recorded
+                              for code, row in now.iterrows()],
+        t("share_pct", lang): [not_recorded if not is_recorded(focus, code)
+                               else withheld_text if withheld(row, "reported") else format_percent(row["share_pct"], 1, lang)
+                               for code, row in now.iterrows()],
         t("proven_rate", lang): [
-            withheld_text if withheld(row, "reported") or withheld(row, "proven")
+            "—" if not is_recorded(focus, code)
+            else withheld_text if withheld(row, "reported") or withheld(row, "proven")
             else format_percent(100.0 * row["proven"] / row["reported"] if row["reported"] else None, 1, lang)
-            for _, row in now.iterrows()],
+            for code, row in now.iterrows()],
     })
     if other is not None:
         other_rows = counts[counts["election_id"] == other].set_index("code")["share_pct"]
@@ -60,5 +76,21 @@ def comparison_table(counts: pd.DataFrame, focus: str, other: str | None, cycle_
         before = other_rows.reindex(now.index, fill_value=0.0) if absent_is_zero else other_rows.reindex(now.index)
         change = now["share_pct"] - before
         shown[t("share_change_pp", lang, cycle=cycle_labels.get(other, other))] = [
-            "—" if pd.isna(v) else format_number(v, 1, lang, signed=True) for v in change]
+            not_recorded if not is_recorded(other, code) else "—" if not is_recorded(focus, code) or pd.isna(v)
+            else format_number(v, 1, lang, signed=True) for code, v in change.items()]
     st.dataframe(shown, hide_index=True, width="stretch")
+
+
+def other_share_note(counts: pd.DataFrame, cycles: list[str], synthetic: bool) -> str | None:
+    """One line on why "lainnya" is large, when it is a fifth of a shown cycle's cases or more."""
+    other = counts[(counts["code"] == "lainnya") & counts["election_id"].isin(cycles)]
+    largest = other["share_pct"].max() if len(other) else None
+    if largest is None or pd.isna(largest) or largest < OTHER_SHARE_NOTE_PCT:
+        return None
+    lang = language()
+    return t("other_share_note_demo" if synthetic else "other_share_note", lang,
+             share=format_percent(largest, 0, lang))
+
+
+#: "lainnya" gets its explaining line from this share of a cycle's cases.
+OTHER_SHARE_NOTE_PCT = 20.0

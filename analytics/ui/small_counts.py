@@ -75,3 +75,28 @@ def too_few_to_break_down(headline: pd.Series) -> bool:
         return False
     st.info(t("too_few_public", language(), n=threshold()), icon=":material/shield_person:")
     return True
+
+
+def trend(filters, title_lang: str | None = None):
+    """The trend chart and its numbers: by week for one cycle, by month otherwise. In the public
+    view a weekly trend whose weeks are mostly without a number is shown by month instead, and
+    every period without a number is marked "< 5" (:func:`analytics.figures.trend_figure`).
+    Returns (figure, numbers, note)."""
+    from analytics import figures
+    from analytics.ui import data
+
+    lang = title_lang or language()
+    public = public_view()
+    bucket = "week" if filters.election_id else "month"
+    over_time = data.query("cases_over_time", filters, bucket=bucket)
+    note = None
+    if public and bucket == "week" and figures.mostly_withheld(over_time, "week"):
+        bucket = "month"
+        over_time = data.query("cases_over_time", filters, bucket=bucket)
+        note = t("trend_by_month", lang, n=threshold())
+    label = t("withheld_legend", lang, n=threshold()) if public else None
+    figure = figures.trend_figure(over_time, data.query("elections"), data.query("milestones"), lang, bucket,
+                                  withheld_label=label, threshold=threshold())
+    if public and len(figures.unshown_periods(over_time, bucket)):
+        note = " ".join(filter(None, [note, t("trend_withheld_note", lang, n=threshold())]))
+    return figure, over_time, note

@@ -90,3 +90,44 @@ def test_spec_copies_leave_the_spec_itself_unchanged():
     assert json.dumps(spec.to_browser_dict(), default=str) == json.dumps(first, default=str)
     assert spec.title and spec.layout["margin"]["t"] == 60
     assert untitled.title is None and untitled.layout["margin"] == {"l": 10, "r": 10, "t": 20, "b": 10}
+
+
+def _public_weeks() -> pd.DataFrame:
+    """A public weekly table: 4 Nov shown, 11 Nov absent (all below the threshold), 18 Nov
+    withheld, 25 Nov shown."""
+    return pd.DataFrame({"period_start": pd.to_datetime(["2024-11-04", "2024-11-18", "2024-11-25"]),
+                         "reported": [9.0, None, 12.0], "proven": [5.0, None, None],
+                         "reported_withheld": [False, True, False], "proven_withheld": [False, True, True]})
+
+
+def test_a_public_trend_marks_every_week_without_a_number_and_never_leaves_a_gap():
+    weeks = _public_weeks()
+    assert list(figures.unshown_periods(weeks, "week")) == list(pd.to_datetime(["2024-11-11", "2024-11-18"]))
+    fig = figures.trend_figure(weeks, _calendar(), _milestones(), "id", "week", withheld_label="< 5 (disembunyikan)",
+                               threshold=5).to_plotly()
+    marked = next(trace for trace in fig.data if trace.name == "&lt; 5 (disembunyikan)")
+    assert [pd.Timestamp(x) for x in marked.x] == list(pd.to_datetime(["2024-11-11", "2024-11-18"]))
+    assert list(marked.y) == [5, 5] and marked.marker.pattern.shape == "/"
+    # the exact (analyst) view has no such marks: a week without a row had no case
+    exact = figures.trend_figure(weeks, _calendar(), _milestones(), "id", "week").to_plotly()
+    assert not any("disembunyikan" in (trace.name or "") for trace in exact.data)
+
+
+def test_weeks_mostly_without_a_number_are_shown_by_month():
+    assert not figures.mostly_withheld(_public_weeks(), "week")          # 2 of 4 weeks: not more than half
+    sparse = _public_weeks().iloc[[0]]
+    sparse = pd.concat([sparse, pd.DataFrame({"period_start": pd.to_datetime(["2024-12-09"]), "reported": [6.0],
+                                              "proven": [None], "reported_withheld": [False], "proven_withheld": [True]})])
+    assert figures.mostly_withheld(sparse, "week")                       # 4 of 6 weeks without a number
+
+
+def test_aligned_cycles_break_at_a_bin_without_a_number_and_mark_it():
+    by_days = pd.DataFrame({"election_id": ["pilkada-2024"] * 3, "days_before_voting": [0, 14, 21],
+                            "reported": [8.0, None, 6.0], "reported_withheld": [False, True, False]})
+    fig = figures.aligned_cycles_figure(by_days, {"pilkada-2024": "Pilkada 2024"}, bin_days=7,
+                                        withheld_label="< 5").to_plotly()
+    line, marks = fig.data
+    assert list(line.x) == [0, 7, 14, 21] and pd.isna(line.y[1]) and pd.isna(line.y[2]) and line.connectgaps is False
+    assert list(marks.x) == [7, 14] and list(marks.y) == [5, 5]
+    exact = figures.aligned_cycles_figure(by_days.drop(columns="reported_withheld").fillna(0), {}, bin_days=7).to_plotly()
+    assert list(exact.data[0].y) == [8, 0, 0, 6]                         # exact: an empty bin is a zero

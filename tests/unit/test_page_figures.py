@@ -21,15 +21,36 @@ def test_shares_are_per_cycle():
     assert category_charts.shares(counts)["share_pct"].tolist() == [75.0, 25.0, 100.0]
 
 
-def test_cycle_comparison_draws_one_trace_per_cycle_ordered_by_the_focus():
-    counts = pd.DataFrame({"election_id": ["a", "a", "b", "b"], "label": ["X", "Y", "X", "Z"],
+def _counts(**attrs) -> pd.DataFrame:
+    counts = pd.DataFrame({"election_id": ["a", "a", "b", "b"], "code": ["x", "y", "x", "z"], "label": ["X", "Y", "X", "Z"],
                            "reported": [3, 1, 2, 2], "share_pct": [75.0, 25.0, 50.0, 50.0]})
-    fig = category_charts.cycle_comparison_figure(counts, {"a": "Cycle A", "b": "Cycle B"}, "Q?").to_plotly()
+    counts.attrs.update(attrs)
+    return counts
+
+
+def test_a_category_a_cycle_does_not_record_reads_so_and_an_exact_absent_one_is_zero():
+    # cycle a never uses z; cycle b uses y but had no case of it in this selection
+    recorded = {("a", "x"), ("a", "y"), ("b", "x"), ("b", "y"), ("b", "z")}
+    states = category_charts.share_states(_counts(), ["a", "b"], recorded).set_index(["election_id", "code"])
+    assert states.loc[("a", "z"), "state"] == category_charts.NOT_RECORDED
+    assert states.loc[("b", "y"), "state"] == category_charts.SHOWN and states.loc[("b", "y"), "share_pct"] == 0.0
+    fig = category_charts.cycle_comparison_figure(states.reset_index(), {"a": "Cycle A", "b": "Cycle B"}, "Q?").to_plotly()
     by_name = {trace.name: trace for trace in fig.data}
-    assert set(by_name) == {"Cycle A", "Cycle B"}
-    assert list(by_name["Cycle A"].y) == ["Y", "X", "Z"]      # focus cycle ascending, then the rest
-    assert list(by_name["Cycle A"].x[:2]) == [25.0, 75.0]
-    assert pd.isna(by_name["Cycle A"].x[2])                   # Z is absent in A: no bar, not zero
+    assert list(by_name["Cycle A: tidak dicatat pada siklus ini"].y) == ["Z"]
+    assert list(by_name["Cycle A: tidak dicatat pada siklus ini"].text) == ["tidak dicatat pada siklus ini"]
+    assert dict(zip(by_name["Cycle B"].y, by_name["Cycle B"].text)) == {"X": "50,0%", "Y": "0,0%", "Z": "50,0%"}
+    assert list(fig.layout.yaxis.categoryarray) == ["Z", "Y", "X"]   # the focus cycle's order, ascending
+
+
+def test_in_a_public_table_an_absent_category_is_withheld_not_zero():
+    counts = _counts(adjusted=True)
+    recorded = {("a", "x"), ("a", "y"), ("a", "z"), ("b", "x"), ("b", "y"), ("b", "z")}
+    states = category_charts.share_states(counts, ["a", "b"], recorded).set_index(["election_id", "code"])
+    assert states.loc[("a", "z"), "state"] == category_charts.WITHHELD
+    assert states.loc[("b", "y"), "state"] == category_charts.WITHHELD
+    fig = category_charts.cycle_comparison_figure(states.reset_index(), {"a": "A", "b": "B"}, "Q?").to_plotly()
+    hatched = {trace.name: trace for trace in fig.data}["A: &lt; 5"]
+    assert list(hatched.y) == ["Z"] and hatched.marker.pattern.shape == "/"
 
 
 def test_crosstab_pivots_counts():
