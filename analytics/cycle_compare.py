@@ -87,11 +87,12 @@ def change(current: object, other: object, unit: str) -> float | None:
 
 
 def change_text(value: float | None, unit: str, lang: str = "id") -> str | None:
-    """'+12,5%', '−3,2 poin', '+4 hari', '+2 kasus'; None for no change value."""
+    """'+12,5%', '-3,2 poin', '+4 hari', '+2 kasus'; None for no change value."""
     if value is None or is_missing(value):
         return None
     decimals = {"percent": 1, "points": 1, "days": 0, "cases": 0}[unit]
-    number = format_number(value, decimals, lang, signed=True).replace("-", "−")
+    # a plain hyphen-minus: st.metric reads the direction of its arrow and colour from it
+    number = format_number(value, decimals, lang, signed=True)
     words = {"percent": "%", "points": " poin" if lang == "id" else " pts",
              "days": " hari" if lang == "id" else " days", "cases": " kasus" if lang == "id" else " cases"}
     return number + words[unit]

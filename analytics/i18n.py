@@ -51,15 +51,16 @@ TEXT: dict[str, dict[str, str]] = {
     "median_days": {"id": "Median hari sampai selesai", "en": "Median days to resolution"},
     "open_cases": {"id": "Kasus belum selesai", "en": "Open cases"},
     "vs_previous": {"id": "dibanding {prev}", "en": "vs {prev}"},
-    "vs_same_age": {"id": "dibanding {prev} pada umur yang sama", "en": "vs {prev} at the same age"},
+    "vs_same_age": {"id": "vs {prev} (umur sama)", "en": "vs {prev} (same age)"},
     "age_days": {"id": "{n} hari", "en": "{n} days"},
     "age_months": {"id": "sekitar {n} bulan", "en": "about {n} months"},
     "same_age_note": {
         "id": "Dibandingkan pada umur yang sama: {age} setelah pemungutan suara. {other} ditampilkan sebagaimana "
-              "keadaannya pada umur itu; nilai akhirnya ada di tabel di bawah. Tingkat berubah dalam poin persentase.",
-        "en": "Compared at the same age: {age} after voting day. {other} is shown as it stood at that age; its final "
-              "values are in the table below. Rates change in percentage points.",
+              "keadaannya pada umur itu. Tingkat berubah dalam poin persentase.",
+        "en": "Compared at the same age: {age} after voting day. {other} is shown as it stood at that age. Rates "
+              "change in percentage points.",
     },
+    "same_age_final_note": {"id": "Nilai akhir {other} ada di tabel di bawah.", "en": "The final values of {other} are in the table below."},
     "same_age_month_note": {
         "id": "Umur dihitung dari bulan data terbaru (tanggal persisnya tidak ditampilkan untuk publik).",
         "en": "The age is counted from the month of the newest data (its exact date is not shown publicly).",

@@ -30,6 +30,11 @@ def cycles_to_compare(election_id: str | None, previous_id: str | None) -> list[
     return others
 
 
+def cycle_year(election_id: str) -> str:
+    """The cycle's year, enough to name a cycle of the same type in a tile."""
+    return str(data.query("elections").set_index("election_id").loc[election_id, "election_year"])
+
+
 def same_age(election_id: str | None, other_id: str | None) -> SameAge | None:
     """``election_id`` against ``other_id`` at the register's current age of ``election_id``."""
     as_of = data.query("data_as_of").iloc[0]
@@ -45,10 +50,15 @@ def age_text(comparison: SameAge, lang: str) -> str:
     return t("age_days", lang, n=comparison.age_days)
 
 
-def note(comparison: SameAge, lang: str) -> str:
-    """The sentence that says the comparison is at the same age (and how the age is known)."""
-    text = t("same_age_note", lang, age=age_text(comparison, lang), other=cycle_label(comparison.other_id, lang))
-    return text + (" " + t("same_age_month_note", lang) if comparison.approximate else "")
+def note(comparison: SameAge, lang: str, with_final_table: bool = False) -> str:
+    """The sentences that say the comparison is at the same age (and how the age is known)."""
+    other = cycle_label(comparison.other_id, lang)
+    parts = [t("same_age_note", lang, age=age_text(comparison, lang), other=other)]
+    if with_final_table:
+        parts.append(t("same_age_final_note", lang, other=other))
+    if comparison.approximate:
+        parts.append(t("same_age_month_note", lang))
+    return " ".join(parts)
 
 
 def headline_pair(filters: Filters, comparison: SameAge) -> tuple[pd.Series, pd.Series]:

@@ -59,7 +59,7 @@ def headline_tiles(current: pd.Series, comparison: SameAge | None = None, at_age
     columns = []
     for _ in range(0, len(TILES), 3):
         columns.extend(st.columns(3))
-    other_label = compare.cycle_label(comparison.other_id, lang) if comparison else None
+    other_label = compare.cycle_year(comparison.other_id) if comparison else None
     for index, (field, kind) in enumerate(TILES):
         delta = None
         if at_age is not None:
@@ -75,7 +75,7 @@ def headline_tiles(current: pd.Series, comparison: SameAge | None = None, at_age
     if not withheld(current, "open_cases") and not is_missing(current["open_cases"]) and current["open_cases"] > 0:
         st.caption(t("open_cases_note", lang, n=small_counts.count_text(current, "open_cases")))
     if comparison is not None and at_age is not None and final is not None:
-        st.caption(compare.note(comparison, lang))
+        st.caption(compare.note(comparison, lang, with_final_table=True))
         st.dataframe(comparison_table(current, at_age, final, comparison, lang), hide_index=True, width="stretch")
 
 
