@@ -8,9 +8,9 @@ How it is built
 - ``load_reference`` reads the curated CSVs of ``data/`` (regions, elections, taxonomies,
   published figures, real headcounts).
 - ``calibration_from_figures`` turns the published figures into targets per election cycle
-  (category mix, position mix, proven rate, follow-up rate, reported counts) and records which
-  targets are published for that cycle and which are fallbacks. ``describe_calibration`` says so
-  in words for the "Tentang data" page.
+  (category mix, position mix, proven rate, follow-up rate, reported counts, Kalimantan's share,
+  published regency counts) and records which targets are published for that cycle and which are
+  fallbacks. ``describe_calibration`` says so in words for the "Tentang data" page.
 - ``iter_chunks`` generates the register in chunks with numpy only (no per-case Python loop).
   Chunk ``i`` draws from ``SeedSequence(seed, spawn_key=(1, i))``; everything shared between
   chunks (region intensities, synthetic headcounts) from ``SeedSequence(seed, spawn_key=(0, k))``.
@@ -19,7 +19,39 @@ How it is built
 - ``generate`` concatenates the chunks; ``write`` writes the three Parquet files with exactly the
   catalog's columns and types. ``write_streaming`` writes the same rows chunk by chunk without
   holding the register in memory; ``build`` does so atomically (the CLI), and ``ensure_demo``
-  builds the default demo once.
+  builds the default demo, and builds it again when the reference data change its plan.
+
+Size (``cases=None``, the default demo)
+- The register stands for Kalimantan, so its size per cycle is Kalimantan's expected share of
+  the national reported count: ``Calibration.expected_cases`` = the cycle's national reported
+  count (``reported``) x ``kalimantan_share``, and never less than the sum of the cycle's
+  published regency counts (published figures prove at least that many). The default demo has
+  that many cases per cycle, rounded to whole cases (``Calibration.calibrated_counts``).
+- ``kalimantan_share`` = the PNS located in the five provinces (``pns_count`` of each province,
+  BPS, all agencies) / the national PNS total (national ``pns_count``, BPS), each the figure in
+  ``published_figures`` (or, for a province, a real all-agencies PNS row of ``asn_headcount``)
+  nearest in year to the national total. Civil servants are who can be reported, so their share
+  is the stated proxy for Kalimantan's share of the reports. When a figure is missing the share
+  is ``ASSUMED_KALIMANTAN_SHARE``, flagged as a demo assumption.
+- ``cases=N`` (``--cases N``) is an explicit total for benchmarks: split across cycles by the
+  national reported counts (``Calibration.cycle_weights``), with the same region probabilities.
+
+Regencies
+- A regency gets a persistent propensity, a per-cycle noise and its headcount as its weight; in a
+  pilkada cycle some get no case. A regency with a published reported count for a cycle (rows of
+  ``published_figures`` whose region_code has a dot and whose metric is in ``REPORTED_METRICS``;
+  the largest per regency and cycle) is instead given an expected count near that figure:
+  ``max(published, ANCHOR_FLOOR) x Gamma(ANCHOR_SHAPE, 1 / ANCHOR_SHAPE)`` (mean 1), as a share
+  of the cycle's expected Kalimantan count; the other regencies share the rest by weight.
+- Stated band (``regency_band``): in the default demo such a regency's count lies within
+  ``[published / 3 - 2, 3 x published + 3]``. The count is Poisson-like around an expectation
+  within about +-60 % of the published figure; a factor 3 either way leaves room for that and
+  for interim snapshots, the additive 2-3 for the noise of counts of 0-3 (a published 0 gives an
+  expectation of about 0.3 and a band of 0-3). The band is about the default demo; with
+  ``cases=N`` such a regency's count scales with N.
+- Headcount denominators: regencies without a real usable count (value_qualifier exact or
+  approx, the ones the ``headcount_latest`` view uses) get a synthetic one;
+  ``synthetic_denominators`` says how many of the regencies that is.
 
 Status semantics (as of ``DEMO_AS_OF``)
 - ``dilaporkan``: reported, registration decision still pending; ``diregistrasi``: registered,
@@ -36,12 +68,15 @@ Status semantics (as of ``DEMO_AS_OF``)
   either never answered or not answered yet; the calibrated follow-up rate is ditindaklanjuti /
   recommendations dated at least ``FOLLOWUP_MAX_DAYS`` before ``DEMO_AS_OF`` ("mature").
 
-CLI: ``python -m analytics.demo --cases N --seed S --out DIR [--reference-dir DIR]``.
+CLI: ``python -m analytics.demo --out DIR [--cases N] [--seed S] [--reference-dir DIR]``; without
+``--cases`` the calibrated size.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -57,7 +92,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 DEFAULT_REFERENCE_DIR = Path(__file__).resolve().parent.parent / "data"
-DEFAULT_CASES = 3000
+#: The size of the default demo before it was calibrated to Kalimantan: a register without a
+#: manifest (written before there was one) and of this size is that old default, and is replaced.
+LEGACY_DEFAULT_CASES = 3000
 DEFAULT_SEED = 20241127
 DEFAULT_CHUNK_SIZE = 200_000
 
@@ -109,6 +146,30 @@ SHARE_IMPOSED_LIGHTER = 0.20
 
 #: Metrics counting what was reported in a cycle (ASN, cases, complaints, findings, reports).
 REPORTED_METRICS = ("asn_reported", "cases_reported", "complaints_received", "cases_found", "reports_received")
+
+#: The PNS headcount metric of published_figures: national total (scope national) and the PNS
+#: located in each province (scope province; BPS, all agencies, central and regional).
+PNS_TOTAL_METRIC = "pns_count"
+#: Kalimantan's share of the national reported counts, ASSUMED only when the data lack the national
+#: PNS total or one of the provinces' totals (then flagged as a demo assumption). Not a published
+#: figure: a round value just under the share the curated BPS totals gave when it was set (the five
+#: provinces' pns_count over the national one, about 8.5 %), so a gap in the data changes the
+#: demo's size little.
+ASSUMED_KALIMANTAN_SHARE = 0.08
+#: Qualifiers of a count used as a number (a 'more_than' count is a bound, not a count).
+USABLE_QUALIFIERS = ("exact", "approx")
+
+#: A regency with a published reported count gets an expected count of max(published,
+#: ANCHOR_FLOOR) x Gamma(ANCHOR_SHAPE, 1 / ANCHOR_SHAPE): near the figure (coefficient of variation
+#: 1 / sqrt(ANCHOR_SHAPE), about 0.29), and about 0.3 for a published 0 (mostly 0, sometimes 1).
+ANCHOR_FLOOR = 0.3
+ANCHOR_SHAPE = 12.0
+#: The stated band of a regency with a published count p in the default demo:
+#: [p / BAND_FACTOR - BAND_BELOW, BAND_FACTOR x p + BAND_ABOVE].
+BAND_FACTOR = 3.0
+BAND_BELOW = 2.0
+BAND_ABOVE = 3.0
+
 #: Fallback reported counts (national, ASN) when published_figures has none for a cycle.
 DEFAULT_REPORTED = {
     "pilkada-2015": 30, "pilkada-2018": 500, "pemilu-2019": 999,
@@ -349,7 +410,8 @@ def cycle_windows(elections: pd.DataFrame) -> pd.DataFrame:
 # Calibration
 # --------------------------------------------------------------------------------------------
 
-_FIGURE_COLUMNS = ["figure_id", "election_id", "scope", "metric", "breakdown", "value", "as_of_date", "confidence"]
+_FIGURE_COLUMNS = ["figure_id", "election_id", "scope", "region_code", "metric", "breakdown", "value",
+                   "value_qualifier", "as_of_date", "confidence"]
 
 PUBLISHED, FALLBACK, DEFAULT = "published", "fallback", "default"
 
@@ -393,7 +455,12 @@ class Calibration:
     position: Mapping[str, ShareTarget]
     proven_rate: Mapping[str, Target]  # percent: terbukti / decided registered cases
     followup_rate: Mapping[str, Target]  # percent: ditindaklanjuti / mature recommendations
-    reported: Mapping[str, Target]  # national reported count, used only for the split across cycles
+    reported: Mapping[str, Target]  # national reported count: the split across cycles and the default size
+    #: Kalimantan's share of the national reported counts (a fraction; basis published or default)
+    kalimantan_share: Target = field(default_factory=lambda: Target(
+        value=ASSUMED_KALIMANTAN_SHARE, basis=DEFAULT, note="no provinces given; demo assumption"))
+    #: per cycle, per regency code: the published reported count (the largest stated)
+    regency_reported: Mapping[str, Mapping[str, Target]] = field(default_factory=dict)
 
     def fallbacks(self) -> list[str]:
         """'<cycle>: <what>' for every target that is not published for its cycle."""
@@ -410,13 +477,31 @@ class Calibration:
         total = sum(self.reported[c].value for c in self.cycles)
         return {c: self.reported[c].value / total for c in self.cycles}
 
+    def regency_total(self, cycle: str) -> float:
+        """The sum of the cycle's published regency counts."""
+        return float(sum(t.value for t in self.regency_reported.get(cycle, {}).values()))
 
-def _prepare_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    def expected_cases(self) -> dict[str, float]:
+        """Per cycle: the expected Kalimantan reported count, the national reported count x
+        Kalimantan's share, never below the sum of the cycle's published regency counts."""
+        share = self.kalimantan_share.value
+        return {c: max(self.reported[c].value * share, self.regency_total(c)) for c in self.cycles}
+
+    def calibrated_counts(self) -> dict[str, int]:
+        """Per cycle: the default demo's number of cases, ``expected_cases`` rounded half up."""
+        return {c: int(np.floor(e + 0.5)) for c, e in self.expected_cases().items()}
+
+
+def _prepare_figures(figures: pd.DataFrame, national_only: bool = True) -> pd.DataFrame:
     frame = figures.reindex(columns=_FIGURE_COLUMNS).fillna("").astype(str).copy()
+    for col in ("scope", "region_code", "metric", "breakdown", "value_qualifier", "election_id"):
+        frame[col] = frame[col].str.strip()
     frame["value"] = pd.to_numeric(frame["value"].str.strip(), errors="coerce")
     frame["as_of"] = pd.to_datetime(frame["as_of_date"].str.strip().replace("", None), format="ISO8601", errors="coerce")
     frame["high"] = frame["confidence"].str.strip().eq("high")
-    frame = frame[frame["value"].notna() & frame["scope"].str.strip().eq("national")]
+    frame = frame[frame["value"].notna()]
+    if national_only:
+        frame = frame[frame["scope"].eq("national")]
     return frame
 
 
@@ -484,6 +569,85 @@ def _reported(frame: pd.DataFrame, cycles: Sequence[str]) -> dict[str, Target]:
                             figure_ids=(best["figure_id"],), as_of_date=_date_text(best["as_of"]),
                             note=f"{best['metric']}, the largest national count stated")
     return out
+
+
+def _kalimantan_share(figures: pd.DataFrame, province_codes: Sequence[str], headcount: pd.DataFrame | None) -> Target:
+    """Kalimantan's share of the national reported counts: the PNS located in its provinces over
+    the national PNS total. The national total is the latest national ``PNS_TOTAL_METRIC`` figure;
+    per province the province-scope figure nearest to it in year (a real all-agencies PNS row of
+    asn_headcount when no figure is as near; a figure first on a tie). ``ASSUMED_KALIMANTAN_SHARE``
+    (basis default) when the national total or a province's is missing."""
+    provinces = sorted(set(province_codes))
+
+    def assumed(why: str) -> Target:
+        return Target(value=ASSUMED_KALIMANTAN_SHARE, basis=DEFAULT, note=f"{why}; demo assumption")
+
+    if not provinces:
+        return assumed("no provinces given")
+    usable = figures["value_qualifier"].isin(USABLE_QUALIFIERS + ("",)) & (figures["value"] > 0) & figures["breakdown"].eq("")
+    pns = figures[usable & figures["metric"].eq(PNS_TOTAL_METRIC)]
+    national = pns[pns["scope"].eq("national") & pns["region_code"].eq("")]
+    if national.empty:
+        return assumed(f"no national {PNS_TOTAL_METRIC} figure")
+    nat = _latest_first(national).iloc[0]
+    nat_year = nat["as_of"].year if pd.notna(nat["as_of"]) else np.nan
+
+    rows = pns[pns["scope"].eq("province") & pns["region_code"].isin(provinces)]
+    candidates = [pd.DataFrame({
+        "region_code": rows["region_code"], "count": rows["value"],
+        "year": rows["as_of"].dt.year.astype(float), "id": rows["figure_id"], "from_headcount": False,
+    })]
+    if headcount is not None and not headcount.empty:
+        hc = headcount.reindex(columns=["headcount_id", "region_code", "year", "asn_count", "count_basis", "coverage",
+                                        "value_qualifier"]).fillna("").astype(str)
+        hc = hc[hc["region_code"].isin(provinces) & hc["count_basis"].eq("pns")
+                & hc["coverage"].eq("all_agencies_in_region") & hc["value_qualifier"].isin(USABLE_QUALIFIERS)]
+        candidates.append(pd.DataFrame({
+            "region_code": hc["region_code"], "count": pd.to_numeric(hc["asn_count"], errors="coerce"),
+            "year": pd.to_numeric(hc["year"], errors="coerce"), "id": hc["headcount_id"], "from_headcount": True,
+        }))
+    pool = pd.concat(candidates, ignore_index=True)
+    pool = pool[pool["count"] > 0]
+    pool["gap"] = (pool["year"] - nat_year).abs().fillna(np.inf)
+    chosen = (pool.sort_values(["gap", "from_headcount", "year", "id"], ascending=[True, True, False, True],
+                               na_position="last", kind="stable")
+              .drop_duplicates("region_code").set_index("region_code").reindex(provinces))
+    missing = [code for code in provinces if pd.isna(chosen.loc[code, "count"])]
+    if missing:
+        return assumed(f"no {PNS_TOTAL_METRIC} total for province(s) {', '.join(missing)}")
+    total = float(chosen["count"].sum())
+    share = total / float(nat["value"])
+    if not 0 < share < 1:
+        return assumed(f"province totals ({total:,.0f}) do not fit the national total ({nat['value']:,.0f})")
+    years = ", ".join(f"{code} {int(y)}" if pd.notna(y) else f"{code} ?" for code, y in chosen["year"].items())
+    return Target(
+        value=share, basis=PUBLISHED, figure_ids=(nat["figure_id"], *chosen["id"]), as_of_date=_date_text(nat["as_of"]),
+        note=f"PNS in the provinces {total:,.0f} / national PNS {nat['value']:,.0f}; province years: {years}",
+    )
+
+
+def _regency_reported(figures: pd.DataFrame, cycles: Sequence[str],
+                      regency_codes: Sequence[str] | None) -> dict[str, dict[str, Target]]:
+    """Per cycle, per regency: the largest published ``REPORTED_METRICS`` count (region_code with
+    a dot; counts are cumulative, so the largest is the most complete)."""
+    rows = figures[figures["metric"].isin(REPORTED_METRICS) & figures["region_code"].str.contains(".", regex=False)
+                   & figures["election_id"].isin(cycles) & (figures["value"] >= 0)]
+    if regency_codes is not None:
+        rows = rows[rows["region_code"].isin(set(regency_codes))]
+    best = rows.sort_values(["value", "high", "as_of", "figure_id"], ascending=[False, False, False, True],
+                            na_position="last", kind="stable").drop_duplicates(["election_id", "region_code"])
+    out: dict[str, dict[str, Target]] = {c: {} for c in cycles}
+    for row in best.sort_values(["election_id", "region_code"]).itertuples(index=False):
+        out[row.election_id][row.region_code] = Target(
+            value=float(row.value), basis=PUBLISHED, source_election_id=row.election_id, figure_ids=(row.figure_id,),
+            as_of_date=_date_text(row.as_of), note=f"{row.metric}, the largest count stated for the regency")
+    return out
+
+
+def regency_band(published: float | np.ndarray) -> tuple:
+    """The stated band of the default demo's count for a regency with a published count:
+    ``[published / BAND_FACTOR - BAND_BELOW, BAND_FACTOR x published + BAND_ABOVE]``."""
+    return published / BAND_FACTOR - BAND_BELOW, BAND_FACTOR * published + BAND_ABOVE
 
 
 def _share_set(rows: pd.DataFrame) -> pd.DataFrame:
@@ -555,6 +719,9 @@ def calibration_from_figures(
     elections: pd.DataFrame,
     category_codes: Sequence[str] | None = None,
     position_codes: Sequence[str] | None = None,
+    province_codes: Sequence[str] | None = None,
+    regency_codes: Sequence[str] | None = None,
+    headcount: pd.DataFrame | None = None,
 ) -> Calibration:
     """Calibration targets per demo cycle from the national published figures.
 
@@ -568,8 +735,12 @@ def calibration_from_figures(
       (by voting day) that has one (basis ``fallback``).
     - reported count: the largest national ``REPORTED_METRICS`` figure stated for the cycle
       (cumulative counts; final figures often dated by year only); fallback ``DEFAULT_REPORTED``.
-      Only used to split the demo's cases across cycles.
-    Only national-scope rows are used. Values stay in percent (rates) and ASN/cases (counts).
+      Splits an explicit number of cases across cycles and, times the share, sizes the default demo.
+    - Kalimantan's share (``province_codes`` and the real ``headcount`` rows): see
+      ``_kalimantan_share``; without ``province_codes`` the assumed share.
+    - regency counts: the largest ``REPORTED_METRICS`` figure per regency (region_code with a dot,
+      among ``regency_codes`` when given) and cycle.
+    National-scope rows make the national targets. Values stay in percent (rates) and ASN/cases (counts).
     """
     category_codes = tuple(category_codes or DEFAULT_CATEGORY_SHARES_PCT)
     position_codes = tuple(position_codes or DEFAULT_POSITION_SHARES_PCT)
@@ -584,6 +755,7 @@ def calibration_from_figures(
     labels = {e: (lab or e) for e, lab in zip(elections["election_id"], label_col, strict=True)}
 
     frame = _prepare_figures(published_figures)
+    every = _prepare_figures(published_figures, national_only=False)
     return Calibration(
         cycles=cycles,
         labels={c: labels[c] for c in cycles},
@@ -592,6 +764,8 @@ def calibration_from_figures(
         proven_rate=_rates(frame, "proven_rate_pct", cycles, voting, types, DEFAULT_PROVEN_RATE_PCT),
         followup_rate=_rates(frame, "followup_rate_pct", cycles, voting, types, DEFAULT_FOLLOWUP_RATE_PCT),
         reported=_reported(frame, cycles),
+        kalimantan_share=_kalimantan_share(every, () if province_codes is None else province_codes, headcount),
+        regency_reported=_regency_reported(every, cycles, regency_codes),
     )
 
 
@@ -633,27 +807,47 @@ def describe_calibration(calibration: Calibration, lang: str = "id") -> str:
             "This case register is SYNTHETIC (is_synthetic = true): no public case-level data exists. "
             f"It is generated deterministically, as of {DEMO_AS_OF.isoformat()}, and calibrated to published national figures.",
         ]
+    lines += ["", *_size_text(cal, lang)]
     weights = cal.cycle_weights()
+    expected, counts = cal.expected_cases(), cal.calibrated_counts()
+    share_pct = _fmt_pct(100 * cal.kalimantan_share.value, lang)
     for cycle in cal.cycles:
         label = cal.labels[cycle]
         f, p, r = cal.followup_rate[cycle], cal.proven_rate[cycle], cal.reported[cycle]
         cat, pos = cal.category[cycle], cal.position[cycle]
+        regency = cal.regency_reported.get(cycle, {})
+        floor = cal.regency_total(cycle) > r.value * cal.kalimantan_share.value
+        regency_ids = ", ".join(t.figure_ids[0] for t in regency.values())
         if lang == "id":
+            size = (f"  - perkiraan kasus Kalimantan {_fmt_num(expected[cycle], lang)}"
+                    + (f": jumlah angka resmi kabupaten/kota, lebih dari {_fmt_num(r.value, lang, 0)} × {share_pct}"
+                       if floor else f" = {_fmt_num(r.value, lang, 0)} × {share_pct}")
+                    + f"; register demo bawaan: {_fmt_num(counts[cycle], lang, 0)} kasus")
+            if regency:
+                size += f"; angka resmi kabupaten/kota: {len(regency)} wilayah ({regency_ids})"
             lines += [
                 "",
                 f"**{label}**",
                 "",
-                f"  - porsi kasus {_fmt_pct(100 * weights[cycle], lang)} dari jumlah dilaporkan {r.value:,.0f}: {_source_text(r, cal, lang)}",
+                size,
+                f"  - porsi kasus {_fmt_pct(100 * weights[cycle], lang)} dari jumlah dilaporkan {_fmt_num(r.value, lang, 0)}: {_source_text(r, cal, lang)}",
                 f"  - tingkat terbukti {_fmt_pct(p.value, lang)}: {_source_text(p, cal, lang)}",
                 f"  - tingkat tindak lanjut PPK {_fmt_pct(f.value, lang)}: {_source_text(f, cal, lang)}",
                 f"  - komposisi kategori: {_source_text(cat, cal, lang)}; {_remainder_text(cat, 'lainnya', lang)}",
                 f"  - komposisi jabatan: {_source_text(pos, cal, lang)}; {_remainder_text(pos, None, lang)}",
             ]
         else:
+            size = (f"  - expected Kalimantan cases {_fmt_num(expected[cycle], lang)}"
+                    + (f": the sum of the published regency counts, more than {r.value:,.0f} × {share_pct}" if floor
+                       else f" = {r.value:,.0f} × {share_pct}")
+                    + f"; default demo register: {counts[cycle]:,} cases")
+            if regency:
+                size += f"; published regency counts: {len(regency)} regencies ({regency_ids})"
             lines += [
                 "",
                 f"**{label}**",
                 "",
+                size,
                 f"  - share of cases {_fmt_pct(100 * weights[cycle], lang)} from reported count {r.value:,.0f}: {_source_text(r, cal, lang)}",
                 f"  - proven rate {_fmt_pct(p.value, lang)}: {_source_text(p, cal, lang)}",
                 f"  - PPK follow-up rate {_fmt_pct(f.value, lang)}: {_source_text(f, cal, lang)}",
@@ -662,10 +856,55 @@ def describe_calibration(calibration: Calibration, lang: str = "id") -> str:
             ]
     lines.append("")
     if lang == "id":
-        lines.append("Wilayah, instansi, tanggal, jeda proses dan jenis sanksi adalah asumsi demo, bukan angka resmi.")
+        lines.append("Wilayah (selain kabupaten/kota yang punya angka resmi), instansi, tanggal, jeda proses dan jenis "
+                     "sanksi adalah asumsi demo, bukan angka resmi.")
     else:
-        lines.append("Regions, agencies, dates, processing lags and sanction types are demo assumptions, not published figures.")
+        lines.append("Regions (other than regencies with a published count), agencies, dates, processing lags and "
+                     "sanction types are demo assumptions, not published figures.")
     return "\n".join(lines)
+
+
+def _fmt_num(value: float, lang: str, decimals: int = 1) -> str:
+    """A number with Indonesian separators (1.158; 172,2) or English ones (1,158; 172.2)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".") if lang == "id" else text
+
+
+def _size_text(cal: Calibration, lang: str) -> list[str]:
+    """How big the default demo is and why: the share, its source, the regency band."""
+    share = cal.kalimantan_share
+    pct = _fmt_pct(100 * share.value, lang)
+    ids = ", ".join(share.figure_ids)
+    band = (f"[{'angka' if lang == 'id' else 'published'}/{BAND_FACTOR:g} − {BAND_BELOW:g}, "
+            f"{BAND_FACTOR:g} × {'angka' if lang == 'id' else 'published'} + {BAND_ABOVE:g}]")
+    if lang == "id":
+        if share.basis == PUBLISHED:
+            years = share.note.split("province years: ")[-1] if "province years: " in share.note else ""
+            source = (f"PNS di {len(share.figure_ids) - 1} provinsi Kalimantan dibagi total PNS nasional, angka resmi "
+                      f"({ids}; total nasional per {share.as_of_date}" + (f"; tahun angka provinsi: {years})" if years else ")"))
+        else:
+            source = f"asumsi demo, bukan angka resmi: total PNS nasional atau provinsi tidak lengkap di data ({share.note})"
+        return [
+            f"Ukuran register demo bawaan: per siklus, jumlah dilaporkan nasional × porsi Kalimantan {pct} "
+            "(tidak kurang dari jumlah angka resmi kabupaten/kota siklus itu), dibulatkan. "
+            f"Porsi Kalimantan {pct}: {source}.",
+            "",
+            "Kabupaten/kota yang punya angka resmi jumlah dilaporkan untuk suatu siklus mendapat perkiraan di dekat "
+            f"angka itu; di register demo bawaan jumlah kasusnya berada dalam rentang {band}.",
+        ]
+    if share.basis == PUBLISHED:
+        source = (f"PNS located in the {len(share.figure_ids) - 1} Kalimantan provinces over the national PNS total, "
+                  f"published ({ids}; national total as of {share.as_of_date}; {share.note})")
+    else:
+        source = f"a demo assumption, not a published figure: the data lack a national or province PNS total ({share.note})"
+    return [
+        f"Size of the default demo register: per cycle, the national reported count × Kalimantan's share {pct} "
+        "(never less than the sum of the cycle's published regency counts), rounded. "
+        f"Kalimantan's share {pct}: {source}.",
+        "",
+        "Regencies with a published reported count for a cycle get an expectation near that figure; in the default "
+        f"demo register their count lies within {band}.",
+    ]
 
 
 def _remainder_text(t: ShareTarget, remainder_to: str | None, lang: str) -> str:
@@ -712,10 +951,31 @@ def _allocate(total: int, weights: Sequence[float]) -> np.ndarray:
     return counts
 
 
+def _regencies_with_real_count(reference: Reference) -> set[str]:
+    """Regencies with a real count usable as a denominator: value_qualifier exact or approx, the
+    rows the ``headcount_latest`` view takes (a 'more_than' count is only a bound)."""
+    real = reference.headcount
+    if real.empty:
+        return set()
+    usable = real["value_qualifier"].astype(str).str.strip().isin(USABLE_QUALIFIERS) if "value_qualifier" in real else True
+    return set(real.loc[usable, "region_code"]) & set(reference.regencies["region_code"])
+
+
+def synthetic_denominators(reference_dir: Path | None = None, reference: Reference | None = None) -> tuple[int, int]:
+    """(regencies whose per-1,000-ASN denominator in the demo is synthetic, all regencies), for a
+    line such as "<n> dari 56 penyebut sintetis". Read from the reference data: every regency
+    without a real usable count gets one synthetic asn_headcount row (``synthetic_headcount``),
+    which the ``headcount_latest`` view then takes. Once real cases are imported the synthetic
+    rows go (they belong to the demo), and such regencies have no denominator at all."""
+    ref = reference or load_reference(reference_dir)
+    regencies = set(ref.regencies["region_code"])
+    return len(regencies - _regencies_with_real_count(ref)), len(regencies)
+
+
 def synthetic_headcount(reference: Reference, seed: int) -> pd.DataFrame:
-    """One synthetic row per regency without a real count (catalog columns of asn_headcount)."""
+    """One synthetic row per regency without a real usable count (catalog columns of asn_headcount)."""
     regs = reference.regencies
-    real = set(reference.headcount["region_code"]) if not reference.headcount.empty else set()
+    real = _regencies_with_real_count(reference)
     rng = _setup_rng(seed, _STREAM_HEADCOUNT)
     # One draw per regency (in region_code order), so a regency's count does not depend on which others are real.
     u = rng.random(len(regs))
@@ -787,23 +1047,53 @@ class Plan:
     chunk_size: int
     id_width: int
     lookups: Mapping[str, object] = field(default_factory=dict)
+    calibrated: bool = False  # the size is the calibrated one (cases=None), not an explicit total
 
     @property
     def n_chunks(self) -> int:
         return -(-self.total // self.chunk_size)
 
+    def fingerprint(self) -> str:
+        """A digest of everything the register's rows follow from (generator version, seed, chunk
+        size, counts, region probabilities, calibration, synthetic headcounts): the same digest,
+        the same rows."""
+        digest = hashlib.sha256()
+        digest.update(json.dumps({
+            "generator": GENERATOR_VERSION, "seed": self.seed, "chunk_size": self.chunk_size,
+            "cycles": list(self.cycles), "counts": [int(n) for n in self.counts],
+        }).encode())
+        digest.update(np.ascontiguousarray(self.region_p, dtype=np.float64).tobytes())
+        digest.update(repr(self.calibration).encode())
+        digest.update(self.headcount.to_csv(index=False).encode())
+        return digest.hexdigest()[:16]
 
-def plan(cases: int, seed: int, reference_dir: Path | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
-         reference: Reference | None = None) -> Plan:
-    """Prepare a register of ``cases`` cases: read the reference, calibrate, split by cycle."""
-    if cases < 0 or chunk_size < 1:
+
+#: Changes whenever the same plan would give other rows (part of ``Plan.fingerprint``).
+GENERATOR_VERSION = 2
+
+
+def plan(cases: int | None = None, seed: int = DEFAULT_SEED, reference_dir: Path | None = None,
+         chunk_size: int = DEFAULT_CHUNK_SIZE, reference: Reference | None = None) -> Plan:
+    """Prepare a register: read the reference, calibrate, count the cases per cycle. ``cases=None``
+    gives the calibrated size (``Calibration.calibrated_counts``); an explicit ``cases`` is split
+    across cycles by ``Calibration.cycle_weights``."""
+    if (cases is not None and cases < 0) or chunk_size < 1:
         raise ValueError("cases must be >= 0 and chunk_size >= 1")
     ref = reference or load_reference(reference_dir)
-    cal = calibration_from_figures(ref.published_figures, ref.elections, ref.category_codes, ref.position_codes)
+    regions = ref.regencies
+    cal = calibration_from_figures(ref.published_figures, ref.elections, ref.category_codes, ref.position_codes,
+                                   province_codes=sorted(set(regions["province_code"])),
+                                   regency_codes=list(regions["region_code"]), headcount=ref.headcount)
     windows = cycle_windows(ref.elections)
     cycles = cal.cycles
-    weights = cal.cycle_weights()
-    counts = _allocate(cases, [weights[c] for c in cycles]) if cases else np.zeros(len(cycles), dtype=np.int64)
+    if cases is None:
+        calibrated = cal.calibrated_counts()
+        counts = np.array([calibrated[c] for c in cycles], dtype=np.int64)
+    elif cases:
+        weights = cal.cycle_weights()
+        counts = _allocate(cases, [weights[c] for c in cycles])
+    else:
+        counts = np.zeros(len(cycles), dtype=np.int64)
 
     headcount = synthetic_headcount(ref, seed)
     size = _region_headcounts(ref, headcount)
@@ -814,15 +1104,48 @@ def plan(cases: int, seed: int, reference_dir: Path | None = None, chunk_size: i
     per_cycle = rng.gamma(2.0, 1 / 2.0, (len(cycles), n_reg))  # this cycle's noise
     zero = rng.random((len(cycles), n_reg)) < np.array([[_share_without_cases(c)] for c in cycles])
     intensity = size[None, :] * base[None, :] * per_cycle * ~zero
-    intensity[intensity.sum(axis=1) == 0] = size  # never leave a cycle without regions
-    region_p = intensity / intensity.sum(axis=1, keepdims=True)
+    # drawn for every cell, after the draws above, so that neither depends on which regencies have a figure
+    anchor_noise = rng.gamma(ANCHOR_SHAPE, 1 / ANCHOR_SHAPE, (len(cycles), n_reg))
+    published = _published_matrix(cal, cycles, regions["region_code"])
+    expected = cal.expected_cases()
+    region_p = _region_probabilities(intensity, size, published, anchor_noise, np.array([expected[c] for c in cycles]))
 
     width = max(6, len(str(int(counts.max()) if len(counts) else 0)))
     return Plan(
         reference=ref, calibration=cal, windows=windows, cycles=cycles, counts=counts, region_p=region_p,
-        headcount=headcount, total=int(cases), seed=int(seed), chunk_size=int(chunk_size), id_width=width,
-        lookups=_lookups(ref),
+        headcount=headcount, total=int(counts.sum()), seed=int(seed), chunk_size=int(chunk_size), id_width=width,
+        lookups=_lookups(ref), calibrated=cases is None,
     )
+
+
+def _published_matrix(cal: Calibration, cycles: Sequence[str], region_codes: pd.Series) -> np.ndarray:
+    """(cycles, regencies): the published regency count, NaN where there is none."""
+    index = {code: i for i, code in enumerate(region_codes)}
+    out = np.full((len(cycles), len(index)), np.nan)
+    for k, cycle in enumerate(cycles):  # a few figures per cycle, not cases
+        for code, target in cal.regency_reported.get(cycle, {}).items():
+            if code in index:
+                out[k, index[code]] = target.value
+    return out
+
+
+def _region_probabilities(intensity: np.ndarray, size: np.ndarray, published: np.ndarray, noise: np.ndarray,
+                          expected: np.ndarray) -> np.ndarray:
+    """Per cycle, the probability of each regency. A regency with a published count takes
+    max(published, ANCHOR_FLOOR) x noise cases of the cycle's ``expected`` count (all of them
+    scaled down together only if they would exceed it); the others share the rest by intensity
+    (by headcount when every one of them is zero)."""
+    anchored = ~np.isnan(published)
+    lam = np.where(anchored, np.maximum(np.nan_to_num(published), ANCHOR_FLOOR) * noise, 0.0)
+    scale = np.maximum(expected, lam.sum(axis=1))
+    anchor_p = lam / np.where(scale > 0, scale, 1.0)[:, None]
+    free = np.where(anchored, 0.0, intensity)
+    empty = free.sum(axis=1) == 0
+    free[empty] = np.where(anchored[empty], 0.0, size[None, :])  # never leave the rest without regions
+    free_sum = free.sum(axis=1, keepdims=True)
+    rest = 1.0 - anchor_p.sum(axis=1, keepdims=True)
+    p = anchor_p + np.where(free_sum > 0, rest / np.where(free_sum > 0, free_sum, 1.0), 0.0) * free
+    return p / p.sum(axis=1, keepdims=True)
 
 
 def _lookups(ref: Reference) -> dict[str, object]:
@@ -1084,8 +1407,9 @@ class DemoRegister:
         return {"violation_cases": self.violation_cases, "sanctions": self.sanctions, "asn_headcount": self.asn_headcount}
 
 
-def generate(cases: int, seed: int, reference_dir: Path | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE) -> DemoRegister:
-    """The whole register in memory (chunks concatenated)."""
+def generate(cases: int | None = None, seed: int = DEFAULT_SEED, reference_dir: Path | None = None,
+             chunk_size: int = DEFAULT_CHUNK_SIZE) -> DemoRegister:
+    """The whole register in memory (chunks concatenated); ``cases=None``: the calibrated size."""
     p = plan(cases, seed, reference_dir, chunk_size)
     parts = list(iter_chunks(p))
     if parts:
@@ -1148,16 +1472,38 @@ class StreamedCounts:
         self.recommendations += len(sanctions)
 
 
+#: Key of the manifest in violation_cases.parquet's schema metadata (JSON: generator, size
+#: 'calibrated' or 'explicit', seed, cases per cycle, the plan's fingerprint).
+MANIFEST_KEY = b"pantau_demo"
+
+
+def _manifest(plan_: Plan) -> bytes:
+    return json.dumps({
+        "generator": GENERATOR_VERSION, "size": "calibrated" if plan_.calibrated else "explicit",
+        "seed": plan_.seed, "cases_per_cycle": {c: int(n) for c, n in zip(plan_.cycles, plan_.counts, strict=True)},
+        "fingerprint": plan_.fingerprint(),
+    }).encode()
+
+
+def read_manifest(out_dir: Path) -> dict | None:
+    """The manifest of the register in ``out_dir`` (None when it has none: written before there was one)."""
+    metadata = pq.read_schema(Path(out_dir) / FILES["violation_cases"]).metadata or {}
+    raw = metadata.get(MANIFEST_KEY)
+    return json.loads(raw) if raw is not None else None
+
+
 def write_streaming(plan_: Plan, out_dir: Path) -> StreamedCounts:
     """Write the register of ``plan_`` into ``out_dir`` chunk by chunk, so that only one chunk is
     ever in memory (a 10-million-case register included). The rows are those of ``generate`` +
     ``write`` for the same plan; each chunk is one Parquet row group. Cases come out in cycle
-    order, so the row groups' election_id statistics let DuckDB skip other cycles' groups."""
+    order, so the row groups' election_id statistics let DuckDB skip other cycles' groups.
+    violation_cases.parquet carries the plan's manifest (``read_manifest``)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     counts = StreamedCounts(headcounts=len(plan_.headcount))
     pq.write_table(to_arrow(plan_.headcount, "asn_headcount"), out / FILES["asn_headcount"])
-    with (pq.ParquetWriter(out / FILES["violation_cases"], SCHEMAS["violation_cases"]) as cases_out,
+    cases_schema = SCHEMAS["violation_cases"].with_metadata({MANIFEST_KEY: _manifest(plan_)})
+    with (pq.ParquetWriter(out / FILES["violation_cases"], cases_schema) as cases_out,
           pq.ParquetWriter(out / FILES["sanctions"], SCHEMAS["sanctions"]) as sanctions_out):
         for cases, sanctions in iter_chunks(plan_):
             cases_out.write_table(to_arrow(cases, "violation_cases"), row_group_size=plan_.chunk_size)
@@ -1166,10 +1512,11 @@ def write_streaming(plan_: Plan, out_dir: Path) -> StreamedCounts:
     return counts
 
 
-def build(out_dir: Path, cases: int, seed: int, reference_dir: Path | None = None,
+def build(out_dir: Path, cases: int | None = None, seed: int = DEFAULT_SEED, reference_dir: Path | None = None,
           chunk_size: int = DEFAULT_CHUNK_SIZE) -> StreamedCounts:
-    """Stream a register into a temporary directory beside ``out_dir`` and move its files in one
-    by one (``os.replace``, cases last), so a reader never sees a half-written file."""
+    """Stream a register (``cases=None``: the calibrated size) into a temporary directory beside
+    ``out_dir`` and move its files in one by one (``os.replace``, cases last), so a reader never
+    sees a half-written file."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".demo-tmp-", dir=out))
@@ -1182,15 +1529,34 @@ def build(out_dir: Path, cases: int, seed: int, reference_dir: Path | None = Non
     return counts
 
 
-def ensure_demo(out_dir: Path, reference_dir: Path | None = None, cases: int = DEFAULT_CASES,
+def ensure_demo(out_dir: Path, reference_dir: Path | None = None, cases: int | None = None,
                 seed: int = DEFAULT_SEED) -> bool:
-    """Build the demo register in ``out_dir`` unless all its files are there (see ``build``).
-    Returns True when it built the demo."""
+    """Build the demo register in ``out_dir`` (see ``build``) when one of its files is missing, and,
+    for the calibrated default (``cases=None``), also when the register there is an out-of-date
+    default: its manifest says calibrated and its fingerprint is not that of today's plan (the
+    reference data changed its size, its regencies or its mixes, or the seed differs), or it has
+    no manifest and the old default's ``LEGACY_DEFAULT_CASES`` rows. A register built with an
+    explicit size (a benchmark's, the CLI's ``--cases``) is kept, and so is a damaged file (the
+    data layer says what is wrong with it). Returns True when it built the demo."""
     out = Path(out_dir)
     if all((out / name).exists() for name in FILES.values()):
-        return False
+        if cases is not None or not _outdated_default(out, seed, reference_dir):
+            return False
     build(out, cases, seed, reference_dir)
     return True
+
+
+def _outdated_default(out: Path, seed: int, reference_dir: Path | None) -> bool:
+    try:
+        manifest = read_manifest(out)
+        rows = pq.read_metadata(out / FILES["violation_cases"]).num_rows
+    except (OSError, ValueError, pa.ArrowException):
+        return False
+    if manifest is None:
+        return rows == LEGACY_DEFAULT_CASES
+    if manifest.get("size") != "calibrated":
+        return False
+    return manifest.get("fingerprint") != plan(None, seed, reference_dir).fingerprint()
 
 
 def _summary_text(counts: StreamedCounts) -> str:
@@ -1207,7 +1573,8 @@ def summary(register: DemoRegister) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analytics.demo", description="Generate the synthetic demo case register.")
-    parser.add_argument("--cases", type=int, default=DEFAULT_CASES)
+    parser.add_argument("--cases", type=int, default=None,
+                        help="explicit total (benchmarks); default: the calibrated size of the Kalimantan demo")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--reference-dir", type=Path, default=None)

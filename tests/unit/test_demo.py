@@ -101,13 +101,39 @@ FIGURES = [
     ("N09", "pemilu-2019", "national", "cases_reported", "", 165, "2019-03-01", "high"),  # interim snapshot
 ]
 
+# (figure_id, election_id, scope, region_code, metric, value, value_qualifier, as_of_date)
+REGIONAL_FIGURES = [
+    # PNS totals: national 1,000,000; the five provinces 100,000 in all (share 10 %)
+    ("H00", "", "national", "", "pns_count", 1_000_000, "exact", "2023-01-01"),
+    ("H61", "", "province", "61", "pns_count", 30_000, "exact", "2023-01-01"),
+    ("H62", "", "province", "62", "pns_count", 20_000, "exact", "2023-01-01"),
+    ("H63", "", "province", "63", "pns_count", 18_000, "exact", "2019-12-01"),
+    ("H63old", "", "province", "63", "pns_count", 99_000, "exact", "2015-01-01"),  # farther from 2023: not used
+    ("H64", "", "province", "64", "pns_count", 22_000, "exact", "2023-01-01"),
+    ("H65", "", "province", "65", "pns_count", 10_000, "exact", "2023-01-01"),
+    ("H62gov", "", "regency", "62", "pns_count", 9_000, "exact", "2024-01-01"),  # the provincial government's own staff
+    # published regency counts: the largest per regency and cycle; provinces and unknown codes ignored
+    ("K01", "pilkada-2020", "regency", "61.01", "asn_reported", 4, "exact", "2020-10-01"),
+    ("K02", "pilkada-2020", "regency", "61.01", "cases_reported", 6, "exact", "2020-12-20"),
+    ("K03", "pilkada-2020", "regency", "63.71", "asn_reported", 0, "exact", "2020-11-01"),
+    ("K04", "pilkada-2024", "regency", "64.02", "complaints_received", 11, "exact", "2024-11-14"),
+    ("K05", "pilkada-2024", "regency", "63", "asn_reported", 40, "exact", "2024-11-14"),
+    ("K06", "pilkada-2024", "regency", "99.01", "asn_reported", 40, "exact", "2024-11-14"),
+    ("K07", "pilkada-2024", "regency", "62.01", "ikp_score", 80, "exact", "2024-11-14"),
+]
+FIXTURE_SHARE = 0.10
+
 REAL_HEADCOUNT = {"61.05": 6000, "63.71": 6041}  # regencies with a real count in the fixture
+BOUND_ONLY = "64.03"  # a regency whose only real count is 'more_than' (a bound): it gets a synthetic one
 
 
-def _figures_frame(rows=FIGURES) -> pd.DataFrame:
+def _figures_frame(rows=FIGURES, regional=REGIONAL_FIGURES) -> pd.DataFrame:
     return pd.DataFrame(
-        [{"figure_id": f, "election_id": e, "scope": s, "metric": m, "breakdown": b, "value": str(v),
-          "as_of_date": d, "confidence": c} for f, e, s, m, b, v, d, c in rows]
+        [{"figure_id": f, "election_id": e, "scope": s, "region_code": "", "metric": m, "breakdown": b, "value": str(v),
+          "value_qualifier": "exact", "as_of_date": d, "confidence": c} for f, e, s, m, b, v, d, c in rows]
+        + [{"figure_id": f, "election_id": e, "scope": s, "region_code": r, "metric": m, "breakdown": "",
+            "value": str(v), "value_qualifier": q, "as_of_date": d, "confidence": "high"}
+           for f, e, s, r, m, v, q, d in regional]
     )
 
 
@@ -145,9 +171,12 @@ def make_reference_dir(path: Path) -> Path:
          "coverage": "regional_government", "value_qualifier": "exact", "source_title": "t", "source_url": "u",
          "publisher": "p", "is_synthetic": "false"}
         for i, (code, n) in enumerate(REAL_HEADCOUNT.items())
-    ] + [  # a province count and a synthetic row: neither is a real regency count
+    ] + [  # a province count, a bound and a synthetic row: none is a real regency count
         {"headcount_id": "HCP", "region_code": "62", "year": "2023", "asn_count": "69775", "count_basis": "pns",
          "coverage": "all_agencies_in_region", "value_qualifier": "exact", "source_title": "t", "source_url": "u",
+         "publisher": "p", "is_synthetic": "false"},
+        {"headcount_id": "HCB", "region_code": BOUND_ONLY, "year": "2023", "asn_count": "5000", "count_basis": "asn",
+         "coverage": "regional_government", "value_qualifier": "more_than", "source_title": "t", "source_url": "u",
          "publisher": "p", "is_synthetic": "false"},
         {"headcount_id": "X", "region_code": "64.01", "year": "2023", "asn_count": "1", "count_basis": "asn",
          "coverage": "regional_government", "value_qualifier": "exact", "source_title": "t", "source_url": "u",
@@ -510,10 +539,91 @@ def test_calibration_from_hand_made_figures():
 
 def test_calibration_without_any_figure_uses_flagged_defaults():
     elections = pd.read_csv(pd.io.common.StringIO(ELECTIONS), dtype=str, keep_default_na=False)
-    cal = demo.calibration_from_figures(_figures_frame([]), elections, CATEGORIES, POSITIONS)
+    cal = demo.calibration_from_figures(_figures_frame([], []), elections, CATEGORIES, POSITIONS,
+                                        province_codes=list(PROVINCES))
     assert all(cal.followup_rate[c].basis == "default" for c in cal.cycles)
     assert all(cal.category[c].basis == "default" for c in cal.cycles)
     assert len(cal.fallbacks()) == 5 * len(cal.cycles)
+    assert cal.kalimantan_share.basis == "default" and cal.kalimantan_share.value == demo.ASSUMED_KALIMANTAN_SHARE
+    assert all(not cal.regency_reported[c] for c in cal.cycles)
+
+
+# ---------------------------------------------------------------------------------------------
+# Size and regencies (the fixture: Kalimantan is 10 % of the national PNS)
+# ---------------------------------------------------------------------------------------------
+
+# the fixture's largest national reported count per cycle x 10 %, rounded half up
+# (pilkada-2015 has none: DEFAULT_REPORTED's 30)
+FIXTURE_DEFAULT_SIZE = {"pilkada-2015": 3, "pilkada-2018": 49, "pemilu-2019": 100, "pilkada-2020": 203,
+                        "pemilu-2024": 46, "pilkada-2024": 116}
+
+
+def test_kalimantan_share_and_regency_counts_from_hand_made_figures(ref_dir):
+    cal = demo.plan(None, 7, ref_dir).calibration
+    share = cal.kalimantan_share
+    assert share.basis == "published" and share.value == pytest.approx(FIXTURE_SHARE)
+    # per province the total nearest in year to the national one; never the provincial government's staff
+    assert share.figure_ids == ("H00", "H61", "H62", "H63", "H64", "H65")
+    assert {c: t.value for c, t in cal.regency_reported["pilkada-2020"].items()} == {"61.01": 6, "63.71": 0}
+    assert {c: t.value for c, t in cal.regency_reported["pilkada-2024"].items()} == {"64.02": 11}
+    assert cal.regency_reported["pemilu-2019"] == {}
+    assert cal.calibrated_counts() == FIXTURE_DEFAULT_SIZE
+
+
+def test_share_of_a_province_without_a_figure(ref_dir):
+    elections = pd.read_csv(pd.io.common.StringIO(ELECTIONS), dtype=str, keep_default_na=False)
+    without_65 = [r for r in REGIONAL_FIGURES if r[0] != "H65"]
+    cal = demo.calibration_from_figures(_figures_frame(FIGURES, without_65), elections, CATEGORIES, POSITIONS,
+                                        province_codes=list(PROVINCES))
+    assert cal.kalimantan_share.basis == "default" and cal.kalimantan_share.value == demo.ASSUMED_KALIMANTAN_SHARE
+    assert "65" in cal.kalimantan_share.note
+    assert "asumsi demo" in demo.describe_calibration(cal) and "demo assumption" in demo.describe_calibration(cal, "en")
+    # a real all-agencies PNS count of the province in asn_headcount fills the gap
+    headcount = pd.DataFrame([{"headcount_id": "HC65", "region_code": "65", "year": "2023", "asn_count": "10000",
+                               "count_basis": "pns", "coverage": "all_agencies_in_region", "value_qualifier": "exact"}])
+    cal = demo.calibration_from_figures(_figures_frame(FIGURES, without_65), elections, CATEGORIES, POSITIONS,
+                                        province_codes=list(PROVINCES), headcount=headcount)
+    assert cal.kalimantan_share.basis == "published" and cal.kalimantan_share.value == pytest.approx(FIXTURE_SHARE)
+    assert "HC65" in cal.kalimantan_share.figure_ids
+
+
+def test_default_size_is_the_national_reported_count_times_the_share(ref_dir):
+    register = demo.generate(None, 7, ref_dir)
+    assert register.violation_cases["election_id"].value_counts().to_dict() == FIXTURE_DEFAULT_SIZE
+    text = demo.describe_calibration(register.calibration)
+    assert "porsi Kalimantan 10,0%" in text and "H00" in text and "116 kasus" in text
+    assert "[angka/3 − 2, 3 × angka + 3]" in text
+    assert "Kalimantan's share 10.0%" in demo.describe_calibration(register.calibration, "en")
+
+
+def test_a_regency_with_a_published_count_is_expected_near_it(ref_dir):
+    """The expected count (cases x probability) of an anchored regency, averaged over seeds, is
+    its published count (0 -> about ANCHOR_FLOOR); with an explicit total it scales with it."""
+    codes = sorted(REGENCY_CODES)
+
+    def expected(p, cycle, code):
+        k = p.cycles.index(cycle)
+        return p.counts[k] * p.region_p[k, codes.index(code)]
+
+    plans = [demo.plan(None, seed, ref_dir) for seed in range(40)]
+    for cycle, code, published in (("pilkada-2020", "61.01", 6), ("pilkada-2024", "64.02", 11),
+                                   ("pilkada-2020", "63.71", 0)):
+        mean = np.mean([expected(p, cycle, code) for p in plans])
+        assert mean == pytest.approx(max(published, demo.ANCHOR_FLOOR), rel=0.15), (cycle, code, mean)
+    explicit = demo.plan(20_000, 3, ref_dir)
+    calibrated = demo.plan(None, 3, ref_dir)
+    k = explicit.cycles.index("pilkada-2024")
+    ratio = expected(explicit, "pilkada-2024", "64.02") / expected(calibrated, "pilkada-2024", "64.02")
+    assert ratio == pytest.approx(explicit.counts[k] / calibrated.counts[k])
+
+
+def test_regencies_with_a_published_count_lie_in_the_band_in_the_fixture(ref_dir):
+    for seed in range(5):
+        counts = demo.generate(None, seed, ref_dir).violation_cases.groupby(["election_id", "region_code"]).size()
+        for cycle, code, published in (("pilkada-2020", "61.01", 6), ("pilkada-2024", "64.02", 11),
+                                       ("pilkada-2020", "63.71", 0)):
+            n = counts.get((cycle, code), 0)
+            assert published / 3 - 2 <= n <= 3 * published + 3, (seed, cycle, code, n)
 
 
 def test_describe_calibration_says_what_is_not_published(big):
@@ -530,9 +640,11 @@ def test_describe_calibration_says_what_is_not_published(big):
 # ---------------------------------------------------------------------------------------------
 
 
-def test_synthetic_headcount_only_for_regencies_without_a_real_count(reg):
+def test_synthetic_headcount_only_for_regencies_without_a_real_count(reg, ref_dir):
     hc = reg.asn_headcount
     assert set(hc["region_code"]) == REGENCY_CODES - set(REAL_HEADCOUNT)
+    assert BOUND_ONLY in set(hc["region_code"])  # a 'more_than' count is no denominator
+    assert demo.synthetic_denominators(ref_dir) == (len(REGENCY_CODES) - len(REAL_HEADCOUNT), len(REGENCY_CODES))
     assert (hc["headcount_id"] == "SYN-" + hc["region_code"]).all()
     assert (hc["year"] == 2023).all() and (hc["count_basis"] == "asn").all()
     assert (hc["coverage"] == "regional_government").all() and (hc["source_url"] == "").all()
@@ -561,11 +673,65 @@ def test_ensure_demo_writes_once(ref_dir, tmp_path):
     assert (out / "sanctions.parquet").exists()
 
 
+def test_ensure_demo_builds_the_calibrated_default_and_again_when_the_data_change_it(ref_dir, tmp_path):
+    import shutil
+
+    reference = tmp_path / "reference"
+    shutil.copytree(ref_dir, reference)
+    out = tmp_path / "demo"
+    assert demo.ensure_demo(out, reference) is True
+    assert pq.read_metadata(out / "violation_cases.parquet").num_rows == sum(FIXTURE_DEFAULT_SIZE.values())
+    manifest = demo.read_manifest(out)
+    assert manifest["size"] == "calibrated" and manifest["cases_per_cycle"] == FIXTURE_DEFAULT_SIZE
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    assert demo.ensure_demo(out, reference) is False  # current: kept
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == stamps
+    # a new published national count changes the calibrated size: rebuilt
+    figures = pd.read_csv(reference / "published_figures.csv", dtype=str, keep_default_na=False)
+    figures.loc[figures["figure_id"] == "N08", "value"] = "2000"
+    figures.to_csv(reference / "published_figures.csv", index=False)
+    assert demo.ensure_demo(out, reference) is True
+    cases = pd.read_parquet(out / "violation_cases.parquet")
+    assert (cases["election_id"] == "pilkada-2024").sum() == 200
+    assert demo.ensure_demo(out, reference) is False
+    # another seed is another register
+    assert demo.ensure_demo(out, reference, seed=99) is True
+
+
+def test_ensure_demo_keeps_an_explicit_size_and_a_damaged_file(ref_dir, tmp_path):
+    out = tmp_path / "explicit"
+    assert demo.ensure_demo(out, ref_dir, cases=700) is True
+    assert demo.read_manifest(out)["size"] == "explicit"
+    assert demo.ensure_demo(out, ref_dir) is False  # a benchmark's register is not the default's to replace
+    assert pq.read_metadata(out / "violation_cases.parquet").num_rows == 700
+    damaged = out / "violation_cases.parquet"
+    damaged.write_bytes(b"PAR1 not really parquet" * 64)
+    assert demo.ensure_demo(out, ref_dir) is False
+    assert damaged.read_bytes().startswith(b"PAR1 not really")
+
+
+def test_ensure_demo_replaces_the_old_default_only(ref_dir, tmp_path):
+    """A register without a manifest was written before there was one: replaced when it has the
+    old default's size, kept otherwise."""
+    old_default, other = tmp_path / "old_default", tmp_path / "other"
+    demo.write(demo.generate(demo.LEGACY_DEFAULT_CASES, demo.DEFAULT_SEED, ref_dir), old_default)
+    demo.write(demo.generate(400, demo.DEFAULT_SEED, ref_dir), other)
+    assert demo.read_manifest(old_default) is None
+    assert demo.ensure_demo(old_default, ref_dir) is True
+    assert pq.read_metadata(old_default / "violation_cases.parquet").num_rows == sum(FIXTURE_DEFAULT_SIZE.values())
+    assert demo.ensure_demo(other, ref_dir) is False
+    assert pq.read_metadata(other / "violation_cases.parquet").num_rows == 400
+
+
 def test_cli_writes_the_files_and_prints_a_summary(ref_dir, tmp_path, capsys):
     assert demo.main(["--cases", "400", "--seed", "5", "--out", str(tmp_path), "--reference-dir", str(ref_dir)]) == 0
     line = capsys.readouterr().out.strip()
     assert "\n" not in line and "400 cases" in line
     assert pq.read_metadata(tmp_path / "violation_cases.parquet").num_rows == 400
+    # without --cases: the calibrated size
+    assert demo.main(["--out", str(tmp_path / "default"), "--reference-dir", str(ref_dir)]) == 0
+    line = capsys.readouterr().out.strip()
+    assert f"{sum(FIXTURE_DEFAULT_SIZE.values())} cases" in line
 
 
 # ---------------------------------------------------------------------------------------------
@@ -574,18 +740,112 @@ def test_cli_writes_the_files_and_prints_a_summary(ref_dir, tmp_path, capsys):
 
 NEEDED = ["regions.csv", "elections.csv", "violation_categories.csv", "positions.csv", "sanction_types.csv",
           "published_figures.csv", "asn_headcount.csv"]
+needs_repo_data = pytest.mark.skipif(not all((REPO_DATA / f).exists() for f in NEEDED), reason="data/ is not complete yet")
 
 
-@pytest.mark.skipif(not all((REPO_DATA / f).exists() for f in NEEDED), reason="data/ is not complete yet")
-def test_default_demo_from_the_repository_data():
-    register = demo.generate(demo.DEFAULT_CASES, demo.DEFAULT_SEED)
-    regions = pd.read_csv(REPO_DATA / "regions.csv", dtype=str, keep_default_na=False)
+def _repo_csv(name: str) -> pd.DataFrame:
+    return pd.read_csv(REPO_DATA / name, dtype=str, keep_default_na=False)
+
+
+def _repo_expectations() -> tuple[dict[str, float], dict[str, float], pd.Series]:
+    """Counted here from the CSVs with plain pandas, not with the generator's helpers: per cycle
+    the national reported count (the largest national figure of a reported-count metric) and
+    the expected Kalimantan count (national x the five provinces' PNS over the national PNS,
+    never below the sum of the published regency counts), and the published regency counts
+    (the largest per cycle and regency)."""
+    figures = _repo_csv("published_figures.csv")
+    figures["v"] = pd.to_numeric(figures["value"], errors="coerce")
+    regions = _repo_csv("regions.csv")
+    provinces = list(regions.loc[regions["level"] == "province", "region_code"])
+    regencies = set(regions.loc[regions["level"] == "regency", "region_code"])
+
+    pns = figures[(figures["metric"] == "pns_count") & (figures["v"] > 0) & (figures["breakdown"] == "")]
+    national_pns = pns[pns["scope"] == "national"].sort_values("as_of_date")
+    share = demo.ASSUMED_KALIMANTAN_SHARE
+    if not national_pns.empty:
+        year = int(national_pns["as_of_date"].iloc[-1][:4])
+        prov = pns[(pns["scope"] == "province") & pns["region_code"].isin(provinces)]
+        prov = pd.DataFrame({"region_code": prov["region_code"], "n": prov["v"], "year": prov["as_of_date"].str[:4]})
+        headcount = _repo_csv("asn_headcount.csv")
+        headcount = headcount[headcount["region_code"].isin(provinces) & (headcount["count_basis"] == "pns")
+                              & (headcount["coverage"] == "all_agencies_in_region")]
+        prov = pd.concat([prov, pd.DataFrame({"region_code": headcount["region_code"],
+                                              "n": pd.to_numeric(headcount["asn_count"], errors="coerce"),
+                                              "year": headcount["year"]})])
+        prov["gap"] = (pd.to_numeric(prov["year"], errors="coerce") - year).abs()
+        prov = prov[prov["n"] > 0]
+        per_province = prov.sort_values("gap", kind="stable").drop_duplicates("region_code").set_index("region_code")["n"]
+        if set(per_province.index) == set(provinces):
+            share = per_province.sum() / national_pns["v"].iloc[-1]
+
+    reported = figures[figures["metric"].isin(demo.REPORTED_METRICS) & figures["v"].notna()]
+    national = reported[reported["scope"] == "national"].groupby("election_id")["v"].max()
+    regional = reported[reported["region_code"].isin(regencies) & reported["election_id"].isin(demo.CYCLES)]
+    published = regional.groupby(["election_id", "region_code"])["v"].max()
+    cycles = set(_repo_csv("elections.csv")["election_id"])
+    nat = {c: float(national.get(c, demo.DEFAULT_REPORTED[c])) for c in demo.CYCLES if c in cycles}
+    expected = {c: max(n * share, float(published.get(c, pd.Series(dtype=float)).sum())) for c, n in nat.items()}
+    return nat, expected, published
+
+
+@pytest.fixture(scope="module")
+def repo_default():
+    return demo.generate()
+
+
+@needs_repo_data
+def test_default_demo_from_the_repository_data(repo_default):
+    register = repo_default
+    regions = _repo_csv("regions.csv")
     regencies = set(regions.loc[regions["level"] == "regency", "region_code"])
     assert len(regencies) == 56
     vc = register.violation_cases
-    assert len(vc) == demo.DEFAULT_CASES and vc["is_synthetic"].all()
+    assert len(vc) == demo.plan().total and vc["is_synthetic"].all()
     assert set(vc["region_code"]) <= regencies
     assert set(vc["election_id"]) == set(demo.CYCLES)
-    real = pd.read_csv(REPO_DATA / "asn_headcount.csv", dtype=str, keep_default_na=False)
-    real = real[(real["is_synthetic"].str.lower() != "true") & real["region_code"].isin(regencies)]
-    assert set(register.asn_headcount["region_code"]) == regencies - set(real["region_code"])
+    real = _repo_csv("asn_headcount.csv")
+    real = real[(real["is_synthetic"].str.lower() != "true") & real["region_code"].isin(regencies)
+                & real["value_qualifier"].isin(["exact", "approx"])]
+    synthetic = regencies - set(real["region_code"])
+    assert set(register.asn_headcount["region_code"]) == synthetic
+    assert demo.synthetic_denominators() == (len(synthetic), 56)
+
+
+@needs_repo_data
+def test_default_demo_is_the_size_of_kalimantan_per_cycle(repo_default):
+    national, expected, _ = _repo_expectations()
+    n = repo_default.violation_cases["election_id"].value_counts()
+    for cycle, e in expected.items():
+        got = int(n.get(cycle, 0))
+        # within a factor of 1.5, or within the rounding to whole cases where the expectation is tiny
+        assert e / 1.5 <= got <= 1.5 * e or abs(got - e) <= 0.5, (cycle, got, e, national[cycle])
+
+
+@needs_repo_data
+def test_default_demo_regencies_with_a_published_count_lie_in_the_band(repo_default):
+    _, _, published = _repo_expectations()
+    assert len(published) > 0
+    counts = repo_default.violation_cases.groupby(["election_id", "region_code"]).size()
+    outside = {key: (p, int(counts.get(key, 0))) for key, p in published.items()
+               if not p / 3 - 2 <= counts.get(key, 0) <= 3 * p + 3}
+    assert not outside, outside
+
+
+@needs_repo_data
+def test_an_explicit_total_is_exactly_that_many_cases_split_by_the_national_counts():
+    national, _, _ = _repo_expectations()
+    vc = demo.generate(4321).violation_cases
+    assert len(vc) == 4321
+    n = vc["election_id"].value_counts()
+    total = sum(national.values())
+    for cycle, count in national.items():
+        assert abs(n.get(cycle, 0) - 4321 * count / total) <= 1, cycle
+
+
+@needs_repo_data
+def test_the_default_demo_is_deterministic(repo_default):
+    again = demo.generate()
+    for table, frame in repo_default.tables().items():
+        pd.testing.assert_frame_equal(frame, again.tables()[table], obj=table)
+    assert demo.plan().fingerprint() == demo.plan().fingerprint()
+    assert demo.plan(seed=1).fingerprint() != demo.plan().fingerprint()
