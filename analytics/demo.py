@@ -551,11 +551,13 @@ def _rates(frame: pd.DataFrame, metric: str, cycles: Sequence[str], voting, type
 
 
 def _reported(frame: pd.DataFrame, cycles: Sequence[str]) -> dict[str, Target]:
-    """Per cycle: the largest national count of reported ASN/cases/complaints stated for it.
+    """Per cycle: the largest national count of reported ASN/cases/complaints stated for it (not
+    one of low confidence).
     Counts are cumulative and snapshots grow, while final figures often carry only a year as
     their date, so the largest count (not the latest date) is the most complete. Never summed.
     Fallback: ``DEFAULT_REPORTED``."""
-    rows_all = frame[frame["metric"].isin(REPORTED_METRICS)]
+    # a figure the compiler marks doubtful (confidence low) never sets the size
+    rows_all = frame[frame["metric"].isin(REPORTED_METRICS) & ~frame["confidence"].str.strip().eq("low")]
     out: dict[str, Target] = {}
     for cycle in cycles:
         rows = rows_all[rows_all["election_id"] == cycle]

@@ -17,7 +17,8 @@ from analytics.filters import Filters
 
 #: Queries over reference tables only: kept in memory after their first call.
 REFERENCE_QUERIES = {"elections", "regions", "categories", "positions", "milestones", "published_figures",
-                     "events_for_region", "figures_for_region", "events", "reference_datasets"}
+                     "events_for_region", "figures_for_region", "events", "reference_datasets", "register_cycles",
+                     "register_codes"}
 DIMENSION_COLUMNS = {"category": "category_code", "position": "position_code", "agency_level": "agency_level",
                      "medium": "medium", "asn_status": "asn_status", "intake": "intake"}
 FILTER_COLUMNS = {"election_id": "election_id", "province_code": "province_code", "regency_code": "region_code",
@@ -94,8 +95,24 @@ class NaiveRegister:
             "register_is_synthetic": bool(c["is_synthetic"].any()),
         }])
 
-    def headline_numbers(self, f: Filters) -> pd.DataFrame:
-        d = self.filtered(f)
+    def at_age(self, d: pd.DataFrame, age_days: int | None) -> pd.DataFrame:
+        """The cases as they stood ``age_days`` after their voting day (views/25_filtered_cases_at_age.sql)."""
+        if age_days is None:
+            return d
+        newest = max(self.cases[c].max() for c in ("reported_date", "decided_date", "forwarded_date",
+                                                     "recommendation_date", "followup_date"))
+        cut = (d["voting_date"] + pd.Timedelta(days=age_days)).clip(upper=newest)
+        d = d[d["reported_date"] <= cut].copy()
+        cut = cut[d.index]
+        d["is_proven"] &= d["decided_date"] <= cut
+        d["is_recommended"] &= d["recommendation_date"] <= cut
+        d["is_followed_up"] &= d["followup_date"] <= cut
+        d["is_sanctioned"] &= d["followup_date"] <= cut
+        d["resolution_date"] = d["resolution_date"].where(d["resolution_date"] <= cut)
+        return d
+
+    def headline_numbers(self, f: Filters, age_days: int | None = None) -> pd.DataFrame:
+        d = self.at_age(self.filtered(f), age_days)
         recommended, followed = int(d["is_recommended"].sum()), int(d["is_followed_up"].sum())
         return pd.DataFrame([{
             "reported": len(d), "registered": int(d["is_registered"].sum()), "proven": int(d["is_proven"].sum()),
@@ -130,9 +147,9 @@ class NaiveRegister:
         per["proven_per_1000_asn"] = (1000.0 * per["proven"] / per["asn_count"]).round(2)
         return per.sort_values(["reported", "region_code"], ascending=[False, True]).head(limit)
 
-    def region_metrics(self, f: Filters, level: str = "regency") -> pd.DataFrame:
+    def region_metrics(self, f: Filters, level: str = "regency", age_days: int | None = None) -> pd.DataFrame:
         key = "province_code" if level == "province" else "region_code"
-        per = self._per_region(self.filtered(f), key).rename_axis("region_code").reset_index()
+        per = self._per_region(self.at_age(self.filtered(f), age_days), key).rename_axis("region_code").reset_index()
         regions = self.regions_table[self.regions_table["level"] == level][["region_code", "region_name", "province_code"]]
         out = regions.merge(per, on="region_code", how="left").merge(self.headcount, on="region_code", how="left")
         for column in ("reported", "proven", "recommended", "followed_up"):

@@ -82,5 +82,5 @@ ranking = maps.ranking_figure(
     other_column=f"other_{metric.column}" if same_age else None, this_label=this_label,
     other_label=t("compare_same_age", lang, other=comparison.cycle_label(other_id, lang)) if same_age else None)
 components.chart(ranking, values, key=f"peringkat_{level}", source=components.register_source(), as_of=as_of,
-                 unit_note=t("per_1000_note", lang) if metric_code == "per1000" else None)
+                 unit_note=components.per_1000_note(values) if metric_code == "per1000" else None)
 components.source_footer(["violation_cases", "sanctions", "asn_headcount", "regions"])

@@ -169,3 +169,13 @@ def source_footer(table_names: list[str]) -> None:
 def metric_tile(column, label: str, value: str, delta: str | None = None, help_text: str | None = None,
                 delta_color: str = "normal") -> None:
     column.metric(label, value, delta=delta, help=help_text, delta_color=delta_color, border=True)
+
+
+def per_1000_note(values: pd.DataFrame) -> str:
+    """What the per-1,000-ASN denominators are, and exactly how many of those shown are synthetic."""
+    lang = language()
+    note = t("per_1000_note", lang)
+    synthetic = values["headcount_is_synthetic"].fillna(False).astype(bool)
+    if synthetic.any():
+        note += " " + t("per_1000_synthetic_note", lang, n=int(synthetic.sum()), total=len(values))
+    return note

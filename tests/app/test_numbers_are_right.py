@@ -242,3 +242,18 @@ def test_each_regencys_median_is_the_survival_median_counted_again(register, age
             assert row["median_days_to_resolution"] == pytest.approx(truth["median"]), code
             checked += 1
     assert checked >= 10
+
+
+def test_the_map_says_exactly_how_many_denominators_are_synthetic(register, monkeypatch):
+    """Per 1,000 ASN over all 56 regencies: the note counts the regencies without a real usable
+    headcount in data/asn_headcount.csv (an exact or approximate count; 'more than' is a bound)."""
+    data_dir, _ = register
+    real = pd.read_csv("data/asn_headcount.csv", dtype=str)
+    regions = pd.read_csv("data/regions.csv", dtype=str)
+    regencies = set(regions.loc[regions["region_code"].str.contains(".", regex=False), "region_code"])
+    usable = set(real.loc[real["value_qualifier"].isin(["exact", "approx"]), "region_code"]) & regencies
+    at = _run(data_dir, monkeypatch, {"pemilu": "pilkada-2024"}, analyst=True, page="pages/peta.py")
+    at.selectbox(key="map_metric").set_value("per1000").run()
+    assert not at.exception
+    expected = f"{len(regencies) - len(usable)} dari {len(regencies)} penyebut"
+    assert any(expected in c.value for c in at.caption), expected

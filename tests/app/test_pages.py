@@ -171,7 +171,7 @@ def test_events_page_says_the_comparison_is_not_causal(app):
     at = app.run()
     at.switch_page("pages/sosialisasi.py").run()
     assert "bukan ukuran dampak" in _texts(at)
-    assert at.metric[0].value == "35"  # the curated events, all of Kalimantan
+    assert at.metric[0].value == "61"  # the curated events, all of Kalimantan
 
 
 def test_events_page_in_a_province_without_events_for_the_period(app):

@@ -230,8 +230,9 @@ def test_low_confidence_facts_say_so_in_their_note(fact_file, frames):
     base_id = figures["figure_id"].str.replace(r"[a-z]$", "", regex=True)
     for fact_id in facts.loc[facts["confidence"] == "low", "fact_id"]:
         rows = figures[base_id == fact_id]
-        assert not rows.empty and (rows["confidence"] == "medium").all(), fact_id
-        assert rows["note"].str.contains("low confidence").all(), fact_id
+        assert not rows.empty, fact_id
+        assert rows["note"].str.contains("ow confidence").all(), fact_id
+        assert (rows["confidence"] == "low").all(), fact_id
 
 
 @needs_reference

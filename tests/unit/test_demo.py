@@ -749,7 +749,8 @@ def _repo_csv(name: str) -> pd.DataFrame:
 
 def _repo_expectations() -> tuple[dict[str, float], dict[str, float], pd.Series]:
     """Counted here from the CSVs with plain pandas, not with the generator's helpers: per cycle
-    the national reported count (the largest national figure of a reported-count metric) and
+    the national reported count (the largest national figure of a reported-count metric, low
+    confidence left out) and
     the expected Kalimantan count (national x the five provinces' PNS over the national PNS,
     never below the sum of the published regency counts), and the published regency counts
     (the largest per cycle and regency)."""
@@ -779,7 +780,8 @@ def _repo_expectations() -> tuple[dict[str, float], dict[str, float], pd.Series]
             share = per_province.sum() / national_pns["v"].iloc[-1]
 
     reported = figures[figures["metric"].isin(demo.REPORTED_METRICS) & figures["v"].notna()]
-    national = reported[reported["scope"] == "national"].groupby("election_id")["v"].max()
+    national = reported[(reported["scope"] == "national") & (reported["confidence"] != "low")]
+    national = national.groupby("election_id")["v"].max()
     regional = reported[reported["region_code"].isin(regencies) & reported["election_id"].isin(demo.CYCLES)]
     published = regional.groupby(["election_id", "region_code"])["v"].max()
     cycles = set(_repo_csv("elections.csv")["election_id"])
