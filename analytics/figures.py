@@ -374,17 +374,34 @@ def _count_labels(frame: pd.DataFrame, column: str, lang: str, withheld_label: s
             for value, hidden in zip(frame[column], withheld_flags(frame, column))]
 
 
-def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id", total: float | None = None) -> FigureSpec:
+def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id", total: float | None = None,
+                      withheld_label: str = "< 5") -> FigureSpec:
     """Horizontal bars of reported cases per labelled code (``label``, ``reported``), largest on top.
 
-    Shares are of ``total`` (the selection's case count) when given, else of the counts' sum;
-    a withheld count has neither bar nor share."""
-    ordered = counts.groupby("label", as_index=False)["reported"].sum(min_count=1).sort_values("reported")
-    total = ordered["reported"].sum() if total is None or pd.isna(total) else total
-    shares = (100.0 * ordered["reported"] / total).round(1) if total else ordered["reported"] * 0.0
-    bars = {
-        "type": "bar", "x": ordered["reported"], "y": [wrap_label(v) for v in ordered["label"]], "orientation": "h",
-        "marker": {"color": palette.PRIMARY}, "customdata": shares, "texttemplate": "%{customdata:.1f}%",
-        "textposition": "auto", "hovertemplate": "%{y}<br>%{x:,d} (%{customdata:.1f}%)<extra></extra>",
-    }
-    return figure([bars], layout(title, t("cases_unit", lang), None, lang, height=max(300, 44 * len(ordered) + 120)))
+    Shares are of ``total`` (the selection's case count) when given, else of the counts' sum.
+    Every bar is labelled with its count and share; a withheld count is a hatched stub labelled
+    ``withheld_label``, below the others, with no share."""
+    hidden = withheld_flags(counts, "reported")
+    shown = counts[~hidden].groupby("label", as_index=False)["reported"].sum(min_count=1).sort_values("reported")
+    total = shown["reported"].sum() if total is None or pd.isna(total) else total
+    shares = (100.0 * shown["reported"] / total).round(1) if total else shown["reported"] * 0.0
+    withheld_rows = sorted(set(counts.loc[hidden, "label"]) - set(shown["label"]), reverse=True)
+    traces = []
+    if withheld_rows:
+        traces.append({
+            "type": "bar", "x": [0.5] * len(withheld_rows), "y": [wrap_label(v) for v in withheld_rows],
+            "orientation": "h", "name": withheld_label, "showlegend": False,
+            "marker": {"color": palette.WITHHELD, "line": {"color": palette.PRIMARY, "width": 1},
+                       "pattern": {"shape": "/", "fgcolor": palette.PRIMARY, "size": 5}},
+            "text": [withheld_label] * len(withheld_rows), "textposition": "outside", "cliponaxis": False,
+            "hovertemplate": "%{y}<br>" + withheld_label + "<extra></extra>",
+        })
+    traces.append({
+        "type": "bar", "x": shown["reported"], "y": [wrap_label(v) for v in shown["label"]], "orientation": "h",
+        "marker": {"color": palette.PRIMARY}, "customdata": shares, "name": t("cases_unit", lang), "showlegend": False,
+        "text": [f"{format_number(n, 0, lang)} · {format_number(sh, 1, lang)}%" for n, sh in zip(shown["reported"], shares)],
+        "textposition": "outside", "cliponaxis": False,
+        "hovertemplate": "%{y}<br>%{x:,d} (%{customdata:.1f}%)<extra></extra>",
+    })
+    rows = len(shown) + len(withheld_rows)
+    return figure(traces, layout(title, t("cases_unit", lang), None, lang, height=max(300, 44 * rows + 120)))

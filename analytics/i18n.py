@@ -760,6 +760,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "'Other' reaches {share}: the published figures the demo register follows specify only some kinds of "
               "violation, and the unspecified part goes to 'Other'.",
     },
+    "categories_not_shown": {"id": "Kategori yang tidak tampil: kurang dari {n} kasus masing-masing (termasuk 0).",
+                             "en": "Categories not shown: fewer than {n} cases each (0 included)."},
     "withheld_legend": {"id": "< {n} (disembunyikan)", "en": "< {n} (withheld)"},
     "too_few_public": {"id": "Pilihan ini mencakup kurang dari {n} kasus. Agar tidak ada orang yang dapat dikenali, rinciannya tidak ditampilkan di tampilan publik; pilih wilayah atau periode yang lebih luas.",
                        "en": "This selection covers fewer than {n} cases. So that nobody can be identified, its breakdown is not shown in the public view; choose a wider area or period."},

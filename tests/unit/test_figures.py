@@ -131,3 +131,13 @@ def test_aligned_cycles_break_at_a_bin_without_a_number_and_mark_it():
     assert list(marks.x) == [7, 14] and list(marks.y) == [5, 5]
     exact = figures.aligned_cycles_figure(by_days.drop(columns="reported_withheld").fillna(0), {}, bin_days=7).to_plotly()
     assert list(exact.data[0].y) == [8, 0, 0, 6]                         # exact: an empty bin is a zero
+
+
+def test_share_bars_label_every_bar_and_draw_a_withheld_category_as_such():
+    counts = pd.DataFrame({"label": ["A", "B", "C"], "reported": [12.0, 0.0, None],
+                           "reported_withheld": [False, False, True]})
+    fig = figures.share_bars_figure(counts, "Q?", total=20).to_plotly()
+    withheld, shown = fig.data
+    assert list(shown.y) == ["B", "A"] and list(shown.text) == ["0 · 0,0%", "12 · 60,0%"]
+    assert list(withheld.y) == ["C"] and list(withheld.text) == ["&lt; 5"]   # text is escaped, shown as "< 5"
+    assert withheld.marker.pattern.shape == "/"
