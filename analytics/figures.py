@@ -234,6 +234,7 @@ def _within(value, start, end) -> bool:
 #: A public weekly trend is shown by month when more than this share of its weeks has no number.
 MOSTLY_WITHHELD = 0.5
 PERIOD_FREQUENCY = {"week": "W-MON", "month": "MS", "quarter": "QS", "year": "YS"}
+PERIOD_DAYS = {"week": 7, "month": 30.4, "quarter": 91.3, "year": 365.2}
 
 
 def unshown_periods(over_time: pd.DataFrame, bucket: str) -> pd.DatetimeIndex:
@@ -286,6 +287,8 @@ def trend_figure(
     if len(unshown):
         traces.insert(1, {
             "type": "bar", "x": unshown, "y": [threshold] * len(unshown), "name": withheld_label,
+            # a bar as wide as its period: alone, plotly would size it from its own sparse dates
+            "width": [PERIOD_DAYS[bucket] * 0.9 * 86_400_000] * len(unshown),
             "marker": {"color": palette.WITHHELD, "line": {"color": palette.PRIMARY, "width": 1},
                        "pattern": {"shape": "/", "fgcolor": palette.PRIMARY, "size": 5}},
             "hovertemplate": "%{x|%d %b %Y}: " + withheld_label + "<extra></extra>",

@@ -91,31 +91,69 @@ def stage_durations_figure(stages: pd.DataFrame, lang: str = "id") -> FigureSpec
                                  yaxis={"autorange": "reversed"}))
 
 
-def backlog_figure(backlog: pd.DataFrame, lang: str = "id") -> FigureSpec:
-    """Open cases by how long they have waited, stacked by the stage they wait in."""
+def _withheld_stubs(labels: list, name: str, withheld_label: str, length: float, orientation: str,
+                    group: str | None = None) -> dict:
+    """Hatched stubs labelled ``withheld_label`` for the ``labels`` whose count was withheld."""
+    value, category = ([length] * len(labels), labels)
+    trace = {"type": "bar", "name": f"{name}: {withheld_label}" if name else withheld_label, "orientation": orientation,
+             "marker": {"color": palette.WITHHELD, "line": {"color": palette.PRIMARY, "width": 1},
+                        "pattern": {"shape": "/", "fgcolor": palette.PRIMARY, "size": 5}},
+             "text": [withheld_label] * len(labels), "textposition": "outside", "cliponaxis": False,
+             "hovertemplate": "%{" + ("y" if orientation == "h" else "x") + "}: " + withheld_label + "<extra></extra>"}
+    trace.update({"x": value, "y": category} if orientation == "h" else {"x": category, "y": value})
+    if group:
+        trace["offsetgroup"] = group
+    return trace
+
+
+def backlog_figure(backlog: pd.DataFrame, lang: str = "id", withheld_label: str = "< 5", threshold: int = 5) -> FigureSpec:
+    """Open cases by how long they have waited, stacked by the stage they wait in. Every segment
+    carries its count; a band with no case reads "0" (exact view), and in a public table a band
+    with no shown count is a hatched stub labelled ``withheld_label`` (there an absent band reads
+    like a withheld one)."""
+    public = disclosure.is_adjusted(backlog)
     traces = []
+    shown_any = pd.Series(False, index=list(AGE_BANDS))
     for index, (stage, key) in enumerate(OPEN_STAGE_KEYS.items()):
         rows = backlog[backlog["open_stage"] == stage].set_index("age_band").reindex(AGE_BANDS)
         absent = ~rows.index.isin(backlog.loc[backlog["open_stage"] == stage, "age_band"])
         # a band without open cases is 0, but in a public table an absent band reads like a withheld
         # one ("< 5"): it stays missing
-        filled = rows["cases"] if disclosure.is_adjusted(backlog) else rows["cases"].mask(absent, 0)
+        filled = rows["cases"] if public else rows["cases"].mask(absent, 0)
+        shown_any |= (filled.fillna(0) > 0).to_numpy()
         traces.append({"type": "bar", "x": list(AGE_BANDS), "y": filled, "name": t(key, lang),
                        "marker": {"color": palette.OKABE_ITO[index]},
+                       "text": [format_count(v, lang) if v and not pd.isna(v) else "" for v in filled],
+                       "textposition": "inside",
                        "hovertemplate": "%{x} " + t("days", lang) + ": %{y:,d}<extra>" + t(key, lang) + "</extra>"})
+    empty = [band for band in AGE_BANDS if not shown_any[band]]
+    if empty and public:
+        traces.append(_withheld_stubs(empty, "", withheld_label, 0.3 * threshold, "v"))
+    elif empty:
+        traces.append({"type": "scatter", "mode": "text", "x": empty, "y": [0] * len(empty), "text": ["0"] * len(empty),
+                       "textposition": "top center", "showlegend": False, "hoverinfo": "skip"})
     return figure(traces, layout(t("q_backlog", lang), t("waiting_days", lang), t("open_cases", lang), lang,
                                  barmode="stack", height=380))
 
 
-def sanction_mix_figure(mix: pd.DataFrame, lang: str = "id") -> FigureSpec:
-    """Recommended against imposed sanctions per type, lightest on top."""
+def sanction_mix_figure(mix: pd.DataFrame, lang: str = "id", withheld_label: str = "< 5", threshold: int = 5) -> FigureSpec:
+    """Recommended against imposed sanctions per type, lightest on top. Every bar is labelled:
+    a count, "0", or (withheld from the public) a hatched stub labelled ``withheld_label``."""
     labels = [wrap_label(v) for v in mix["label_en" if lang == "en" else "label_id"]]
     hover = "%{y}: %{x:,d}<extra></extra>"
-    traces = [
-        {"type": "bar", "x": mix["recommended"], "y": labels, "orientation": "h", "name": t("recommended_sanction", lang),
-         "marker": {"color": palette.PRIMARY}, "hovertemplate": hover},
-        {"type": "bar", "x": mix["imposed"], "y": labels, "orientation": "h", "name": t("imposed_sanction", lang),
-         "marker": {"color": palette.SECONDARY}, "hovertemplate": hover},
-    ]
+    traces = []
+    for column, name_key, colour in (("recommended", "recommended_sanction", palette.PRIMARY),
+                                     ("imposed", "imposed_sanction", palette.SECONDARY)):
+        hidden = withheld_flags(mix, column)
+        name = t(name_key, lang)
+        shown = [label for label, h in zip(labels, hidden) if not h]
+        values = mix[column][~hidden]
+        traces.append({"type": "bar", "x": values, "y": shown, "orientation": "h", "name": name, "offsetgroup": column,
+                       "marker": {"color": colour}, "hovertemplate": hover,
+                       "text": [format_count(v, lang) for v in values], "textposition": "outside", "cliponaxis": False})
+        if hidden.any():
+            traces.append(_withheld_stubs([label for label, h in zip(labels, hidden) if h], name, withheld_label,
+                                          0.3 * threshold, "h", group=column))
     return figure(traces, layout(t("q_sanction_mix", lang), t("cases_unit", lang), None, lang, barmode="group",
-                                 height=max(340, 50 * len(mix) + 120), yaxis={"autorange": "reversed"}))
+                                 height=max(340, 50 * len(mix) + 120),
+                                 yaxis={"categoryorder": "array", "categoryarray": labels[::-1]}))

@@ -404,6 +404,12 @@ TEXT: dict[str, dict[str, str]] = {
     "refused": {"id": "Ditolak", "en": "Refused"},
     "median_days_to_followup": {"id": "Median hari", "en": "Median days"},
     "no_recommendations": {"id": "Belum ada rekomendasi untuk filter ini.", "en": "No recommendations for these filters yet."},
+    "no_agency_with_enough": {
+        "id": "Ada rekomendasi, tetapi tidak ada PPK yang menerima sedikitnya {n} rekomendasi (angka publik), jadi "
+              "tidak ada PPK yang dibandingkan di sini.",
+        "en": "There are recommendations, but no PPK received at least {n} of them (public numbers), so no PPK is "
+              "compared here.",
+    },
     "q_backlog": {"id": "Berapa kasus masih terbuka, dan sudah berapa lama menunggu?", "en": "How many cases are still open, and for how long?"},
     "open_pemeriksaan": {"id": "Dalam pemeriksaan Bawaslu", "en": "Under Bawaslu examination"},
     "open_menunggu_rekomendasi": {"id": "Menunggu rekomendasi KASN/BKN", "en": "Awaiting KASN/BKN recommendation"},
@@ -732,10 +738,12 @@ TEXT: dict[str, dict[str, str]] = {
     "trend_by_month": {"id": "Ditampilkan per bulan: sebagian besar minggu berisi kurang dari {n} kasus.",
                        "en": "Shown by month: most weeks hold fewer than {n} cases."},
     "trend_withheld_note": {
-        "id": "Batang berarsir: kurang dari {n} kasus (termasuk 0) pada periode itu. Karena itu, dan karena angka "
-              "publik disesuaikan sedikit, jumlah batang tidak sama dengan total.",
-        "en": "Hatched bars: fewer than {n} cases (0 included) in that period. Because of them, and because public "
-              "numbers are adjusted slightly, the bars do not add up to the total.",
+        "id": "Batang berarsir: kurang dari {n} kasus (termasuk 0) pada periode itu; periode sebelum dan sesudah "
+              "rentang grafik juga masing-masing kurang dari {n}. Karena itu, dan karena angka publik disesuaikan "
+              "sedikit, jumlah batang tidak sama dengan total.",
+        "en": "Hatched bars: fewer than {n} cases (0 included) in that period; periods before and after the chart's "
+              "range also hold fewer than {n} each. Because of them, and because public numbers are adjusted "
+              "slightly, the bars do not add up to the total.",
     },
     "aligned_withheld_note": {
         "id": "Lingkaran kosong: kurang dari {n} kasus (termasuk 0) pada minggu itu; garis terputus di sana.",

@@ -96,7 +96,7 @@ def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_la
     """Every region of ``values``, ranked by ``value_column``, highest on top; none is left out.
 
     Each bar carries its value, so a zero reads "0". A withheld value is a hatched bar labelled
-    ``withheld_label`` (``withheld_length`` long: the threshold for a count, 0 for a rate) below
+    ``withheld_label`` (a stub ``withheld_length`` long: a short one for a count, 0 for a rate) below
     the ranked ones, and a missing value an empty row labelled ``no_data_label`` below those:
     withheld, zero and missing never look alike. With ``other_column``, the compared cycle's
     value is drawn beside each region's (grey, labelled the same way).
@@ -117,8 +117,10 @@ def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_la
                                 hover_format, lang, "other")
     rows = len(values) * (2 if other_column else 1)
     return figure(traces, layout(
-        title, value_label, None, lang, height=max(300, 22 * rows + 140), barmode="group",
+        title, value_label, None, lang, height=max(300, 22 * rows + 160), barmode="group",
         yaxis={"categoryorder": "array", "categoryarray": names, "automargin": True},
+        # the legend above the bars: under a tall ranking it would be a screen away from them
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0}, margin={"t": 90},
         showlegend=True))
 
 

@@ -78,7 +78,7 @@ this_label = comparison.cycle_label(filters.election_id, lang) if filters.electi
 ranking = maps.ranking_figure(
     values, metric.column, t("q_ranking", lang, metric=metric_label.lower()), metric_label, lang,
     hover_format=metric.hover_format, withheld_label=f"< {small_counts.threshold()}", no_data_label=t("no_data", lang),
-    withheld_length=small_counts.threshold() if metric.column == "reported" else 0,
+    withheld_length=0.3 * small_counts.threshold() if metric.column == "reported" else 0,
     other_column=f"other_{metric.column}" if same_age else None, this_label=this_label,
     other_label=t("compare_same_age", lang, other=comparison.cycle_label(other_id, lang)) if same_age else None)
 components.chart(ranking, values, key=f"peringkat_{level}", source=components.register_source(), as_of=as_of,

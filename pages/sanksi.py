@@ -48,7 +48,9 @@ elif not small_counts.too_few_to_break_down(headline):
         small_counts.too_detailed(agencies)
     elif agencies.empty:
         st.subheader(t("q_agency_followup", lang, n=5))
-        components.empty_state(t("no_recommendations", lang))
+        recommended = disclosure.withheld(headline, "recommended") or headline["recommended"] > 0
+        components.empty_state(t("no_agency_with_enough" if recommended else "no_recommendations", lang,
+                                 n=small_counts.threshold()))
     else:
         components.chart(followup_charts.agency_followup_figure(agencies, lang, threshold=small_counts.threshold()), agencies, key="sanksi_ppk",
                          source=source, as_of=as_of, unit_note=t("agency_note", lang))
@@ -63,11 +65,13 @@ elif not small_counts.too_few_to_break_down(headline):
         st.subheader(t("q_backlog", lang))
         components.empty_state(t("no_backlog", lang))
     else:
-        components.chart(followup_charts.backlog_figure(backlog, lang), backlog, key="sanksi_tunggakan",
+        components.chart(followup_charts.backlog_figure(backlog, lang, f"< {small_counts.threshold()}",
+                                                        small_counts.threshold()), backlog, key="sanksi_tunggakan",
                          source=source, as_of=as_of, unit_note=t("backlog_note", lang))
 
     mix = data.query("sanction_mix", filters)
-    components.chart(followup_charts.sanction_mix_figure(mix, lang), mix, key="sanksi_jenis", source=source,
+    components.chart(followup_charts.sanction_mix_figure(mix, lang, f"< {small_counts.threshold()}",
+                                                         small_counts.threshold()), mix, key="sanksi_jenis", source=source,
                      as_of=as_of, unit_note=t("sanction_mix_note", lang))
 
 components.source_footer(["violation_cases", "sanctions", "sanction_types"])

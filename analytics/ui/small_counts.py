@@ -97,6 +97,6 @@ def trend(filters, title_lang: str | None = None):
     label = t("withheld_legend", lang, n=threshold()) if public else None
     figure = figures.trend_figure(over_time, data.query("elections"), data.query("milestones"), lang, bucket,
                                   withheld_label=label, threshold=threshold())
-    if public and len(figures.unshown_periods(over_time, bucket)):
+    if public:   # a period outside the drawn range is below the threshold too: said in every public trend
         note = " ".join(filter(None, [note, t("trend_withheld_note", lang, n=threshold())]))
     return figure, over_time, note

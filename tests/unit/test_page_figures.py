@@ -89,10 +89,25 @@ def test_agency_ranking_labels_a_withheld_rate_instead_of_an_empty_bar():
 def test_backlog_stacks_every_band_for_every_stage():
     backlog = pd.DataFrame({"open_stage": ["pemeriksaan", "menunggu_ppk"], "age_band": ["0-30", ">365"], "cases": [3, 2]})
     fig = followup_charts.backlog_figure(backlog).to_plotly()
-    assert len(fig.data) == 3
-    totals = [sum(trace.y) for trace in fig.data]
-    assert totals == [3, 0, 2]
-    assert [html.unescape(x) for x in fig.data[0].x] == list(followup_charts.AGE_BANDS)
+    stages, zeros = fig.data[:3], fig.data[3]
+    assert [sum(trace.y) for trace in stages] == [3, 0, 2]
+    assert [html.unescape(x) for x in stages[0].x] == list(followup_charts.AGE_BANDS)
+    # the bands without any open case say 0 (this is an exact table)
+    assert list(zeros.x) == ["31-90", "91-180", "181-365"] and list(zeros.text) == ["0", "0", "0"]
+
+
+def test_a_public_backlog_band_without_a_shown_count_is_a_labelled_stub_and_so_is_a_withheld_sanction():
+    backlog = pd.DataFrame({"open_stage": ["menunggu_ppk"], "age_band": ["91-180"], "cases": [8.0],
+                            "cases_withheld": [False]})
+    backlog.attrs["adjusted"] = True
+    stub = followup_charts.backlog_figure(backlog).to_plotly().data[3]
+    assert list(stub.x) == ["0-30", "31-90", "181-365", "&gt;365"] and set(stub.text) == {"&lt; 5"}
+    assert stub.marker.pattern.shape == "/"
+    mix = pd.DataFrame({"label_id": ["Ringan", "Berat"], "label_en": ["Light", "Heavy"], "recommended": [7.0, None],
+                        "recommended_withheld": [False, True], "imposed": [0.0, None], "imposed_withheld": [False, True]})
+    by_name = {trace.name: trace for trace in followup_charts.sanction_mix_figure(mix).to_plotly().data}
+    assert list(by_name["Direkomendasikan"].text) == ["7"] and list(by_name["Dijatuhkan PPK"].text) == ["0"]
+    assert list(by_name["Direkomendasikan: &lt; 5"].y) == ["Berat"]
 
 
 def test_before_after_markers_carry_the_counts():
