@@ -257,3 +257,36 @@ def test_the_map_says_exactly_how_many_denominators_are_synthetic(register, monk
     assert not at.exception
     expected = f"{len(regencies) - len(usable)} dari {len(regencies)} penyebut"
     assert any(expected in c.value for c in at.caption), expected
+
+
+@pytest.mark.parametrize("combination", COMBINATIONS[:3], ids=lambda c: "&".join(f"{k}={v}" for k, v in c.items()))
+def test_the_sanksi_funnel_is_the_register_counted_again(register, monkeypatch, combination):
+    data_dir, joined = register
+    chosen = _selected(joined, combination)
+    registered = chosen["status"].isin(["diregistrasi", "terbukti", "tidak_terbukti", "dihentikan"])
+    truth = [len(chosen), int(registered.sum()), int((chosen["status"] == "terbukti").sum()),
+             int(chosen["recommendation_date"].notna().sum()), int((chosen["followup_status"] == "ditindaklanjuti").sum()),
+             int(chosen["imposed_sanction_code"].notna().sum())]
+    at = _run(data_dir, monkeypatch, combination, analyst=True, page="pages/sanksi.py")
+    if not truth[0]:
+        return
+    funnel = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert funnel["type"] == "funnel"
+    assert [int(v) for v in _array(funnel["x"])] == truth
+
+
+@pytest.mark.parametrize("combination", COMBINATIONS[:2], ids=lambda c: "&".join(f"{k}={v}" for k, v in c.items()))
+def test_the_category_shares_are_the_register_counted_again(register, monkeypatch, combination):
+    """Jenis pelanggaran: each category's count and share of its cycle in the table under the
+    chart, for the cycle in focus, from the files."""
+    data_dir, joined = register
+    chosen = _selected(joined, combination)
+    truth = chosen.groupby("category_code").size()
+    labels = pd.read_csv("data/violation_categories.csv").set_index("code")["label_id"]
+    at = _run(data_dir, monkeypatch, combination, analyst=True, page="pages/jenis_pelanggaran.py")
+    table = at.dataframe[0].value.set_index("Nilai")
+    assert len(table) == len(truth)
+    for code, count in truth.items():
+        row = table.loc[labels[code]]
+        assert _number(row["Dilaporkan"]) == count, code
+        assert _number(row["Bagian"]) == round(100 * count / len(chosen), 1), code
