@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -38,13 +38,14 @@ BETTER = {"followup_rate_pct": "higher", "median_days_to_resolution": "lower"}
 
 @dataclass(frozen=True)
 class SameAge:
-    """Comparing ``election_id`` with ``other_id`` at ``age_days`` after each voting day.
-    ``approximate``: the age rests on the register's newest date known only to the month (the
-    public view), so it is given in months."""
+    """Comparing ``election_id``, ``age_days`` after its voting day, with ``other_id`` as it
+    stood ``other_age_days`` after its own: the same age, or in the public view (``approximate``:
+    the ages rest on month ends, so they are given in months) up to a month more."""
 
     election_id: str
     other_id: str
-    age_days: int
+    age_days: int           # the current cycle's age: what the view says
+    other_age_days: int     # the age the other cycle is cut at (the $age_days of its queries)
     approximate: bool
 
     @property
@@ -68,11 +69,22 @@ def newest_register_date(cases_as_of: object, sanctions_as_of: object, month_onl
 def same_age(election_id: str | None, other_id: str | None, voting_dates: dict[str, object],
              newest: date | None, month_only: bool) -> SameAge | None:
     """The comparison of ``election_id`` with ``other_id`` at the current cycle's age, or None
-    when either is missing or the register has no date."""
-    if not election_id or not other_id or newest is None or is_missing(voting_dates.get(election_id)):
+    where it cannot be made: a cycle or a voting day missing, no register date, or the other
+    cycle not yet that old (it is then no comparison at the same age). In the public view
+    (``month_only``) the other cycle's cut-off is moved to the end of its month, so that no
+    public number is cut by a day finer than the dates the public may filter by."""
+    if not election_id or not other_id or newest is None:
         return None
-    age = (newest - pd.Timestamp(voting_dates[election_id]).date()).days
-    return SameAge(election_id, other_id, age, month_only)
+    if is_missing(voting_dates.get(election_id)) or is_missing(voting_dates.get(other_id)):
+        return None
+    voting, other_voting = pd.Timestamp(voting_dates[election_id]).date(), pd.Timestamp(voting_dates[other_id]).date()
+    age = (newest - voting).days
+    cutoff = other_voting + timedelta(days=age)
+    if month_only:
+        cutoff = cutoff.replace(day=calendar.monthrange(cutoff.year, cutoff.month)[1])
+    if cutoff > newest:
+        return None
+    return SameAge(election_id, other_id, age, (cutoff - other_voting).days, month_only)
 
 
 def change(current: object, other: object, unit: str) -> float | None:

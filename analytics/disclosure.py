@@ -141,6 +141,9 @@ def restricted_dimensions(declared: Declaration, filters: Filters | None, extra:
         # mostly of one cycle); a date filter does not: it can span every cycle
         if filters.election_id is None and not declared.dimensions(extra) & {"cycle", "time"}:
             found.add("pooled")
+    if extra.get("age_days") is not None:
+        # a cycle as it stood at an age (analytics.cycle_compare) is cut by a date, like a date filter
+        found.add("time")
     return found
 
 

@@ -277,11 +277,19 @@ def trend_figure(
     """
     x = pd.to_datetime(over_time["period_start"])
     hover = "%{x|%d %b %Y}: %{y:,d}<extra></extra>"
+    proven_x, proven = x, over_time["proven"]
+    if len(x) and bucket in PERIOD_FREQUENCY:
+        # the proven line runs over every period: in the exact view a period without a row had no
+        # case (0); in the public one it had no number, and the line breaks there
+        grid = pd.date_range(x.min(), x.max(), freq=PERIOD_FREQUENCY[bucket])
+        shown = over_time["proven"].where(~withheld_flags(over_time, "proven")).to_numpy(dtype=float, na_value=np.nan)
+        line = pd.Series(shown, index=x.to_numpy()).reindex(grid)
+        proven_x, proven = grid, line if withheld_label else line.fillna(0)
     traces = [
         {"type": "bar", "x": x, "y": over_time["reported"], "name": t("reported", lang),
          "marker": {"color": palette.PRIMARY}, "hovertemplate": hover},
-        {"type": "scatter", "x": x, "y": over_time["proven"], "name": t("proven", lang), "mode": "lines+markers",
-         "line": {"color": palette.SECONDARY, "width": 2}, "hovertemplate": hover},
+        {"type": "scatter", "x": proven_x, "y": proven, "name": t("proven", lang), "mode": "lines+markers",
+         "connectgaps": False, "line": {"color": palette.SECONDARY, "width": 2}, "hovertemplate": hover},
     ]
     unshown = unshown_periods(over_time, bucket) if withheld_label else pd.DatetimeIndex([])
     if len(unshown):
@@ -349,7 +357,9 @@ def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str]
         if withheld_label and gaps:
             traces.append({
                 "type": "scatter", "x": gaps, "y": [threshold] * len(gaps), "mode": "markers",
-                "name": f"{name}: {withheld_label}", "legendgroup": election_id, "showlegend": index == 0,
+                # one legend entry for the open circles of every cycle
+                "name": withheld_label, "legendgroup": "withheld", "showlegend": not any(
+                    trace.get("legendgroup") == "withheld" for trace in traces),
                 "marker": {"color": colour, "symbol": "circle-open", "size": 8},
                 "hovertemplate": "%{x} " + t("days", lang) + ": " + withheld_label + "<extra>" + name + "</extra>"})
     line, label = vertical_line(0, palette.VOTING_LINE, t("voting_day", lang), dash="solid")

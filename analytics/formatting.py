@@ -59,12 +59,3 @@ def format_date(value: object, lang: str = "id", precision: str = "day") -> str:
     if precision == "month":
         return f"{month} {value.year}"
     return f"{value.day} {month} {value.year}"
-
-
-def format_change(current: object, previous: object, lang: str = "id") -> str | None:
-    """'+12,5%' change from previous to current; None when it cannot be computed."""
-    if is_missing(current) or is_missing(previous) or float(previous) == 0:
-        return None
-    change = 100.0 * (float(current) - float(previous)) / float(previous)
-    sign = "+" if change > 0 else ""
-    return f"{sign}{format_number(change, 1, lang)}%"

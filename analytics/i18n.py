@@ -50,7 +50,6 @@ TEXT: dict[str, dict[str, str]] = {
     "followup_rate": {"id": "Tingkat tindak lanjut", "en": "Follow-up rate"},
     "median_days": {"id": "Median hari sampai selesai", "en": "Median days to resolution"},
     "open_cases": {"id": "Kasus belum selesai", "en": "Open cases"},
-    "vs_previous": {"id": "dibanding {prev}", "en": "vs {prev}"},
     "vs_same_age": {"id": "vs {prev} (umur sama)", "en": "vs {prev} (same age)"},
     "age_days": {"id": "{n} hari", "en": "{n} days"},
     "age_months": {"id": "sekitar {n} bulan", "en": "about {n} months"},
@@ -90,6 +89,15 @@ TEXT: dict[str, dict[str, str]] = {
               "setelah pemungutan suara; peringkat menampilkan kedua siklus berdampingan.",
         "en": "The map shows the change of this measure against the chosen cycle, both at the same age after voting "
               "day; the ranking shows both cycles side by side.",
+    },
+    "compare_unavailable": {
+        "id": "Perbandingan pada umur yang sama tidak tersedia di sini: dengan filter tanggal, rentang itu hanya milik "
+              "satu siklus.",
+        "en": "A comparison at the same age is not available here: with a date filter, the range belongs to one cycle only.",
+    },
+    "same_age_too_detailed": {
+        "id": "Perbandingan dengan siklus sebelumnya pada umur yang sama terlalu rinci untuk tampilan publik pada pilihan ini.",
+        "en": "The comparison with the previous cycle at the same age is too detailed for the public view of this selection.",
     },
     "compare_pick_cycle": {"id": "Pilih satu siklus di sidebar untuk membandingkannya dengan siklus lain.",
                            "en": "Pick one cycle in the sidebar to compare it with another."},
@@ -751,10 +759,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "not_recorded_in_cycle": {"id": "tidak dicatat pada siklus ini", "en": "not recorded in this cycle"},
     "not_recorded_note": {
-        "id": "'Tidak dicatat pada siklus ini': register siklus itu tidak memakai kategori ini sama sekali "
-              "(daftar kategorinya berbeda), jadi tidak ada bagian yang bisa dibandingkan; itu bukan 0%.",
-        "en": "'Not recorded in this cycle': that cycle's register does not use this category at all (its "
-              "categories differ), so there is no share to compare; it is not 0%.",
+        "id": "'Tidak dicatat pada siklus ini': di seluruh register siklus itu tidak ada satu kasus pun dengan "
+              "kategori ini; kategori yang dipakai tiap siklus berbeda, jadi bagian ini tidak dibandingkan.",
+        "en": "'Not recorded in this cycle': that cycle's whole register has no case of this category; the "
+              "categories each cycle uses differ, so this share is not compared.",
     },
     "other_share_note": {
         "id": "'Lainnya' mencapai {share}: kasus yang jenisnya tidak cocok dengan daftar kategori ini, atau tidak "

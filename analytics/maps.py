@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analytics import palette
@@ -28,6 +29,8 @@ def choropleth_figure(
     flag_small: bool = True,
     withheld_label: str = "< 5",
     diverging: bool = False,
+    not_reached: np.ndarray | None = None,
+    not_reached_label: str = "belum tercapai",
 ) -> FigureSpec:
     """Regions coloured by ``value_column``; regions whose value is missing are grey "no data".
 
@@ -36,15 +39,20 @@ def choropleth_figure(
     SMALL_COUNT cases are marked in the hover text (small counts are unstable). Regions whose
     value the public view withheld (``<value_column>_withheld``) get their own light fill and
     read ``withheld_label``; they are neither "no data" nor coloured by a number. ``diverging``
-    (a change against another cycle) colours around zero instead of from low to high.
+    (a change against another cycle) colours around zero instead of from low to high. Regions in
+    ``not_reached`` (a median with half the cases or more still open) get a fill of their own and
+    read ``not_reached_label``: they have cases, so they are not "no data".
     """
     # column by column: selecting rows of the whole (wide) table for each trace was most of the time
     hidden = withheld_flags(values, value_column)
     has_value = values[value_column].notna().to_numpy()
+    unreached = np.zeros(len(values), dtype=bool) if not_reached is None else np.asarray(not_reached, dtype=bool)
+    unreached &= ~has_value & ~hidden
     codes, names = values["region_code"], values["region_name"]
     traces = []
-    for rows, colour, label in ((~has_value & ~hidden, palette.NO_DATA, no_data_label),
-                                (hidden, palette.WITHHELD, withheld_label)):
+    for rows, colour, label in ((~has_value & ~hidden & ~unreached, palette.NO_DATA, no_data_label),
+                                (hidden, palette.WITHHELD, withheld_label),
+                                (unreached, palette.NOT_REACHED, not_reached_label)):
         if rows.any():
             traces.append({
                 "type": "choroplethmap", "geojson": layer, "featureidkey": "id", "locations": codes[rows],
@@ -92,25 +100,30 @@ def region_from_selection(event: object) -> str | None:
 def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_label: str, lang: str = "id",
                    hover_format: str = ",.1f", withheld_label: str = "< 5", no_data_label: str = "tidak ada data",
                    withheld_length: float = 0.0, other_column: str | None = None, this_label: str | None = None,
-                   other_label: str | None = None) -> FigureSpec:
+                   other_label: str | None = None, not_reached: np.ndarray | None = None,
+                   not_reached_label: str = "belum tercapai") -> FigureSpec:
     """Every region of ``values``, ranked by ``value_column``, highest on top; none is left out.
 
     Each bar carries its value, so a zero reads "0". A withheld value is a hatched bar labelled
     ``withheld_label`` (a stub ``withheld_length`` long: a short one for a count, 0 for a rate) below
     the ranked ones, and a missing value an empty row labelled ``no_data_label`` below those:
     withheld, zero and missing never look alike. With ``other_column``, the compared cycle's
-    value is drawn beside each region's (grey, labelled the same way).
+    value is drawn beside each region's (grey, labelled the same way). A region in ``not_reached``
+    (a median not reached yet) is labelled ``not_reached_label`` instead of "no data".
     """
     hidden = withheld_flags(values, value_column)
     has_value = values[value_column].notna().to_numpy() & ~hidden
-    order = pd.DataFrame({"rank": [0 if v else (1 if h else 2) for v, h in zip(has_value, hidden)],
+    unreached = np.zeros(len(values), dtype=bool) if not_reached is None else np.asarray(not_reached, dtype=bool)
+    order = pd.DataFrame({"rank": [0 if v else (1 if h else (1.5 if u else 2))
+                                   for v, h, u in zip(has_value, hidden, unreached)],
                           "value": values[value_column].to_numpy(dtype=float, na_value=float("nan")),
                           "name": values["region_name"].to_numpy()})
     order = order.sort_values(["rank", "value", "name"], ascending=[True, False, True])
     names = list(order["name"])[::-1]   # plotly draws the first category at the bottom
     decimals = 0 if hover_format.endswith("d") else int(hover_format.rstrip("f").split(".")[-1] or 0)
     traces = _ranking_bars(values, value_column, hidden, this_label or value_label, palette.PRIMARY,
-                           withheld_label, no_data_label, withheld_length, decimals, hover_format, lang, "this")
+                           withheld_label, no_data_label, withheld_length, decimals, hover_format, lang, "this",
+                           not_reached, not_reached_label)
     if other_column is not None:
         traces += _ranking_bars(values, other_column, withheld_flags(values, other_column), other_label or "",
                                 palette.OTHER_CYCLE, withheld_label, no_data_label, withheld_length, decimals,
@@ -126,10 +139,13 @@ def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_la
 
 def _ranking_bars(values: pd.DataFrame, column: str, hidden, name: str, colour: str, withheld_label: str,
                   no_data_label: str, withheld_length: float, decimals: int, hover_format: str, lang: str,
-                  group: str) -> list[dict]:
-    """The bars of one cycle: the values, the withheld (hatched) and the missing (empty, labelled)."""
+                  group: str, not_reached=None, not_reached_label: str = "") -> list[dict]:
+    """The bars of one cycle: the values, the withheld (hatched), the medians not reached and the
+    missing (empty, labelled)."""
     present = values[column].notna().to_numpy() & ~hidden
-    missing = ~present & ~hidden
+    unreached = np.zeros(len(values), dtype=bool) if not_reached is None else np.asarray(not_reached, dtype=bool)
+    unreached &= ~present & ~hidden
+    missing = ~present & ~hidden & ~unreached
     regions = values["region_name"]
     traces = []
     if present.any():
@@ -147,6 +163,14 @@ def _ranking_bars(values: pd.DataFrame, column: str, hidden, name: str, colour: 
                        "pattern": {"shape": "/", "fgcolor": colour, "size": 6}},
             "text": [withheld_label] * int(hidden.sum()), "textposition": "outside", "cliponaxis": False,
             "hovertemplate": "%{y}<br>" + name + ": " + withheld_label + "<extra></extra>",
+        })
+    if unreached.any():
+        traces.append({
+            "type": "bar", "orientation": "h", "x": [0] * int(unreached.sum()), "y": regions[unreached],
+            "name": f"{name}: {not_reached_label}", "offsetgroup": group, "legendgroup": group,
+            "marker": {"color": palette.NOT_REACHED}, "text": [not_reached_label] * int(unreached.sum()),
+            "textposition": "outside", "cliponaxis": False,
+            "hovertemplate": "%{y}<br>" + name + ": " + not_reached_label + "<extra></extra>",
         })
     if missing.any():
         traces.append({

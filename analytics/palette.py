@@ -34,3 +34,4 @@ DIVERGING = [
     [1.0, "#e66101"],
 ]
 OTHER_CYCLE = "#B9B9B9"  # the compared cycle's bars beside the current cycle's
+NOT_REACHED = "#C9D7E8"  # a median not reached yet (half the cases still open): cases, but no value yet

@@ -85,10 +85,15 @@ def register_cycles(cur) -> pd.DataFrame:
     return run(cur, "register_cycles")
 
 
+#: The dimensions whose vocabulary may differ between cycles (the categories followed the
+#: regulations of each cycle); only they are told "not recorded in this cycle".
+VOCABULARY_DIMENSIONS = ("category",)
+
+
 def register_codes(cur, dimension: str = "category") -> pd.DataFrame:
     """The codes of ``dimension`` each cycle's cases use at all (its vocabulary)."""
-    if dimension not in DIMENSIONS:
-        raise ValueError(f"unknown dimension {dimension!r}")
+    if dimension not in VOCABULARY_DIMENSIONS:
+        raise ValueError(f"no vocabulary per cycle for {dimension!r}")
     return run(cur, "register_codes", dimension=dimension)
 
 

@@ -56,3 +56,10 @@ def with_other_cycle(current: pd.DataFrame, other: pd.DataFrame | None, column: 
         result[f"change{WITHHELD_SUFFIX}"] = withheld_flags(result, column) | theirs_hidden.to_numpy()
         result.loc[result[f"change{WITHHELD_SUFFIX}"], "change"] = np.nan
     return result
+
+
+def median_not_reached(values: pd.DataFrame, column: str = "median_days_to_resolution") -> np.ndarray:
+    """Per region, whether its median is missing because half its cases or more are still open
+    (it has cases, and the median was not withheld), not because it has no case."""
+    has_cases = (values["reported"].fillna(0).to_numpy() > 0) | withheld_flags(values, "reported")
+    return values[column].isna().to_numpy() & ~withheld_flags(values, column) & has_cases

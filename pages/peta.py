@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics import cycle_compare, geo, maps
 from analytics.i18n import t, t_markdown
-from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, with_other_cycle
+from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, median_not_reached, with_other_cycle
 from analytics.ui import comparison, components, data, small_counts, state
 from analytics.ui.geo import display_layer, fitted_view, layer_source
 from analytics.ui.frame import ensure_routed_through_app
@@ -30,18 +30,23 @@ other_id = col_other.selectbox(t("compare_with", lang), [None, *other_cycles], k
 
 map_filters = filters.without("province_code", "regency_code") if level == "province" else filters.without("regency_code")
 values = data.query("region_metrics", map_filters, level=level)
-same_age = comparison.same_age(filters.election_id, other_id)
-other = data.query("region_metrics", map_filters.with_election(other_id), level=level, age_days=same_age.age_days) \
+same_age = comparison.same_age(filters, other_id)
+other = data.query("region_metrics", map_filters.with_election(other_id), level=level, age_days=same_age.other_age_days) \
     if same_age else None
 values = with_other_cycle(values, other, metric.column, metric.change_unit)
 if level == "regency" and filters.province_code:
     values = values[values["province_code"] == filters.province_code]
 
+# a median with half the cases still open has no value yet: it is not "no data"
+not_reached = median_not_reached(values) if metric.column == "median_days_to_resolution" and not same_age else None
+
 if values["any_synthetic"].any():
     components.synthetic_banner()
 if not filters.election_id:
     st.caption(t("compare_pick_cycle", lang))
-if same_age:
+if other_id and not same_age:
+    st.info(t("compare_unavailable", lang), icon=":material/compare_arrows:")
+elif same_age and not small_counts.too_detailed(other):
     st.info(comparison.note(same_age, lang), icon=":material/compare_arrows:")
 
 as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
@@ -61,7 +66,8 @@ else:
     figure = maps.choropleth_figure(values, layer_source(level), view, shown_column, title, shown_label,
                                     t("no_data", lang), lang, hover,
                                     withheld_label=t("withheld_legend", lang, n=small_counts.threshold()),
-                                    diverging=bool(same_age))
+                                    diverging=bool(same_age), not_reached=not_reached,
+                                    not_reached_label=t("median_not_reached", lang))
     st.caption(t("map_click_hint", lang))
     components.chart(figure, values, key=f"peta_{level}", source=components.register_source() + ". " + geo.ATTRIBUTION,
                      as_of=as_of, unit_note=None if small_counts.public_view() else t("small_counts_note", lang),
@@ -80,7 +86,9 @@ ranking = maps.ranking_figure(
     hover_format=metric.hover_format, withheld_label=f"< {small_counts.threshold()}", no_data_label=t("no_data", lang),
     withheld_length=0.3 * small_counts.threshold() if metric.column == "reported" else 0,
     other_column=f"other_{metric.column}" if same_age else None, this_label=this_label,
-    other_label=t("compare_same_age", lang, other=comparison.cycle_label(other_id, lang)) if same_age else None)
+    other_label=t("compare_same_age", lang, other=comparison.cycle_label(other_id, lang)) if same_age else None,
+    not_reached=median_not_reached(values) if metric.column == "median_days_to_resolution" else None,
+    not_reached_label=t("median_not_reached", lang))
 components.chart(ranking, values, key=f"peringkat_{level}", source=components.register_source(), as_of=as_of,
                  unit_note=components.per_1000_note(values) if metric_code == "per1000" else None)
 components.source_footer(["violation_cases", "sanctions", "asn_headcount", "regions"])

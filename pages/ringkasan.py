@@ -24,7 +24,7 @@ if headline["reported"] == 0:
     components.empty_state()
 else:
     st.subheader(t("q_headline", lang))
-    same_age = comparison.same_age(filters.election_id, state.previous_election(filters.election_id))
+    same_age = comparison.same_age(filters, state.previous_election(filters.election_id))
     at_age, final = comparison.headline_pair(filters, same_age) if same_age else (None, None)
     summary.headline_tiles(headline, same_age, at_age, final)
 

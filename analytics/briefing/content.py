@@ -73,7 +73,7 @@ def build(cur, election_id: str, province_code: str | None = None, lang: str = "
                                                 audience.public)
     same_age = cycle_compare.same_age(election_id, previous_id, elections.set_index("election_id")["voting_date"].to_dict(),
                                       newest, audience.public)
-    previous = register("headline_numbers", filters.with_election(previous_id), age_days=same_age.age_days).iloc[0] \
+    previous = register("headline_numbers", filters.with_election(previous_id), age_days=same_age.other_age_days).iloc[0] \
         if same_age else None
 
     slides = [_headline_slide(headline, previous, previous_label, same_age, cycle, area, register_source, lang,

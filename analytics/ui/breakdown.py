@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import disclosure
+from analytics import disclosure, queries
 from analytics.category_charts import shares
 from analytics.disclosure import withheld
 from analytics.filters import Filters
@@ -37,8 +37,11 @@ def cycle_shares(filters: Filters, dimension: str, cycles: list[str | None]) -> 
     return result
 
 
-def recorded_codes(dimension: str) -> set[tuple[str, str]]:
-    """(cycle, code) pairs the register's cycles use at all (``register_codes``)."""
+def recorded_codes(dimension: str) -> set[tuple[str, str]] | None:
+    """(cycle, code) pairs the register's cycles use at all (``register_codes``); None for a
+    dimension whose codes are the same in every cycle."""
+    if dimension not in queries.VOCABULARY_DIMENSIONS:
+        return None
     codes = data.query("register_codes", dimension=dimension)
     return set(zip(codes["election_id"], codes["code"]))
 

@@ -17,13 +17,15 @@ def cycle_label(election_id: str, lang: str) -> str:
 
 
 def cycles_to_compare(election_id: str | None, previous_id: str | None) -> list[str]:
-    """The cycles ``election_id`` can be compared with: the others the register holds, the
-    previous cycle of the same type first, then the newest first."""
+    """The cycles ``election_id`` can be compared with at the same age: the earlier ones the
+    register holds, the previous cycle of the same type first, then the newest first."""
     if not election_id:
         return []
     held = set(data.query("register_cycles")["election_id"])
     elections = data.query("elections").sort_values("voting_date", ascending=False)
-    others = [code for code in elections["election_id"] if code in held and code != election_id]
+    voting = elections.set_index("election_id")["voting_date"]
+    others = [code for code in elections["election_id"]
+              if code in held and code != election_id and voting[code] < voting[election_id]]
     if previous_id in others:
         others.remove(previous_id)
         others.insert(0, previous_id)
@@ -35,8 +37,12 @@ def cycle_year(election_id: str) -> str:
     return str(data.query("elections").set_index("election_id").loc[election_id, "election_year"])
 
 
-def same_age(election_id: str | None, other_id: str | None) -> SameAge | None:
-    """``election_id`` against ``other_id`` at the register's current age of ``election_id``."""
+def same_age(filters: Filters, other_id: str | None) -> SameAge | None:
+    """The filtered cycle against ``other_id`` at the register's current age of that cycle; None
+    under a date filter (a date range belongs to one cycle: the other would be compared whole)."""
+    if filters.date_from or filters.date_to:
+        return None
+    election_id = filters.election_id
     as_of = data.query("data_as_of").iloc[0]
     public = small_counts.public_view()
     newest = cycle_compare.newest_register_date(as_of["register_cases_as_of"], as_of["register_sanctions_as_of"], public)
@@ -64,6 +70,6 @@ def note(comparison: SameAge, lang: str, with_final_table: bool = False) -> str:
 def headline_pair(filters: Filters, comparison: SameAge) -> tuple[pd.Series, pd.Series]:
     """The compared cycle's headline numbers at the same age and as they stand now (final)."""
     other = filters.with_election(comparison.other_id)
-    at_age = data.query("headline_numbers", other, age_days=comparison.age_days).iloc[0]
+    at_age = data.query("headline_numbers", other, age_days=comparison.other_age_days).iloc[0]
     final = data.query("headline_numbers", other).iloc[0]
     return at_age, final

@@ -56,6 +56,10 @@ def headline_tiles(current: pd.Series, comparison: SameAge | None = None, at_age
     lang = language()
     if disclosure.is_too_detailed(current):
         return   # the page says why (small_counts.too_few_to_break_down)
+    if at_age is not None and disclosure.is_too_detailed(at_age):
+        # cut by the age as well, the compared cycle is finer than the public may see
+        st.caption(t("same_age_too_detailed", lang))
+        comparison = at_age = final = None
     columns = []
     for _ in range(0, len(TILES), 3):
         columns.extend(st.columns(3))

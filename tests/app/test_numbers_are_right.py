@@ -61,16 +61,16 @@ def km_median(days: list[float], finished: list[bool]) -> float | None:
             return (half_at + time) / 2
         if abs(share - 0.5) < 1e-9:
             half_at = time
-            if position == len(times) - 1:
-                return time
         elif share < 0.5:
             return time
-    return half_at
+    return None     # never below one half, or exactly one half after the last resolution
 
 
 def test_the_tests_survival_median_on_cases_worked_by_hand():
     assert km_median([1, 2, 3, 4], [True] * 4) == 2.5          # nothing open: the plain median
     assert km_median([1, 2, 3], [True] * 3) == 2
+    # half finished by day 3 and the rest open: exactly one half from then on, not reached
+    assert km_median([3] * 5 + [200] * 5, [True] * 5 + [False] * 5) is None
     # open cases count as not yet finished: 2 of 5 finished, both early; the median is not reached
     assert km_median([1, 2, 10, 10, 10], [True, True, False, False, False]) is None
     # left out, they would give 1.5; censored they push it to the third case's 6 days
@@ -89,13 +89,16 @@ def _headline(chosen: pd.DataFrame, newest: pd.Timestamp, cutoff: pd.Timestamp |
     """The headline measures, by their definitions in the data dictionary: as the register stands
     (its newest date ``newest``), or as it stood on ``cutoff``."""
     seen = min(newest, cutoff) if cutoff is not None else newest
-    chosen = chosen[pd.to_datetime(chosen["reported_date"]) <= seen]
-    by = lambda column: pd.to_datetime(chosen[column]) <= seen   # noqa: E731
+    if cutoff is not None:
+        chosen = chosen[pd.to_datetime(chosen["reported_date"]) <= seen]
+    # now, a step counts whatever its date; at an age only when its date falls by then
+    by = lambda column: (pd.to_datetime(chosen[column]) <= seen) if cutoff is not None else True   # noqa: E731
     proven = (chosen["status"] == "terbukti") & by("decided_date")
     recommended = chosen["recommendation_date"].notna() & by("recommendation_date")
     followed = (chosen["followup_status"] == "ditindaklanjuti") & by("followup_date")
     resolved = _resolution(chosen)
-    resolved = resolved.where(resolved <= seen)
+    if cutoff is not None:
+        resolved = resolved.where(resolved <= seen)
     reported = pd.to_datetime(chosen["reported_date"])
     days = ((resolved.fillna(seen)) - reported).dt.days
     return {"reported": len(chosen), "proven": int(proven.sum()),

@@ -245,3 +245,14 @@ def test_a_cycle_without_cases_reads_as_zeros_with_the_public_columns(demo_cur):
     public = release.fetch(demo_cur, "region_metrics", Filters(election_id="pilkada-2017"), PUBLIC, level="regency")
     assert (public["reported"] == 0).all() and not public["reported_withheld"].any()
     assert disclosure.is_adjusted(public) and not disclosure.is_too_detailed(public)
+
+
+def test_a_cycle_cut_at_an_age_costs_a_time_window():
+    """The at-age map minus the plain one would be 'reported after day X': the age counts as a
+    time window, so regency x category at an age is beyond the public limit, regency alone is not."""
+    declared = disclosure.declaration("region_metrics")
+    cycle = Filters(election_id="pilkada-2020")
+    assert not disclosure.too_detailed(declared, cycle, {"level": "regency", "age_days": 124})
+    narrowed = Filters(election_id="pilkada-2020", category_code="lainnya")
+    assert not disclosure.too_detailed(declared, narrowed, {"level": "regency", "age_days": None})
+    assert disclosure.too_detailed(declared, narrowed, {"level": "regency", "age_days": 124})

@@ -24,7 +24,8 @@ def test_trend_marks_phases_voting_day_and_handover():
     over_time = pd.DataFrame({"period_start": [date(2024, 8, 5), date(2024, 11, 25)], "reported": [3, 7], "proven": [1, 2]})
     fig = figures.trend_figure(over_time, _calendar(), _milestones(), "id").to_plotly()
     assert list(fig.data[0].y) == [3, 7]
-    assert list(fig.data[1].y) == [1, 2]
+    line = list(fig.data[1].y)          # every week from 5 Aug to 25 Nov: the weeks between had none
+    assert (line[0], line[-1], len(line), sum(line)) == (1, 2, 17, 3)
     rects = [s for s in fig.layout.shapes if s.type == "rect"]
     lines = [s for s in fig.layout.shapes if s.type == "line"]
     assert len(rects) == 2                       # campaign + quiet days
@@ -141,3 +142,16 @@ def test_share_bars_label_every_bar_and_draw_a_withheld_category_as_such():
     assert list(shown.y) == ["B", "A"] and list(shown.text) == ["0 · 0,0%", "12 · 60,0%"]
     assert list(withheld.y) == ["C"] and list(withheld.text) == ["&lt; 5"]   # text is escaped, shown as "< 5"
     assert withheld.marker.pattern.shape == "/"
+
+
+def test_the_proven_line_breaks_at_a_public_period_without_a_number_and_is_zero_in_the_exact_view():
+    weeks = _public_weeks()
+    public = figures.trend_figure(weeks, _calendar(), _milestones(), "id", "week", withheld_label="< 5").to_plotly()
+    proven = next(trace for trace in public.data if trace.name == "Terbukti")
+    assert len(proven.x) == 4 and proven.y[0] == 5 and all(pd.isna(v) for v in proven.y[1:])
+    assert proven.connectgaps is False
+    exact = pd.DataFrame({"period_start": pd.to_datetime(["2024-11-04", "2024-11-18"]), "reported": [9, 7],
+                          "proven": [5, 0]})
+    line = next(t for t in figures.trend_figure(exact, _calendar(), _milestones(), "id", "week").to_plotly().data
+                if t.name == "Terbukti")
+    assert list(line.y) == [5, 0, 0]     # 4, 11 and 18 Nov: the week without a row had no case

@@ -1,6 +1,6 @@
 from datetime import date
 
-from analytics.formatting import format_change, format_date, format_number, format_percent
+from analytics.formatting import format_date, format_number, format_percent
 
 
 def test_indonesian_and_english_numbers():
@@ -11,12 +11,8 @@ def test_indonesian_and_english_numbers():
     assert format_number(float("nan"), lang="en") == "no data"
 
 
-def test_percent_and_change():
+def test_percent():
     assert format_percent(90.8) == "90,8%"
-    assert format_change(120, 100) == "+20,0%"
-    assert format_change(80, 100, "en") == "-20.0%"
-    assert format_change(5, 0) is None
-    assert format_change(None, 3) is None
 
 
 def test_dates_with_precision():

@@ -78,3 +78,19 @@ def test_ranking_draws_the_compared_cycle_beside_each_region():
     groups = {trace.name: trace.offsetgroup for trace in fig.data}
     assert groups == {"2024": "this", "2020": "other", "2020: tidak ada data": "other"}
     assert fig.layout.barmode == "group"
+
+
+def test_a_median_not_reached_has_its_own_label_on_the_map_and_in_the_ranking():
+    values = pd.DataFrame({"region_code": ["63.09", "63.71", "64.02"], "region_name": ["Tabalong", "Banjarmasin", "Kukar"],
+                           "reported": [12, 0, 9], "median": [30.0, None, None]})
+    unreached = [False, False, True]
+    fig = maps.choropleth_figure(values, LAYER, MapView(0, 114, 4.3), "median", "Q?", "Median", "tidak ada data",
+                                 not_reached=unreached, not_reached_label="belum tercapai").to_plotly()
+    by_name = {trace.name: trace for trace in fig.data}
+    assert list(by_name["belum tercapai"].locations) == ["64.02"]
+    assert list(by_name["tidak ada data"].locations) == ["63.71"]
+    ranking = maps.ranking_figure(values, "median", "Q?", "Median", not_reached=unreached,
+                                  not_reached_label="belum tercapai").to_plotly()
+    labels = {trace.name: list(trace.y) for trace in ranking.data}
+    assert labels["Median: belum tercapai"] == ["Kukar"] and labels["Median: tidak ada data"] == ["Banjarmasin"]
+    assert list(ranking.layout.yaxis.categoryarray) == ["Banjarmasin", "Kukar", "Tabalong"]

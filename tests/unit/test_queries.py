@@ -52,9 +52,9 @@ def test_headline_numbers_at_an_age_by_hand(cur):
     assert row["followup_rate_pct"] == 0.0
     assert pd.isna(row["median_days_to_resolution"])      # nothing finished yet: not reached
     row = queries.headline_numbers(cur, Filters(election_id="pilkada-2020"), age_days=-30).iloc[0]
-    # C6 ends at 2 days, C5 is open at 39: exactly half finished from day 2 on, the last ending
+    # C6 ends at 2 days, C5 is open at 39: exactly half finished, and nothing ends after: not reached
     assert (row["reported"], row["proven"], row["followed_up"], row["resolved"]) == (2, 1, 0, 1)
-    assert row["median_days_to_resolution"] == 2
+    assert pd.isna(row["median_days_to_resolution"])
 
 
 def test_headline_numbers_previous_cycle(cur):
@@ -156,3 +156,25 @@ def test_events_and_figures_of_a_province_include_its_regencies(cur):
     assert queries.events_for_region(cur, "64").empty
     assert list(queries.figures_for_region(cur, "63")["figure_id"]) == ["F003"]
     assert queries.figures_for_region(cur, "63.09").empty
+
+
+def test_a_step_without_its_date_counts_now_and_not_at_an_age(tmp_path):
+    """An imported follow-up may lack its date: as the register stands it is followed up (as on
+    Sanksi); at an age its date is unknown, so it is not yet."""
+    from analytics import db
+    from tests.conftest import FIXTURE_REFERENCE, fixture_cases, fixture_sanctions, write_register
+
+    sanctions = fixture_sanctions()
+    sanctions.loc[sanctions["case_id"] == "C1", "followup_date"] = None
+    write_register(tmp_path, fixture_cases(), sanctions)
+    con = db.connect(db.resolve_sources(data_dir=tmp_path, reference_dir=FIXTURE_REFERENCE))
+    try:
+        cur = con.cursor()
+        now = queries.headline_numbers(cur, Filters(election_id="pilkada-2024")).iloc[0]
+        assert (now["followed_up"], now["sanctioned"], now["followup_rate_pct"]) == (1, 1, 50.0)
+        regions = queries.region_metrics(cur, Filters(election_id="pilkada-2024")).set_index("region_code")
+        assert regions.loc["63.09", "followed_up"] == 1
+        at_age = queries.headline_numbers(cur, Filters(election_id="pilkada-2024"), age_days=0).iloc[0]
+        assert (at_age["followed_up"], at_age["sanctioned"]) == (0, 0)
+    finally:
+        con.close()

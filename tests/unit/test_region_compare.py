@@ -60,9 +60,24 @@ def test_same_age_is_the_current_cycles_age_and_the_public_counts_from_the_month
     voting = {"pilkada-2024": "2024-11-27", "pilkada-2020": "2020-12-09"}
     exact = cycle_compare.newest_register_date(pd.Timestamp("2025-03-29"), pd.Timestamp("2025-03-31"), False)
     assert cycle_compare.same_age("pilkada-2024", "pilkada-2020", voting, exact, False).age_days == 124
-    # the public sees the register's month (its first day): the age runs to the end of that month
+    # the public sees the register's month (its first day): the age runs to the end of that month,
+    # and the other cycle is cut at the end of its month too (12 Apr 2021 -> 30 Apr 2021)
     public = cycle_compare.newest_register_date(pd.Timestamp("2025-03-01"), pd.Timestamp("2025-03-01"), True)
     comparison = cycle_compare.same_age("pilkada-2024", "pilkada-2020", voting, public, True)
-    assert comparison.age_days == 124 and comparison.approximate and comparison.age_months == 4
+    assert (comparison.age_days, comparison.other_age_days) == (124, 142)
+    assert comparison.approximate and comparison.age_months == 4
     assert cycle_compare.same_age("pilkada-2024", None, voting, exact, False) is None
     assert cycle_compare.same_age(None, "pilkada-2020", voting, exact, False) is None
+    # a cycle not yet as old as the current one: no comparison at the same age
+    assert cycle_compare.same_age("pilkada-2020", "pilkada-2024", voting, exact, False) is None
+    assert cycle_compare.same_age("pilkada-2024", "pilkada-2020", {"pilkada-2024": "2024-11-27"}, exact, False) is None
+
+
+def test_a_median_not_reached_is_told_from_no_data_and_from_withheld():
+    from analytics.region_compare import median_not_reached
+
+    values = pd.DataFrame({"reported": [10.0, 0.0, None, 4.0], "reported_withheld": [False, False, True, False],
+                           "median_days_to_resolution": [None, None, None, 3.0],
+                           "median_days_to_resolution_withheld": [False, False, True, False]})
+    # 10 cases, no median: not reached; no case: no data; withheld: withheld; a value: a value
+    assert median_not_reached(values).tolist() == [True, False, False, False]

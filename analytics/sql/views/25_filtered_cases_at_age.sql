@@ -17,12 +17,14 @@ WITH aged AS (
     SELECT *, least(coalesce(voting_date + p_age_days::INTEGER, register_newest_date()), register_newest_date()) AS censor_date
     FROM filtered_cases(p_election, p_date_from, p_date_to, p_province, p_regency, p_category, p_position, p_agency_level)
 )
+-- Without an age every flag is the register's own (a step without its date still counts); at an
+-- age a step counts only when its date is known and falls by the cut-off.
 SELECT * REPLACE (
-    is_proven AND decided_date <= censor_date AS is_proven,
-    is_recommended AND recommendation_date <= censor_date AS is_recommended,
-    is_followed_up AND followup_date <= censor_date AS is_followed_up,
-    is_sanctioned AND followup_date <= censor_date AS is_sanctioned,
-    CASE WHEN resolution_date <= censor_date THEN resolution_date END AS resolution_date
+    is_proven AND (p_age_days IS NULL OR decided_date <= censor_date) AS is_proven,
+    is_recommended AND (p_age_days IS NULL OR recommendation_date <= censor_date) AS is_recommended,
+    is_followed_up AND (p_age_days IS NULL OR followup_date <= censor_date) AS is_followed_up,
+    is_sanctioned AND (p_age_days IS NULL OR followup_date <= censor_date) AS is_sanctioned,
+    CASE WHEN p_age_days IS NULL OR resolution_date <= censor_date THEN resolution_date END AS resolution_date
 )
 FROM aged
-WHERE reported_date <= censor_date;
+WHERE p_age_days IS NULL OR reported_date <= censor_date;

@@ -4,7 +4,7 @@
 -- their censor_date) rather than left out. The median is the first day the share still open
 -- falls below one half; where it is exactly one half over an interval, the middle of that
 -- interval, so that with no open case it equals the plain median. It is NULL where half or more
--- of the cases are still open at the last resolution.
+-- of the cases are still open after the last resolution (not reached yet).
 CREATE MACRO resolution_survival(p_election, p_date_from, p_date_to, p_province, p_regency, p_category, p_position,
                                  p_agency_level, p_age_days, p_level) AS TABLE
 WITH durations AS (
@@ -39,7 +39,8 @@ crossing AS (
 )
 SELECT
     group_code,
-    min(CASE WHEN abs(share_open - 0.5) < 1e-9 THEN (days + coalesce(next_days, days)) / 2.0
+    -- exactly one half at the last resolution: the rest are open, so the median is not reached
+    min(CASE WHEN abs(share_open - 0.5) < 1e-9 THEN (days + next_days) / 2.0
              WHEN share_open < 0.5 THEN days::DOUBLE END) AS median_days
 FROM crossing
 GROUP BY group_code;
