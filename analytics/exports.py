@@ -1,6 +1,16 @@
-"""Downloads: CSV that spreadsheet programs cannot execute."""
+"""Downloads: CSV that spreadsheet programs cannot execute.
+
+Two ways a text cell becomes a formula in a spreadsheet:
+- it starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return before one): such a cell
+  gets a leading quote (:func:`neutralise_formula`);
+- a spreadsheet that splits on another list separator than the file's (Excel with Indonesian
+  regional settings splits on ``;``) cuts ``Kab. A;=1+1`` into a cell ``=1+1``: every text cell is
+  therefore written in double quotes, inside which no separator splits.
+"""
 
 from __future__ import annotations
+
+import csv
 
 import pandas as pd
 
@@ -28,5 +38,6 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def safe_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 (with BOM, so Excel reads it right) CSV with formula injection neutralised."""
-    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 (with BOM, so Excel reads it right) CSV with formula injection neutralised and every
+    text cell quoted (numbers stay plain, so they still read as numbers)."""
+    return safe_frame(frame).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
