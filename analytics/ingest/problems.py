@@ -76,9 +76,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stale_version": ("Data berubah sejak berkas diperiksa (versi aktif sekarang {current}); periksa ulang berkasnya.",
                       "The data changed since the file was checked (the active version is now {current}); check the file again."),
     "too_many_problems": ("Lebih dari {limit} masalah; daftar dipotong.", "More than {limit} problems; the list is cut."),
+    "hidden_character_in_id": ("Karakter tak terlihat {character} (karakter ke-{position}). ID dan kode hanya boleh berisi "
+                               "karakter yang tampak dan spasi biasa, karena dua ID yang tampak sama harus sama; "
+                               "hapus karakter itu lalu simpan ulang berkasnya.",
+                               "Hidden character {character} (character {position}). Ids and codes may hold only visible "
+                               "characters and ordinary spaces, since two ids that look the same must be the same; "
+                               "delete the character and save the file again."),
+    "hidden_character": ("Karakter tak terlihat {character} (karakter ke-{position}). Teks hanya boleh berisi karakter "
+                         "yang tampak, spasi, tab dan baris baru; karakter ini tidak dihapus otomatis agar yang "
+                         "tersimpan sama dengan berkas Anda. Hapus karakter itu lalu simpan ulang berkasnya.",
+                         "Hidden character {character} (character {position}). Text may hold only visible characters, "
+                         "spaces, tabs and line breaks; the character is not removed automatically, so that what is "
+                         "stored is what your file says. Delete the character and save the file again."),
+    "report_unwritable": ("Laporan tidak dapat ditulis ke {path}: {detail}. Tidak ada data yang diubah.",
+                          "The report cannot be written to {path}: {detail}. Nothing was changed."),
+    "unexpected_error": ("Kesalahan tak terduga ({detail}). Data yang dilayani tetap versi sebelumnya atau versi baru "
+                         "yang lengkap (lihat --versions). Rincian teknis: {log}.",
+                         "Unexpected error ({detail}). The data served is still the previous version or the complete "
+                         "new one (see --versions). Technical details: {log}."),
+    "interrupted": ("Impor dihentikan. Data yang dilayani tetap versi sebelumnya atau versi baru yang lengkap (lihat --versions).",
+                    "The import was interrupted. The data served is still the previous version or the complete new one "
+                    "(see --versions)."),
     # notices (not errors)
     "resent_key": ("Kunci '{key}' sudah ada dengan isi yang sama; baris dilewati.", "Key '{key}' already exists with the same content; row skipped."),
     "ignored_column": ("Kolom '{header}' tidak dikenal dan diabaikan.", "Column '{header}' is not recognised and is ignored."),
+    # reading limits and sheets (errors)
+    "too_large": ("Isi berkas terlalu besar untuk dibaca: {what_id} {found}, batasnya {limit}. Bagi data ke beberapa berkas.",
+                  "The file's content is too large to read: {what_en} {found}, the limit is {limit}. Split the data into several files."),
+    "no_worksheet": ("Buku kerja tidak berisi lembar kerja yang terlihat (hanya lembar grafik atau lembar tersembunyi: {sheets}).",
+                     "The workbook has no visible worksheet (only chart sheets or hidden sheets: {sheets})."),
+    "sheet_is_chart": ("Lembar '{sheet}' adalah lembar grafik, bukan tabel; lembar yang dapat dibaca: {sheets}.",
+                       "Sheet '{sheet}' is a chart sheet, not a table; the sheets that can be read: {sheets}."),
+    "sheet_hidden": ("Lembar '{sheet}' disembunyikan; tampilkan dulu di Excel atau pilih lembar lain: {sheets}.",
+                     "Sheet '{sheet}' is hidden; unhide it in Excel first or choose another sheet: {sheets}."),
+    "derived_column": ("Kolom '{column}' tidak ada di berkas; diisi dari {source}.", "Column '{column}' is not in the file; filled from {source}."),
 }
 
 

@@ -17,7 +17,8 @@ from analytics.ingest.headers import HeaderMapping, aliases_for, normalise, valu
 from analytics.ingest.problems import Problem
 from analytics.ingest.readers import RawTable
 from analytics.ingest.regions import RegionMatcher
-from analytics.ingest.values import looks_like_formula, parse_bool, parse_date, parse_number
+from analytics.ingest.values import (EDGE_SPACES, character_name, hidden_character, looks_like_formula, nfc,
+                                     parse_bool, parse_date, parse_number, show_hidden)
 
 MAX_PROBLEMS = 1000
 MAX_TEXT = 2000
@@ -88,6 +89,17 @@ def _empty(value) -> bool:
         or value is pd.NaT or value is pd.NA
 
 
+def is_identifier(table: Table, column: Column) -> bool:
+    """Whether ``column`` holds an id, a key or a code rather than free text: a key of its table,
+    a column with an allowed vocabulary or a reference to another table, the NIP, a name ending
+    in _id or _code, or a link (_url). Those stored as written are compared character by
+    character, so they are held to ``hidden_character(identifier=True)``; every other text
+    (free text, and the words looked up in a vocabulary) to ``identifier=False``."""
+    name = column.name
+    return (name in table.primary_key or bool(column.allowed) or column.references is not None or name == "nip"
+            or name == "code" or name.endswith(("_id", "_code", "_url")))
+
+
 def _expected_codes(codes: list[str]) -> str:
     shown = ", ".join(codes[:12])
     return shown + (", …" if len(codes) > 12 else "")
@@ -124,7 +136,21 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
     # free text (names, titles, ids: up to a distinct value per row) needs only its spaces
     # stripped when it starts like no formula and is not too long; anything else takes the full path
     plain_text = kind == "VARCHAR" and lookup is None and not by_region and column.name != "nip"
+    # an id stored as written is held to the strict rule; a value looked up in a vocabulary or the
+    # regions is stored as the code it names, so only what no reader can see is refused there
+    identifier = is_identifier(table, column) and lookup is None and not by_region
     for j, raw in enumerate(raws):
+        if isinstance(raw, str):
+            # one form for the same text (NFC), and nothing a reader cannot see: an id with a
+            # zero-width space after it would count a re-sent case as a new one
+            raw = nfc(raw)
+            probe = raw.strip(EDGE_SPACES) if identifier else raw
+            if (found := hidden_character(probe, identifier)) is not None:
+                position, char = found
+                failing[j] = ("hidden", ("hidden_character_in_id" if identifier else "hidden_character",
+                                         show_hidden(probe, identifier),
+                                         {"character": character_name(char), "position": position + 1}))
+                continue
         if plain_text and type(raw) is str:
             text = raw.strip()
             if text and text[0] not in _FORMULA_OR_SIGN and len(text) <= MAX_TEXT:
@@ -163,6 +189,9 @@ def _report(failing: dict[int, tuple], codes: np.ndarray, values: pd.Series, num
             out.add("required_empty", numbers[i], header)
         elif kind == "not_a_value":
             out.add("not_a_value", numbers[i], header, repr(raw)[:80])
+        elif kind == "hidden":
+            code, shown, params = problem
+            out.add(code, numbers[i], header, shown, **params)
         else:
             code, expected, params = problem
             out.add(code, numbers[i], header, raw, expected, **params)

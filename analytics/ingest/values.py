@@ -1,10 +1,12 @@
 """Parsing the values people type: dates in Indonesian and English forms, numbers with
 Indonesian or English separators, yes/no. Each parser returns the value or raises ValueError
-whose message is a problem code of ``problems.MESSAGES``."""
+whose message is a problem code of ``problems.MESSAGES``. Text is compared in one Unicode form
+(NFC) and checked for characters a reader cannot see (``hidden_character``)."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 
 MONTHS = {
@@ -135,3 +137,89 @@ def looks_like_formula(text: str) -> bool:
     if text.startswith(FORMULA_START):
         return True
     return text.startswith("-") and len(text) > 1 and not re.match(r"^-\s*\d[\d.,]*$", text) and not text[1].isspace()
+
+
+# --- characters nobody can see -------------------------------------------------------------------
+
+#: Names of the control characters, which Unicode leaves unnamed (ISO 6429 names).
+_C0_NAMES = ("NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY",
+             "ACKNOWLEDGE", "BELL", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION",
+             "FORM FEED", "CARRIAGE RETURN", "SHIFT OUT", "SHIFT IN", "DATA LINK ESCAPE", "DEVICE CONTROL ONE",
+             "DEVICE CONTROL TWO", "DEVICE CONTROL THREE", "DEVICE CONTROL FOUR", "NEGATIVE ACKNOWLEDGE",
+             "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK", "CANCEL", "END OF MEDIUM", "SUBSTITUTE", "ESCAPE",
+             "INFORMATION SEPARATOR FOUR", "INFORMATION SEPARATOR THREE", "INFORMATION SEPARATOR TWO",
+             "INFORMATION SEPARATOR ONE")
+_OTHER_CONTROL_NAMES = {0x7F: "DELETE", 0x85: "NEXT LINE"}
+
+#: Characters that show nothing although their category is a visible one (fillers, blanks, joiners).
+INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0")
+#: Characters allowed in free text although they are controls: tab and line breaks.
+TEXT_CONTROLS = frozenset("\t\n\r")
+#: Categories refused everywhere: controls (Cc), format characters (Cf: zero-width space and
+#: joiners, BOM, soft hyphen, bidirectional controls), line/paragraph separators (Zl, Zp) and
+#: lone surrogates (Cs, left by undecodable bytes).
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+#: Refused in ids and codes as well: private-use and unassigned code points, combining
+#: variation selectors, and every space but the ordinary one.
+_ID_ONLY_CATEGORIES = frozenset({"Co", "Cn", "Zs"})
+#: What is stripped from both ends of an id or code before it is checked: the ordinary spaces,
+#: tab, line breaks and the no-break and typographic spaces (category Zs). Unlike ``str.strip``,
+#: no control, separator or format character: those are refused, wherever they are.
+EDGE_SPACES = " \t\n\r" + "".join(chr(c) for c in (0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000))
+_ASCII_HIDDEN = re.compile(r"[\x00-\x1f\x7f]")
+_ASCII_HIDDEN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode normal form C: a decomposed 'e' + U+0301 becomes the one character 'é',
+    so the same name typed on two systems is the same value."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def character_name(char: str) -> str:
+    """'U+200B ZERO WIDTH SPACE', 'U+0000 NULL'."""
+    point = ord(char)
+    name = unicodedata.name(char, "") or (_C0_NAMES[point] if point < 32 else _OTHER_CONTROL_NAMES.get(point, ""))
+    if not name:
+        category = unicodedata.category(char)
+        name = {"Cc": "CONTROL CHARACTER", "Cs": "SURROGATE (undecodable byte)", "Co": "PRIVATE USE CHARACTER",
+                "Cn": "UNASSIGNED CHARACTER"}.get(category, category)
+    return f"U+{point:04X} {name}"
+
+
+def hidden_character(text: str, identifier: bool) -> tuple[int, str] | None:
+    """(position, character) of the first character in ``text`` that a reader cannot see or that
+    changes how the rest reads, or None. Refused everywhere: controls (NUL…), format characters
+    (zero-width space U+200B, ZWNJ, ZWJ, word joiner, BOM U+FEFF, soft hyphen U+00AD,
+    bidirectional controls U+200E/U+200F, U+202A–U+202E, U+2066–U+2069), line and paragraph
+    separators, fillers. Free text keeps tab and line breaks; an id or code (``identifier``)
+    keeps neither, nor any space but U+0020, since two ids that look the same must be the same.
+
+    Nothing is removed silently: a removed character would make the stored value differ from
+    the office's file without anyone knowing, and a re-sent row would no longer match it."""
+    if text.isascii():
+        match = (_ASCII_HIDDEN if identifier else _ASCII_HIDDEN_TEXT).search(text)
+        return (match.start(), match.group()) if match else None
+    for position, char in enumerate(text):
+        if char.isascii() and " " <= char <= "~":
+            continue
+        if char in TEXT_CONTROLS:
+            if identifier:
+                return position, char
+            continue
+        category = unicodedata.category(char)
+        if category in HIDDEN_CATEGORIES or char in INVISIBLE or (
+                identifier and (category in _ID_ONLY_CATEGORIES or 0xFE00 <= ord(char) <= 0xFE0F
+                                or 0xE0100 <= ord(char) <= 0xE01EF)):
+            return position, char
+    return None
+
+
+def show_hidden(text: str, identifier: bool) -> str:
+    """``text`` with each refused character written as ⟨U+XXXX⟩, for the report."""
+    shown, rest = [], text
+    while (found := hidden_character(rest, identifier)) is not None:
+        position, char = found
+        shown.append(rest[:position] + f"\u27e8U+{ord(char):04X}\u27e9")
+        rest = rest[position + 1:]
+    return "".join(shown) + rest
