@@ -15,7 +15,8 @@ import pyarrow as pa
 
 from analytics import settings
 from analytics.catalog import Table, load_catalog
-from analytics.ingest.headers import HeaderMapping, map_headers, normalise
+from analytics.ingest.derive import derive
+from analytics.ingest.headers import HeaderMapping, aliases, map_headers, normalise
 from analytics.ingest.problems import Problem
 from analytics.ingest.readers import DEFAULT_LIMIT_MB, RawTable, ReadError, read_file
 from analytics.ingest.store import StaleVersion, Version, VersionStore, arrow_schema, sha256_of  # noqa: F401
@@ -40,6 +41,8 @@ def load_reference(reference_dir: Path | None = None) -> Reference:
                 lookup.update({normalise(v): c for v, c in zip(frame[column], frame[key]) if v})
         if name == "elections":  # 'Pilkada 2024', 'Pemilu 2019'
             lookup.update({normalise(f"{t} {y}"): c for t, y, c in zip(frame["election_type"], frame["election_year"], frame[key])})
+        for code, written in (aliases().get("reference_values", {}).get(name) or {}).items():
+            lookup.update({normalise(w): code for w in written})   # 'Apel ikrar' -> ikrar_pakta
         codes[name] = lookup
     elections = pd.read_csv(reference_dir / "elections.csv", dtype=str, keep_default_na=False)
     elections["voting_date"] = pd.to_datetime(elections["voting_date"], errors="coerce")
@@ -143,9 +146,10 @@ def prepare(table_name: str, path: Path, mode: str = "append", sheet: str | None
     base_version = store.current_name()
     mapping = map_headers(table_name, table.column_names, raw.headers)
     reference = load_reference(reference_dir)
+    raw, mapping, derived = derive(table, raw, mapping, reference.matcher)
     checked = validate(table, raw, mapping, reference)
-    prepared = Prepared(table, raw.file, digest, mode, raw, mapping, checked, list(checked.problems), list(checked.notices),
-                        base_version=base_version)
+    prepared = Prepared(table, raw.file, digest, mode, raw, mapping, checked, list(checked.problems),
+                        derived + list(checked.notices), base_version=base_version)
     if not checked.ok:
         return prepared
     incoming = checked.rows   # already plain Python values (date, int, str, None), as _as_python makes them

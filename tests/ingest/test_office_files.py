@@ -1,0 +1,89 @@
+"""Spreadsheets as offices keep them: no ids, no derived columns, their own words for types and
+cycles. They import in one go, reach the tables the pages read, and a second import adds nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from analytics import db
+from analytics.ingest import derive
+from analytics.ingest.__main__ import main as ingest_main
+from tests.ingest.conftest import tree_digest
+
+EVENTS = """Tanggal;Kabupaten/Kota;Provinsi;Jenis Kegiatan;Penyelenggara;Judul;Sumber (URL);Jumlah Peserta
+17 Oktober 2020;Kab. Nunukan;Kalimantan Utara;Apel ikrar;Pemkab Nunukan;Apel ikrar netralitas ASN Pilkada 2020;https://www.example.org/berita/nunukan-ikrar;250
+3 Maret 2024;Kotim;Kalimantan Tengah;Rapat koordinasi;Bawaslu Kotim;Rakor pengawasan netralitas ASN;https://kalteng.example.id/rakor;
+12 Juni 2024;Kota Balikpapan;Kalimantan Timur;Nota kesepahaman;Pemkot Balikpapan;Kesepakatan pengawasan netralitas;https://m.example.net/mou;40
+"""
+
+FIGURES_HEADER = ["Pemilu/Pilkada", "Kabupaten/Kota", "Indikator", "Nilai", "Satuan", "Per tanggal", "Penerbit",
+                  "Judul sumber", "Tautan", "Keyakinan"]
+FIGURES = [
+    ["Pilkada 2020", "Kab. Paser", "ASN dilaporkan/diduga melanggar", "3", "ASN", "2020-12-01", "Kantor Berita",
+     "Tiga ASN Paser dilaporkan", "https://example.org/paser", "Tinggi"],
+    ["Pilkada Serentak 2024", "Kalimantan Barat", "ASN dilaporkan/diduga melanggar", "lebih dari 20", "ASN",
+     "2024-11-20", "Harian Daerah", "Lebih dari 20 ASN Kalbar dilaporkan", "https://example.org/kalbar", "Sedang"],
+    ["Pemilu 2024", "", "ASN dilaporkan/diduga melanggar", 3824, "ASN", "2024-06-01", "Portal Nasional",
+     "Ribuan laporan netralitas", "https://example.org/nasional", "sedang"],
+]
+
+
+def _served(data_dir, sql: str) -> pd.DataFrame:
+    con = db.connect(db.resolve_sources(data_dir))
+    try:
+        return con.execute(sql).df()
+    finally:
+        con.close()
+
+
+def test_an_events_sheet_without_ids_or_source_titles_imports_once(data_dir, tmp_path, capsys):
+    path = tmp_path / "kegiatan.csv"
+    path.write_bytes(EVENTS.encode("cp1252"))
+    assert ingest_main(["socialization_events", str(path)]) == 0, capsys.readouterr().out
+    events = _served(data_dir, "SELECT * FROM socialization_events WHERE event_id LIKE 'EVI-%' ORDER BY event_date")
+    assert list(events["region_code"]) == ["65.03", "62.02", "64.71"]
+    assert list(events["event_type"]) == ["ikrar_pakta", "rakor", "kerja_sama"]
+    assert events.iloc[0]["event_date"].date() == date(2020, 10, 17) and events.iloc[0]["date_precision"] == "day"
+    assert list(events["source_title"]) == ["example.org", "kalteng.example.id", "example.net"]
+    assert events.iloc[0]["participants_count"] == 250 and pd.isna(events.iloc[1]["participants_count"])
+    # the same file again: every row is recognised by its content id, nothing is added
+    before = tree_digest(data_dir)
+    capsys.readouterr()
+    assert ingest_main(["socialization_events", str(path)]) == 0
+    assert capsys.readouterr().out.count("sudah ada dengan isi yang sama") == 3
+    assert tree_digest(data_dir) == before
+
+
+def test_a_published_figures_sheet_gets_its_id_cycle_label_scope_and_qualifier(data_dir, tmp_path, capsys):
+    path = tmp_path / "angka.xlsx"
+    pd.DataFrame(FIGURES, columns=FIGURES_HEADER).to_excel(path, index=False, sheet_name="Angka")
+    assert ingest_main(["published_figures", str(path)]) == 0, capsys.readouterr().out
+    rows = _served(data_dir, "SELECT * FROM published_figures WHERE figure_id LIKE 'PFI-%' ORDER BY as_of_date")
+    assert list(rows["election_id"]) == ["pilkada-2020", "pemilu-2024", "pilkada-2024"]
+    assert list(rows["cycle_label"]) == ["Pilkada 2020", "Pemilu 2024", "Pilkada Serentak 2024"]
+    assert list(rows["scope"]) == ["regency", "national", "province"]
+    assert list(rows["region_code"].fillna("")) == ["64.01", "", "61"]
+    assert list(rows["value"]) == [3, 3824, 20]
+    assert list(rows["value_qualifier"]) == ["exact", "exact", "more_than"]
+    assert list(rows["confidence"]) == ["high", "medium", "medium"]
+    assert list(rows["metric"]) == ["asn_reported"] * 3
+    assert rows.iloc[0]["description"] == "ASN dilaporkan/diduga melanggar"
+    capsys.readouterr()
+    assert ingest_main(["published_figures", str(path)]) == 0
+    assert capsys.readouterr().out.count("sudah ada dengan isi yang sama") == 3
+
+
+def test_the_content_id_ignores_spacing_and_case_and_changes_with_any_value():
+    first = derive.content_id("socialization_events", ["17 Oktober 2020", "Kab. Nunukan", "Apel ikrar"])
+    assert first == derive.content_id("socialization_events", ["  17 oktober  2020", "KAB. NUNUKAN", "Apel  ikrar "])
+    assert first != derive.content_id("socialization_events", ["18 Oktober 2020", "Kab. Nunukan", "Apel ikrar"])
+    assert first.startswith("EVI-") and len(first) == len("EVI-") + derive.ID_DIGITS
+
+
+def test_written_qualifiers_come_off_the_value():
+    assert derive.split_qualifier("~3.000") == ("3.000", "approx")
+    assert derive.split_qualifier("lebih dari 20") == ("20", "more_than")
+    assert derive.split_qualifier("Sekitar 1.500") == ("1.500", "approx")
+    assert derive.split_qualifier(3824) == (3824, None)
