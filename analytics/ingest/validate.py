@@ -316,8 +316,9 @@ def validate(table: Table, raw: RawTable, mapping: HeaderMapping, reference: Ref
                 date_col in mapping.columns for date_col, prec in PRECISION_COLUMNS.items() if prec == column.name):
             continue
         out.add("missing_column", 1, column.name, aliases=", ".join(aliases_for(table.name, column.name)[:6]))
-    if out.problems:
-        return Validated(pd.DataFrame(columns=table.column_names), [], out.problems, out.notices)
+    # the rows are checked even when a header is wrong, so that one report names everything and a
+    # steward fixes the file once; the columns that are not there are simply not checked
+    missing = {p.column for p in out.problems if p.code == "missing_column"}
 
     n = len(raw.rows)
     numbers = raw.row_numbers
@@ -352,7 +353,10 @@ def validate(table: Table, raw: RawTable, mapping: HeaderMapping, reference: Ref
             data[precision_column] = merged
     frame = pd.DataFrame({name: pd.Series(data[name], dtype=object) for name in table.column_names})
     _row_checks(table, frame, numbers, mapping, reference, out)
-    _unique_keys(table, frame, numbers, mapping, out)
+    if not missing & set(table.primary_key):
+        _unique_keys(table, frame, numbers, mapping, out)
+    if missing or mapping.duplicates:   # rows read under a wrong header are no preview
+        return Validated(pd.DataFrame(columns=table.column_names), [], out.problems, out.notices)
     return Validated(frame, list(numbers), out.problems, out.notices)
 
 

@@ -87,3 +87,19 @@ def test_written_qualifiers_come_off_the_value():
     assert derive.split_qualifier("lebih dari 20") == ("20", "more_than")
     assert derive.split_qualifier("Sekitar 1.500") == ("1.500", "approx")
     assert derive.split_qualifier(3824) == (3824, None)
+
+
+def test_one_report_names_the_header_problem_and_the_row_problems_together(data_dir, tmp_path):
+    """A steward fixes a file once: a missing required column and an unknown regency in row 2 are
+    reported by the same import."""
+    from analytics.ingest import pipeline
+
+    path = tmp_path / "kegiatan.csv"
+    path.write_text("Tanggal;Kabupaten/Kota;Jenis Kegiatan;Judul;Sumber (URL)\n"
+                    "17 Oktober 2020;Kabupaten Atlantis;Apel ikrar;Apel ikrar;https://example.org/a\n", encoding="utf-8")
+    before = tree_digest(data_dir)
+    prepared = pipeline.prepare("socialization_events", path, data_dir=data_dir)
+    codes = {(p.code, p.row) for p in prepared.problems}
+    assert ("missing_column", 1) in codes                    # Penyelenggara (organizer) is not there
+    assert any(code == "unknown_region" and row == 2 for code, row in codes)
+    assert tree_digest(data_dir) == before
