@@ -109,6 +109,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "Sheet '{sheet}' is a chart sheet, not a table; the sheets that can be read: {sheets}."),
     "sheet_hidden": ("Lembar '{sheet}' disembunyikan; tampilkan dulu di Excel atau pilih lembar lain: {sheets}.",
                      "Sheet '{sheet}' is hidden; unhide it in Excel first or choose another sheet: {sheets}."),
+    "limit_memory": ("Pemeriksaan berkas memerlukan lebih dari {limit_mb} MB memori dan dihentikan; tidak ada yang berubah. "
+                     "Bagi data ke beberapa berkas yang lebih kecil.",
+                     "Checking the file needed more than {limit_mb} MB of memory and was stopped; nothing changed. "
+                     "Split the data into smaller files."),
+    "limit_time": ("Pemeriksaan berkas melewati batas {limit_s} detik dan dihentikan; tidak ada yang berubah. "
+                   "Bagi data ke beberapa berkas yang lebih kecil.",
+                   "Checking the file took longer than {limit_s} seconds and was stopped; nothing changed. "
+                   "Split the data into smaller files."),
     "derived_column": ("Kolom '{column}' tidak ada di berkas; diisi dari {source}.", "Column '{column}' is not in the file; filled from {source}."),
 }
 

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.catalog import load_catalog
+from analytics.ingest.isolated import prepare_isolated
 from analytics.ingest import pipeline
 from analytics.ingest.problems import report_csv
 from analytics import settings
@@ -34,7 +35,8 @@ def prepare_upload(upload, table_name: str, mode: str, sheet: str | None) -> pip
             path = Path(folder) / f"upload{suffix}"
             path.write_bytes(data)
             cache.clear()
-            cache[key] = pipeline.prepare(table_name, path, mode=mode, sheet=sheet or None, display_name=upload.name)
+            # in a child process with memory and time limits: no file can take the public site down
+            cache[key] = prepare_isolated(table_name, path, mode=mode, sheet=sheet or None, display_name=upload.name)
     return cache[key]
 
 
