@@ -161,16 +161,19 @@ REPORT_HEADERS = {
 
 
 def _safe_cell(text: object) -> str:
-    """Report cells repeat what users uploaded: neutralise formulas for spreadsheets."""
-    value = "" if text is None else str(text)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """Report cells repeat what users uploaded: neutralise formulas for spreadsheets, at the start
+    and after a list separator (:func:`analytics.exports.neutralise_formula`)."""
+    from analytics.exports import neutralise_formula
+
+    return neutralise_formula("" if text is None else str(text))
 
 
 def report_csv(problems: list[Problem], lang: str = "id") -> bytes:
     """The report as UTF-8 CSV with a BOM (opens correctly in Excel)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(REPORT_HEADERS["en" if lang == "en" else "id"])
+    csv.writer(buffer).writerow(REPORT_HEADERS["en" if lang == "en" else "id"])
+    # every text cell quoted: a value from the file such as 'a;=1+1' stays one cell in Excel set to ';'
+    writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
     for problem in problems:
         writer.writerow([_safe_cell(problem.file), problem.row or "", _safe_cell(problem.column),
                          _safe_cell(problem.value), _safe_cell(problem.expected), _safe_cell(problem.message(lang))])

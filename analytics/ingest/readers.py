@@ -1,13 +1,19 @@
 """Reading what users have: CSV (UTF-8 with or without BOM, UTF-16, Windows-1252/Latin-1; comma,
 semicolon or tab), Excel .xlsx (first sheet or a named one) and Parquet, into one shape: the
 header as written and the rows as strings or native cell values, each with its row number as
-the user sees it (the header is row 1)."""
+the user sees it (the header is row 1).
+
+No file can make the reader use memory or time out of proportion: an XLSX is measured from its
+zip directory and its sheet's declared size before it is parsed, and read as a stream with a
+row and cell limit; a Parquet's row count is read from its footer first. Every failure is a
+ReadError carrying a Problem, never a traceback."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +27,23 @@ MAX_CELL_CHARS = 100_000
 DELIMITERS = (",", ";", "\t")
 XLSX_MAGIC = b"PK\x03\x04"
 PARQUET_MAGIC = b"PAR1"
+
+#: XLSX: all parts of the zip together, unpacked (worksheets are streamed, but time grows with them).
+MAX_UNPACKED_BYTES = 500_000_000
+#: XLSX: one part that the reader holds whole in memory (the shared strings, styles, the workbook ...).
+MAX_PART_BYTES = 100_000_000
+#: Parts that are streamed or never parsed, so only the total counts for them.
+_STREAMED_PARTS = re.compile(r"^xl/(worksheets/[^/]+\.xml|media/|embeddings/|pivotCache/|externalLinks/|printerSettings/)")
+#: Cells a sheet may declare or hold (rows x columns), and rows below the header.
+MAX_CELLS = 5_000_000
+MAX_XLSX_ROWS = 1_048_576        # Excel's own last row
+MAX_XLSX_COLUMNS = 16_384        # Excel's own last column (XFD)
+#: Parquet: rows and columns read from the footer before any data.
+MAX_PARQUET_ROWS = 2_000_000
+MAX_PARQUET_COLUMNS = MAX_XLSX_COLUMNS
+MAX_PARQUET_BYTES = 1_000_000_000   # the column chunks' uncompressed size
+#: The header must be within the first rows of a sheet.
+HEADER_SEARCH_ROWS = 50
 
 
 @dataclass
@@ -44,6 +67,24 @@ def _fail(code: str, file: str, row: int | None = None, **params) -> ReadError:
     return ReadError(Problem(code, file, row=row, params=params))
 
 
+def _count(number: int) -> str:
+    """A number as both languages can read it: digits grouped by spaces (5 000 000)."""
+    return f"{number:,}".replace(",", "\u202f")
+
+
+def _megabytes(size: int) -> str:
+    return f"{_count(round(size / 1_000_000))} MB" if size >= 1_000_000 else f"{size / 1_000_000:.2f} MB"
+
+
+def _too_large(name: str, what_id: str, what_en: str, found: str, limit: str, row: int | None = None) -> ReadError:
+    return _fail("too_large", name, row=row, what_id=what_id, what_en=what_en, found=found, limit=limit)
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")          # a byte that is not UTF-8, kept by surrogateescape
+_MULTIBYTE = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a character that came from a valid multi-byte sequence
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+
+
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     """The text and the encoding's name; mixed or binary content is refused."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -61,11 +102,17 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
         raise _fail("binary_not_text", name)
     try:
         return data.decode("utf-8"), "UTF-8 (BOM)" if bom else "UTF-8"
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        if bom or any(byte >= 0x80 for byte in before):
-            raise _fail("mixed_encoding", name, row=line) from None
+    except UnicodeDecodeError:
+        pass
+    # Not all UTF-8. If any part is valid multi-byte UTF-8 the file was UTF-8 with a stray byte
+    # (or two files pasted together): decoding it whole as Windows-1252 would garble every accented
+    # letter, wherever the stray byte sits. Only a file with no UTF-8 sequence at all is 1252.
+    text = data.decode("utf-8", errors="surrogateescape")
+    if bom or _MULTIBYTE.search(text):
+        first_bad = _SURROGATE.search(text).start()
+        line = len(_LINE_BREAK.findall(text, 0, first_bad)) + 1
+        raise _fail("mixed_encoding", name, row=line)
+    del text
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError:
@@ -120,46 +167,166 @@ def read_csv(data: bytes, name: str) -> RawTable:
     return RawTable(name, headers, pd.DataFrame(rows, dtype=object), numbers, f"CSV, {encoding}, {label}")
 
 
+def _check_zip(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a workbook whose parts would unpack to too much, before any part is read. The sizes
+    come from the zip's directory, and Python's zip reader never unpacks a part past its stated
+    size (a part that lies fails its checksum), so they bound what the parser can be given."""
+    total = 0
+    for member in archive.infolist():
+        total += member.file_size
+        if member.file_size > MAX_PART_BYTES and not _STREAMED_PARTS.match(member.filename):
+            raise _too_large(name, f"bagian {member.filename} setelah dibuka", f"part {member.filename} unpacked",
+                             _megabytes(member.file_size), _megabytes(MAX_PART_BYTES))
+    if total > MAX_UNPACKED_BYTES:
+        raise _too_large(name, "isi buku kerja setelah dibuka", "the workbook's content unpacked",
+                         _megabytes(total), _megabytes(MAX_UNPACKED_BYTES))
+
+
+_MERGE_CELL = re.compile(rb'(?<=[<:])mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?"')
+
+
+def _merged_near_top(archive: zipfile.ZipFile, part: str, rows: int) -> list[tuple[int, str]]:
+    """(top row, range) of the merged ranges that start in the sheet's first ``rows`` rows, a few
+    per row, read from the part as a stream (a read-only worksheet does not keep them)."""
+    found: dict[int, list[str]] = {}
+    keep = 4096        # a <mergeCell .../> element is far shorter; it is found whole in the next block
+    tail = b""
+    with archive.open(part) as source:
+        while True:
+            chunk = source.read(1 << 20)
+            block = tail + chunk
+            cut = len(block) - keep if chunk else len(block)
+            for match in _MERGE_CELL.finditer(block, 0, len(block)):
+                if match.start() >= cut:
+                    break
+                top = int(match.group(2))
+                if top <= rows and len(found.setdefault(top, [])) < 3:
+                    first = f"{match.group(1).decode()}{match.group(2).decode()}"
+                    found[top].append(f"{first}:{match.group(3).decode()}{match.group(4).decode()}" if match.group(3) else first)
+            if not chunk:
+                break
+            tail = block[cut:]
+    return [(top, ref) for top in sorted(found) for ref in found[top]]
+
+
+def _pick_sheet(book, name: str, sheet: str | None):
+    """The sheet to read: the named one, else the first visible worksheet. Chart sheets and hidden
+    sheets are never read: what a person sees first in Excel is what is imported."""
+    readable = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+    listed = ", ".join(f"'{ws.title}'" for ws in readable) or "-"
+    if sheet is None:
+        if not readable:
+            raise _fail("no_worksheet", name, sheets=", ".join(f"'{title}'" for title in book.sheetnames) or "-")
+        return readable[0]
+    if sheet not in book.sheetnames:
+        raise _fail("sheet_missing", name, sheet=sheet, sheets=listed)
+    if any(chart.title == sheet for chart in book.chartsheets):
+        raise _fail("sheet_is_chart", name, sheet=sheet, sheets=listed)
+    found = next(ws for ws in book.worksheets if ws.title == sheet)
+    if found.sheet_state != "visible":
+        raise _fail("sheet_hidden", name, sheet=sheet, sheets=listed)
+    return found
+
+
+def _check_declared_size(ws, label: str) -> None:
+    """The sheet's own <dimension>: a sheet claiming a million rows is refused before a row is read."""
+    if ws.max_row is None or ws.max_column is None:
+        return                           # not declared: the limits while reading still hold
+    rows = ws.max_row - (ws.min_row or 1) + 1
+    columns = ws.max_column - (ws.min_column or 1) + 1
+    area = f"{ws.calculate_dimension()}"
+    if ws.max_row > MAX_XLSX_ROWS:
+        raise _too_large(label, f"baris yang dinyatakan lembar ({area})", f"rows the sheet declares ({area})",
+                         _count(ws.max_row), _count(MAX_XLSX_ROWS))
+    if ws.max_column > MAX_XLSX_COLUMNS:
+        raise _too_large(label, f"kolom yang dinyatakan lembar ({area})", f"columns the sheet declares ({area})",
+                         _count(ws.max_column), _count(MAX_XLSX_COLUMNS))
+    if rows * columns > MAX_CELLS:
+        raise _too_large(label, f"sel yang dinyatakan lembar ({area})", f"cells the sheet declares ({area})",
+                         _count(rows * columns), _count(MAX_CELLS))
+
+
 def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise _fail("unreadable", name, detail=type(exc).__name__) from None
-    if sheet is not None and sheet not in book.sheetnames:
-        raise _fail("sheet_missing", name, sheet=sheet, sheets=", ".join(book.sheetnames))
-    ws = book[sheet] if sheet else book.worksheets[0]
+    with archive:
+        _check_zip(archive, name)
+        try:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+        except Exception as exc:  # openpyxl raises many kinds for a damaged file
+            raise _fail("unreadable", name, detail=type(exc).__name__) from None
+        try:
+            return _read_sheet(book, archive, name, sheet)
+        except ReadError:
+            raise
+        except Exception as exc:  # damaged XML, a bad shared-string index, a failed checksum ...
+            raise _fail("unreadable", name, detail=type(exc).__name__) from None
+        finally:
+            book.close()
+
+
+def _read_sheet(book, archive: zipfile.ZipFile, name: str, sheet: str | None) -> RawTable:
+    ws = _pick_sheet(book, name, sheet)
     label = f"{name} [{ws.title}]"
-    header_row = None
-    for row in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 50)):
-        if any(cell.value not in (None, "") for cell in row):
-            header_row = row[0].row
+    _check_declared_size(ws, label)
+    ws.reset_dimensions()      # the declared size may be too small as well: read what is there
+    header_cells, header_row = None, None
+    for offset, cells in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS)):
+        if any(cell.value not in (None, "") for cell in cells):
+            header_cells, header_row = cells, offset + 1
             break
     if header_row is None:
         raise _fail("file_empty", label)
-    merged = [str(r) for r in ws.merged_cells.ranges if r.min_row <= header_row <= r.max_row or r.max_row < header_row]
+    merged = [ref for top, ref in _merged_near_top(archive, ws._worksheet_path, HEADER_SEARCH_ROWS) if top <= header_row]
     if merged:
         raise _fail("merged_header", label, row=header_row, cells=", ".join(merged[:3]))
-    headers = ["" if c.value is None else str(c.value).strip() for c in ws[header_row]]
+    headers = ["" if c.value is None else str(c.value).strip() for c in header_cells]
     while headers and headers[-1] == "":
         headers.pop()
+    width = len(headers)
+    if width == 0:
+        raise _fail("no_header", label)
+    max_rows = MAX_CELLS // width        # rows kept; blank rows cost nothing and are not counted
     rows, numbers = [], []
-    for cells in ws.iter_rows(min_row=header_row + 1):
-        values = []
-        for cell in cells[: len(headers)]:
-            if cell.data_type == "f":
-                raise ReadError(Problem("formula", label, row=cell.row, column=headers[cell.column - 1] or cell.coordinate,
-                                        value=str(cell.value)[:80]))
-            value = cell.value
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and _ZERO_PADDED.match(cell.number_format or ""):
-                value = str(int(value)).zfill(len(cell.number_format))  # '001' shown with format 000
-            values.append(value.strip() if isinstance(value, str) else value)
-        values += [None] * (len(headers) - len(values))
-        if all(v in (None, "") for v in values):
+    formats: dict[int, str] = {}          # style id -> number format, looked up once per style
+    blank = None                          # openpyxl yields one shared tuple for every missing row
+    last_offset = MAX_XLSX_ROWS - header_row - 1
+    for offset, cells in enumerate(ws.iter_rows(min_row=header_row + 1, max_col=width)):
+        if offset > last_offset:            # more rows than Excel has, whatever the sheet declared
+            raise _too_large(label, "nomor baris", "row number", f"> {_count(MAX_XLSX_ROWS)}",
+                             _count(MAX_XLSX_ROWS), row=header_row + 1 + offset)
+        if cells is blank:
             continue
+        number = header_row + 1 + offset
+        values = []
+        for position, cell in enumerate(cells):
+            value = cell.value
+            if value is None:
+                values.append(None)
+                continue
+            if cell.data_type == "f":
+                raise ReadError(Problem("formula", label, row=number, column=headers[position] or cell.coordinate,
+                                        value=str(value)[:80]))
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                style = cell._style_id
+                if style not in formats:
+                    formats[style] = cell.number_format or ""
+                if _ZERO_PADDED.match(formats[style]):
+                    value = str(int(value)).zfill(len(formats[style]))  # '001' shown with format 000
+            values.append(value.strip() if isinstance(value, str) else value)
+        values += [None] * (width - len(values))
+        if all(v in (None, "") for v in values):
+            blank = cells
+            continue
+        if len(rows) >= max_rows:
+            raise _too_large(label, f"sel data ({width} kolom)", f"data cells ({width} columns)",
+                             f"> {_count(max_rows * width)}", _count(MAX_CELLS), row=number)
         rows.append(values)
-        numbers.append(cells[0].row)
+        numbers.append(number)
     if not rows:
         raise _fail("header_only", label)
     return RawTable(label, headers, pd.DataFrame(rows, dtype=object), numbers, f"XLSX, sheet '{ws.title}'")
@@ -169,9 +336,27 @@ def read_parquet(data: bytes, name: str) -> RawTable:
     import pyarrow.parquet as pq
 
     try:
-        frame = pq.read_table(io.BytesIO(data)).to_pandas()
+        parquet = pq.ParquetFile(io.BytesIO(data))
+        meta = parquet.metadata
+        groups = [meta.row_group(i) for i in range(meta.num_row_groups)]
+        rows = max(meta.num_rows, sum(group.num_rows for group in groups))
+        unpacked = sum(group.total_byte_size for group in groups)
+        columns = meta.num_columns
     except Exception as exc:  # pyarrow raises ArrowInvalid, OSError ...
         raise _fail("unreadable", name, detail=type(exc).__name__) from None
+    # the footer tells the size before any data is read: a few MB can hold a hundred million rows
+    if rows > MAX_PARQUET_ROWS:
+        raise _too_large(name, "baris", "rows", _count(rows), _count(MAX_PARQUET_ROWS))
+    if columns > MAX_PARQUET_COLUMNS:
+        raise _too_large(name, "kolom", "columns", _count(columns), _count(MAX_PARQUET_COLUMNS))
+    if unpacked > MAX_PARQUET_BYTES:
+        raise _too_large(name, "data setelah dibuka", "data unpacked", _megabytes(unpacked), _megabytes(MAX_PARQUET_BYTES))
+    try:
+        frame = parquet.read().to_pandas()
+    except Exception as exc:
+        raise _fail("unreadable", name, detail=type(exc).__name__) from None
+    if len(frame) > MAX_PARQUET_ROWS:    # the footer understated its rows
+        raise _too_large(name, "baris", "rows", _count(len(frame)), _count(MAX_PARQUET_ROWS))
     if frame.empty:
         raise _fail("header_only", name)
     headers = [str(c) for c in frame.columns]
@@ -192,7 +377,10 @@ def read_file(path: Path, sheet: str | None = None, limit_mb: float = DEFAULT_LI
     size = path.stat().st_size
     if size > limit_mb * 1024 * 1024:
         raise _fail("file_too_large", name, size_mb=f"{size / 1024 / 1024:.1f}", limit_mb=f"{limit_mb:g}")
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:   # no permission, a device, a file removed meanwhile ...
+        raise _fail("unreadable", name, detail=type(exc).__name__) from None
     if not data.strip():
         raise _fail("file_empty", name)
     if data.startswith(XLSX_MAGIC):

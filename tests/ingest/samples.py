@@ -83,3 +83,84 @@ EVENT_ROWS = [
     ["EVX2", "17 Agustus 2024", "Kota Samarinda", "rakor", "Pemkot Samarinda", "Rakor netralitas", "Situs Pemkot",
      "https://example.org/x2", "1.250"],
 ]
+
+
+def rewrite_zip(path: Path, replace: dict[str, bytes | None] | None = None, add: dict[str, bytes] | None = None) -> Path:
+    """Copy the zip at ``path`` onto itself with some parts replaced (None drops one) or added."""
+    import zipfile
+
+    replace, add = replace or {}, add or {}
+    with zipfile.ZipFile(path) as source:
+        parts = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts:
+            data = replace.get(name, data)
+            if data is not None:
+                target.writestr(name, data)
+        for name, data in add.items():
+            target.writestr(name, data)
+    return path
+
+
+def claim_size(path: Path, part: str, size: int) -> Path:
+    """Make the zip's central directory state ``size`` as the unpacked size of ``part`` (a lie:
+    the part itself is unchanged), the way a crafted file can claim gigabytes in a few bytes."""
+    import struct
+
+    data = bytearray(path.read_bytes())
+    at = 0
+    while (at := data.find(b"PK\x01\x02", at)) >= 0:
+        name_length = struct.unpack_from("<H", data, at + 28)[0]
+        if bytes(data[at + 46: at + 46 + name_length]).decode() == part:
+            struct.pack_into("<I", data, at + 24, size)
+            path.write_bytes(bytes(data))
+            return path
+        at += 4
+    raise KeyError(part)
+
+
+def write_shared_strings_xlsx(path: Path, header: list[str], rows: list[list[str]], sheet: str = "Kasus") -> Path:
+    """A workbook as Excel writes it, text kept once in xl/sharedStrings.xml and cited by index
+    from the sheet (openpyxl writes its text inline instead)."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    from openpyxl.utils import get_column_letter
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    strings: dict[str, int] = {}
+    body = []
+    for number, values in enumerate([header, *rows], start=1):
+        cells = "".join(f'<c r="{get_column_letter(i + 1)}{number}" t="s"><v>{strings.setdefault(v, len(strings))}</v></c>'
+                        for i, v in enumerate(values) if v != "")
+        body.append(f'<row r="{number}">{cells}</row>')
+    last = f"{get_column_letter(len(header))}{len(rows) + 1}"
+    parts = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+            '</Types>'),
+        "_rels/.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets><sheet name="{escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        "xl/_rels/workbook.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>'),
+        "xl/worksheets/sheet1.xml": (
+            f'<worksheet xmlns="{main}"><dimension ref="A1:{last}"/><sheetData>{"".join(body)}</sheetData></worksheet>'),
+        "xl/sharedStrings.xml": (
+            f'<sst xmlns="{main}" count="{len(strings)}" uniqueCount="{len(strings)}">'
+            + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>"),
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text.encode("utf-8"))
+    return path
