@@ -4,24 +4,35 @@ Two ways a text cell becomes a formula in a spreadsheet:
 - it starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return before one): such a cell
   gets a leading quote (:func:`neutralise_formula`);
 - a spreadsheet that splits on another list separator than the file's (Excel with Indonesian
-  regional settings splits on ``;``) cuts ``Kab. A;=1+1`` into a cell ``=1+1``: every text cell is
-  therefore written in double quotes, inside which no separator splits.
+  regional settings splits on ``;``, whatever the file's quotes say once a line is cut) cuts
+  ``Kab. A;=1+1`` into a cell ``=1+1``: a quote is put after every list separator inside a text
+  that a formula character follows (``Kab. A;'=1+1``), and every text cell is written in double
+  quotes besides.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 
 import pandas as pd
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: A list separator (``;``, ``,`` or tab), spaces, then what would start a formula in the cell a
+#: spreadsheet cuts there (a minus only before a digit, a bracket or '=': '2019, -' stays).
+_AFTER_SEPARATOR = re.compile(r"([;,\t] *)(?=[=+@]|-[0-9(=])")
+_HAS_FORMULA_AFTER_SEPARATOR = re.compile(r"[;,\t] *(?:[=+@]|-[0-9(=])")
+
+
 def neutralise_formula(value: object) -> object:
-    """Prefix text that a spreadsheet would run as a formula with a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    """Text a spreadsheet would run as a formula, at its start or after a list separator, with a
+    quote put before the formula character."""
+    if not isinstance(value, str):
+        return value
+    value = _AFTER_SEPARATOR.sub(r"\1'", value)
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -31,9 +42,10 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if values.dtype == object:
             safe[column] = values.map(neutralise_formula)
         elif pd.api.types.is_string_dtype(values):
-            risky = values.str.startswith(FORMULA_PREFIXES).fillna(False).astype(bool)
+            risky = (values.str.startswith(FORMULA_PREFIXES) | values.str.contains(_HAS_FORMULA_AFTER_SEPARATOR))
+            risky = risky.fillna(False).astype(bool)
             if risky.any():
-                safe[column] = values.where(~risky, "'" + values)
+                safe[column] = values.where(~risky, values[risky].map(neutralise_formula))
     return safe
 
 

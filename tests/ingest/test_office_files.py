@@ -103,3 +103,16 @@ def test_one_report_names_the_header_problem_and_the_row_problems_together(data_
     assert ("missing_column", 1) in codes                    # Penyelenggara (organizer) is not there
     assert any(code == "unknown_region" and row == 2 for code, row in codes)
     assert tree_digest(data_dir) == before
+
+
+def test_the_report_keeps_a_value_with_a_list_separator_in_one_cell():
+    import csv
+    import io
+
+    from analytics.ingest.problems import Problem, report_csv
+
+    text = report_csv([Problem("required_empty", "f.csv", 2, "Judul", "a;=1+1")]).decode("utf-8-sig")
+    assert '"a;\'=1+1"' in text
+    for separator in (";", ","):
+        cells = [cell for row in csv.reader(io.StringIO(text), delimiter=separator) for cell in row]
+        assert not any(cell.lstrip().startswith("=") for cell in cells)
