@@ -18,7 +18,7 @@ from analytics.ingest.problems import Problem
 from analytics.ingest.readers import RawTable
 from analytics.ingest.regions import RegionMatcher
 from analytics.ingest.values import (EDGE_SPACES, character_name, hidden_character, looks_like_formula, nfc,
-                                     parse_bool, parse_date, parse_number, show_hidden)
+                                     number_convention, parse_bool, parse_date, parse_number, show_hidden)
 
 MAX_PROBLEMS = 1000
 MAX_TEXT = 2000
@@ -130,6 +130,9 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
             row = int(np.argmax(codes == month_first))
             out.add("month_first", numbers[row], header, values.iloc[row], "17/07/2024")
             return [None] * len(values), [None] * len(values)
+    convention = None
+    if kind == "DOUBLE":
+        convention = number_convention(raws) or ("id" if normalise(header) in INDONESIAN_NUMBER_HEADERS else None)
     unique_values = np.empty(len(raws), dtype=object)
     unique_precisions = np.empty(len(raws), dtype=object)
     failing: dict[int, tuple] = {}   # unique index -> (kind of problem, details)
@@ -166,7 +169,7 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
             failing[j] = ("not_a_value", None)
             continue
         value, precision, problem = _convert_value(table, column, raw, lookup, reference,
-                                                   uniques[j][1] if by_region else None)
+                                                   uniques[j][1] if by_region else None, convention)
         if problem is not None:
             failing[j] = ("conversion", problem)
             continue
@@ -240,7 +243,13 @@ def _as_text(column: Column, raw) -> tuple[str | None, tuple | None]:
     return str(raw).strip(), None
 
 
-def _convert_value(table: Table, column: Column, raw, lookup, reference: Reference, province: str | None):
+#: Headers of number columns written in Indonesian: their numbers are read the Indonesian way
+#: ('3.824' is 3824) when the values themselves do not say.
+INDONESIAN_NUMBER_HEADERS = {"nilai", "angka", "jumlah", "jumlah asn", "jumlah pns", "jumlah pegawai"}
+
+
+def _convert_value(table: Table, column: Column, raw, lookup, reference: Reference, province: str | None,
+                   convention: str | None = None):
     """(value, precision, problem) where problem is (code, expected, params) or None."""
     if column.type == "DATE":
         try:
@@ -255,7 +264,7 @@ def _convert_value(table: Table, column: Column, raw, lookup, reference: Referen
         return value, precision, None
     if column.type in ("INTEGER", "BIGINT", "DOUBLE"):
         try:
-            value = parse_number(raw, integer=column.type != "DOUBLE")
+            value = parse_number(raw, integer=column.type != "DOUBLE", convention=convention)
         except ValueError as exc:
             return None, None, (str(exc), "1234" if column.type != "DOUBLE" else "12,5", {})
         if value < 0:

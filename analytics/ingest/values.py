@@ -76,10 +76,26 @@ _EN_THOUSANDS = re.compile(r"^-?[1-9]\d{0,2}(,\d{3})+$")
 _ONE_GROUP = re.compile(r"^-?[1-9]\d{0,2}[.,]\d{3}$")
 
 
-def parse_number(value: object, integer: bool) -> float | int:
+_ID_EVIDENCE = re.compile(r"^-?\d+,(\d{1,2}|\d{4,})$|^-?\d{1,3}(\.\d{3}){2,}$|^-?\d{1,3}(\.\d{3})+,\d+$")
+_EN_EVIDENCE = re.compile(r"^-?\d+\.(\d{1,2}|\d{4,})$|^-?\d{1,3}(,\d{3}){2,}$|^-?\d{1,3}(,\d{3})+\.\d+$")
+
+
+def number_convention(values) -> str | None:
+    """How a column writes its numbers, from the values that can only be read one way: 'id'
+    (decimal comma, thousands dot: '12,5', '1.234.567', '1.234,5'), 'en' ('90.8', '1,234,567',
+    '1,234.5'), or None when the column shows neither or both."""
+    texts = [str(v).strip().replace(" ", "") for v in values if isinstance(v, str)]
+    indonesian = any(_ID_EVIDENCE.match(t) for t in texts)
+    english = any(_EN_EVIDENCE.match(t) for t in texts)
+    return "id" if indonesian and not english else "en" if english and not indonesian else None
+
+
+def parse_number(value: object, integer: bool, convention: str | None = None) -> float | int:
     """1234, '1.234' or '1,234' (thousands), '12,5' or '12.5' (decimal), '1.234,5', '1,234.5'.
-    A single group of three digits after one separator is thousands in a whole-number column
-    and ambiguous (refused) in a decimal one; '0,125' is always a decimal."""
+    A single group of three digits after one separator is thousands in a whole-number column;
+    in a decimal one it is read by the column's ``convention`` (:func:`number_convention`: 'id'
+    makes '3.824' 3824 and '3,824' 3.824) and refused as ambiguous without one; '0,125' is
+    always a decimal."""
     if isinstance(value, bool):
         raise ValueError("not_a_number")
     if isinstance(value, (int, float)):
@@ -89,8 +105,13 @@ def parse_number(value: object, integer: bool) -> float | int:
         if not text:
             raise ValueError("not_a_number")
         if not integer and _ONE_GROUP.match(text):
-            # '2.034' or '12,345' in a decimal column: thousands or decimals? Refuse to guess.
-            raise ValueError("ambiguous_number")
+            # '2.034' or '12,345' in a decimal column: thousands or decimals? The column's own
+            # convention says; without one, refuse to guess.
+            if convention is None:
+                raise ValueError("ambiguous_number")
+            thousands = "." if convention == "id" else ","
+            text = text.replace(thousands, "") if thousands in text else text.replace(",", ".")
+            return float(text)
         if _ID_THOUSANDS.match(text):
             text = text.replace(".", "")
         elif _EN_THOUSANDS.match(text):

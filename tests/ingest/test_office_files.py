@@ -116,3 +116,25 @@ def test_the_report_keeps_a_value_with_a_list_separator_in_one_cell():
     for separator in (";", ","):
         cells = [cell for row in csv.reader(io.StringIO(text), delimiter=separator) for cell in row]
         assert not any(cell.lstrip().startswith("=") for cell in cells)
+
+
+def test_a_value_column_reads_numbers_the_way_the_column_writes_them():
+    from analytics.ingest.values import number_convention, parse_number
+
+    assert number_convention(["3", "12,5", "3.824"]) == "id"
+    assert number_convention(["90.8", "3.824"]) == "en"
+    assert number_convention(["3", "3.824"]) is None and number_convention(["12,5", "90.8"]) is None
+    assert parse_number("3.824", integer=False, convention="id") == 3824
+    assert parse_number("3.824", integer=False, convention="en") == 3.824
+    assert parse_number("3,824", integer=False, convention="id") == 3.824
+
+
+def test_a_nilai_column_in_an_office_csv_reads_3_824_as_thousands(data_dir, tmp_path, capsys):
+    path = tmp_path / "angka.csv"
+    rows = [";".join(FIGURES_HEADER), ";".join(["Pemilu 2024", "", "ASN dilaporkan/diduga melanggar", "3.824", "ASN",
+                                                 "2024-06-01", "Portal Nasional", "Ribuan laporan",
+                                                 "https://example.org/n", "sedang"])]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert ingest_main(["published_figures", str(path)]) == 0, capsys.readouterr().out
+    value = _served(data_dir, "SELECT value FROM published_figures WHERE figure_id LIKE 'PFI-%'")["value"]
+    assert value.tolist() == [3824]
