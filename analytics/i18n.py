@@ -778,6 +778,17 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "categories_not_shown": {"id": "Kategori yang tidak tampil: kurang dari {n} kasus masing-masing (termasuk 0).",
                              "en": "Categories not shown: fewer than {n} cases each (0 included)."},
+    "teach_title": {"id": "Ajari pemeriksa istilah kantor Anda", "en": "Teach the checker your office's words"},
+    "teach_help": {
+        "id": "Pilih kolom atau kode yang dimaksud. Pilihan ini diingat untuk berkas berikutnya dari lembaga ini, "
+              "lalu berkas diperiksa lagi.",
+        "en": "Pick the field or code meant. The choice is remembered for this organisation's next files, and the "
+              "file is checked again.",
+    },
+    "teach_column": {"id": "Kolom '{header}' berisi", "en": "Column '{header}' holds"},
+    "teach_value": {"id": "'{value}' di {column} berarti", "en": "'{value}' in {column} means"},
+    "teach_skip": {"id": "— biarkan —", "en": "— leave —"},
+    "teach_save": {"id": "Ingat dan periksa lagi", "en": "Remember and check again"},
     "withheld_legend": {"id": "< {n} (disembunyikan)", "en": "< {n} (withheld)"},
     "too_few_public": {"id": "Pilihan ini mencakup kurang dari {n} kasus. Agar tidak ada orang yang dapat dikenali, rinciannya tidak ditampilkan di tampilan publik; pilih wilayah atau periode yang lebih luas.",
                        "en": "This selection covers fewer than {n} cases. So that nobody can be identified, its breakdown is not shown in the public view; choose a wider area or period."},

@@ -58,6 +58,7 @@ if upload is not None:
     if not prepared.ok:
         st.error(t("rejected", lang, n=len(prepared.problems)), icon=":material/block:")
         manage.report(prepared.problems + prepared.notices, key="kelola_laporan")
+        manage.teach(prepared)
     else:
         if prepared.notices:
             with st.expander(t("notices_title", lang, n=len(prepared.notices))):

@@ -53,8 +53,15 @@ def header_lookup(table: str, column_names: list[str]) -> dict[str, str]:
     return lookup
 
 
-def map_headers(table: str, column_names: list[str], headers: list[str]) -> HeaderMapping:
-    lookup = header_lookup(table, column_names)
+def map_headers(table: str, column_names: list[str], headers: list[str],
+                learned: dict[str, str] | None = None) -> HeaderMapping:
+    """Which file column feeds which catalog column. ``learned`` (normalised written header ->
+    column, what the deployment's stewards taught: analytics.ingest.learned) comes after the
+    catalog names and the built-in aliases."""
+    lookup = dict(header_lookup(table, column_names))
+    for written, column in (learned or {}).items():
+        if column in column_names:
+            lookup.setdefault(normalise(written), column)
     columns: dict[str, int] = {}
     helpers: dict[str, int] = {}
     ignored, duplicates = [], []

@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from analytics import settings
 from analytics.catalog import Table, load_catalog
+from analytics.ingest import learned
 from analytics.ingest.derive import derive
 from analytics.ingest.headers import HeaderMapping, aliases, map_headers, normalise
 from analytics.ingest.problems import Problem
@@ -144,8 +145,10 @@ def prepare(table_name: str, path: Path, mode: str = "append", sheet: str | None
     except ReadError as error:
         return Prepared(table, name, digest, mode, None, None, None, [error.problem])
     base_version = store.current_name()
-    mapping = map_headers(table_name, table.column_names, raw.headers)
+    taught = learned.load(store.root.parent)
+    mapping = map_headers(table_name, table.column_names, raw.headers, taught.headers.get(table_name))
     reference = load_reference(reference_dir)
+    reference.learned_values = taught.values
     raw, mapping, derived = derive(table, raw, mapping, reference.matcher)
     checked = validate(table, raw, mapping, reference)
     prepared = Prepared(table, raw.file, digest, mode, raw, mapping, checked, list(checked.problems),

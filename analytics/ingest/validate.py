@@ -44,6 +44,9 @@ class Reference:
     codes: dict[str, dict[str, str]]          # referenced table -> {normalised code or label: code}
     elections: pd.DataFrame                   # election_id, voting_date
     today: date = field(default_factory=date.today)
+    #: column -> {normalised written value: code} taught by the deployment's stewards
+    #: (analytics.ingest.learned); the built-in codes, labels and aliases come first
+    learned_values: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self):
         self.matcher = RegionMatcher(self.regions)
@@ -117,6 +120,10 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
         lookup = {normalise(code): code for code in column.allowed} | value_lookup(column.name)
     elif column.reference_table and column.reference_table not in ("regions", "violation_cases"):
         lookup = reference.codes.get(column.reference_table, {})
+    if lookup is not None and reference.learned_values.get(column.name):
+        known = set(lookup.values())
+        taught = {w: c for w, c in reference.learned_values[column.name].items() if c in known}
+        lookup = taught | lookup
     by_region = column.reference_table == "regions"
     keys = pd.Series(list(zip(values, province_hints)), dtype=object) if by_region else values
     try:

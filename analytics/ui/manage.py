@@ -11,11 +11,11 @@ import streamlit as st
 
 from analytics.catalog import load_catalog
 from analytics.ingest.isolated import prepare_isolated
-from analytics.ingest import pipeline
+from analytics.ingest import learned, pipeline
 from analytics.ingest.problems import report_csv
 from analytics import settings
 from analytics.ingest.store import VersionStore
-from analytics.i18n import t
+from analytics.i18n import t, t_markdown
 from analytics.ui.state import language
 
 
@@ -27,7 +27,7 @@ def table_label(name: str) -> str:
 def prepare_upload(upload, table_name: str, mode: str, sheet: str | None) -> pipeline.Prepared:
     """Validate an uploaded file (cached in the session by its content and the choices)."""
     data = upload.getvalue()
-    key = (hashlib.sha256(data).hexdigest(), table_name, mode, sheet, pipeline_state_version())
+    key = (hashlib.sha256(data).hexdigest(), table_name, mode, sheet, pipeline_state_version(), learned_version())
     cache = st.session_state.setdefault("_prepared", {})
     if key not in cache:
         suffix = Path(upload.name).suffix.lower()[:10]
@@ -38,6 +38,65 @@ def prepare_upload(upload, table_name: str, mode: str, sheet: str | None) -> pip
             # in a child process with memory and time limits: no file can take the public site down
             cache[key] = prepare_isolated(table_name, path, mode=mode, sheet=sheet or None, display_name=upload.name)
     return cache[key]
+
+
+def learned_version() -> str:
+    """What the stewards have taught so far (a new lesson checks the upload again)."""
+    try:
+        return hashlib.sha256(learned.path().read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _vocabulary(table, column_name: str) -> list[str]:
+    column = next(c for c in table.columns if c.name == column_name)
+    if column.allowed:
+        return list(column.allowed)
+    if column.reference_table:
+        return sorted(set(pipeline.load_reference().codes.get(column.reference_table, {}).values()))
+    return []
+
+
+def teach(prepared: pipeline.Prepared) -> None:
+    """Map a column and values the importer did not recognise; remembered for this organisation's
+    next files (analytics.ingest.learned), and the upload is checked again."""
+    mapping = prepared.mapping
+    if mapping is None:
+        return
+    lang = language()
+    by_header = {mapping.headers[index]: column for column, index in mapping.columns.items()}
+    values: dict[tuple[str, str], None] = {}
+    for problem in prepared.problems:
+        column = by_header.get(problem.column)
+        if problem.code in ("not_allowed", "unknown_reference") and column and problem.value and _vocabulary(prepared.table, column):
+            values.setdefault((column, str(problem.value)), None)
+    free = [c.name for c in prepared.table.columns if c.name not in mapping.columns and c.name != "is_synthetic"]
+    headers = [h for h in mapping.ignored if free][:TEACH_LIMIT]
+    if not headers and not values:
+        return
+    with st.expander(t("teach_title", lang), expanded=True, icon=":material/school:"):
+        st.caption(t("teach_help", lang))
+        chosen_columns = {header: st.selectbox(t_markdown("teach_column", lang, header=header), [None, *free],
+                                               format_func=lambda c: t("teach_skip", lang) if c is None else c,
+                                               key=f"ajar_kolom_{header}") for header in headers}
+        chosen_values = {pair: st.selectbox(t_markdown("teach_value", lang, value=pair[1], column=pair[0]),
+                                            [None, *_vocabulary(prepared.table, pair[0])],
+                                            format_func=lambda c: t("teach_skip", lang) if c is None else c,
+                                            key=f"ajar_nilai_{pair[0]}_{pair[1]}") for pair in list(values)[:TEACH_LIMIT]}
+        if st.button(t("teach_save", lang), key="ajar_simpan", icon=":material/save:"):
+            taught = learned.load()
+            for header, column in chosen_columns.items():
+                if column:
+                    taught = taught.with_header(prepared.table.name, header, column)
+            for (column, written), code in chosen_values.items():
+                if code:
+                    taught = taught.with_value(column, written, code)
+            learned.save(taught)
+            st.rerun()   # the cache key holds learned_version(): the upload is checked again
+
+
+#: At most this many columns and values are offered for mapping at once.
+TEACH_LIMIT = 20
 
 
 def pipeline_state_version() -> str:

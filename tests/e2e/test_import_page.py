@@ -85,3 +85,35 @@ def test_an_upload_past_its_memory_limit_is_stopped_while_the_public_site_keeps_
     # the report table is a canvas grid; its cells' text is in the page for assistive technology
     assert "200 MB memori" in page.locator('[data-testid="glide-cell-1-0"]').text_content()
     analyst.close()
+
+
+def test_a_steward_teaches_a_column_and_a_word_and_the_file_then_passes(chromium, import_app, tmp_path):
+    from tests.ingest.test_learned import HEADER, ROW
+
+    path = write_csv(tmp_path / "acara_kantor.csv", HEADER, [ROW])
+    context = chromium.new_context(viewport=helpers.DESKTOP)
+    page = context.new_page()
+    helpers.open_as_analyst(page, f"{import_app}/kelola_data", "kelola_data")
+    # the second "Tabel" (the first belongs to the blank templates)
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Tabel").nth(1).locator("input").click()
+    page.keyboard.type("socialization_events")
+    page.keyboard.press("Enter")
+    helpers.wait_for_idle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    page.get_by_text("Ajari pemeriksa istilah kantor Anda").wait_for(timeout=60_000)
+    def choose(label: str, option: str) -> None:
+        # type to filter the options (a long list is drawn only in part), then take the match
+        page.locator('[data-testid="stSelectbox"]').filter(has_text=label).locator("input").click()
+        page.keyboard.type(option)
+        page.keyboard.press("Enter")
+        helpers.wait_for_idle(page)
+
+    for label, option in (("Kolom 'Bentuk Acara' berisi", "event_type"), ("Kolom 'Nama Acara' berisi", "title")):
+        choose(label, option)
+    page.get_by_role("button", name="Ingat dan periksa lagi").click()
+    # the file is checked again with the columns taught: now only the word is unknown
+    page.get_by_text("'Apel kesetiaan' di event_type berarti").wait_for(timeout=60_000)
+    choose("'Apel kesetiaan' di event_type berarti", "ikrar_pakta")
+    page.get_by_role("button", name="Ingat dan periksa lagi").click()
+    page.get_by_text("Lolos pemeriksaan: 1 baris").wait_for(timeout=60_000)
+    context.close()
