@@ -138,3 +138,34 @@ def test_a_nilai_column_in_an_office_csv_reads_3_824_as_thousands(data_dir, tmp_
     assert ingest_main(["published_figures", str(path)]) == 0, capsys.readouterr().out
     value = _served(data_dir, "SELECT value FROM published_figures WHERE figure_id LIKE 'PFI-%'")["value"]
     assert value.tolist() == [3824]
+
+
+def test_imported_office_rows_appear_on_the_regions_profile(data_dir, tmp_path):
+    """Profil wilayah lists the imported event under its regency with its date, and the imported
+    figure under its regency with its value and source."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.app.test_pages import APP
+
+    events = tmp_path / "kegiatan.csv"
+    events.write_text(EVENTS, encoding="utf-8")
+    figures = tmp_path / "angka.xlsx"
+    pd.DataFrame(FIGURES, columns=FIGURES_HEADER).to_excel(figures, index=False)
+    assert ingest_main(["socialization_events", str(events)]) == 0
+    assert ingest_main(["published_figures", str(figures)]) == 0
+    shown = {}
+    for regency in ("65.03", "64.01"):
+        app = AppTest.from_file(APP, default_timeout=60)
+        app.query_params["kabkota"] = regency
+        at = app.run()
+        at.switch_page("pages/profil_wilayah.py").run()
+        assert not at.exception, at.exception
+        text = "\n".join(str(m.value) for m in at.markdown)
+        tables = [d.value for d in at.dataframe]
+        shown[regency] = (text, tables)
+    nunukan, _ = shown["65.03"]
+    assert "17 Oktober 2020" in nunukan and "Apel ikrar netralitas ASN Pilkada 2020" in nunukan
+    _, paser_tables = shown["64.01"]
+    figures_table = next(t for t in paser_tables if "Nilai" in t.columns)
+    row = figures_table[figures_table["Sumber"].astype(str).str.contains("example.org/paser")]
+    assert len(row) == 1 and str(row.iloc[0]["Nilai"]) == "3"
