@@ -5,6 +5,7 @@ what is stored (append: new keys only; replace: the whole table), and commit a n
 from __future__ import annotations
 
 import getpass
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -112,8 +113,13 @@ class Prepared:
         return self.ok and (self.mode == "replace" or self.added > 0)
 
 
+def _nfc(value):
+    """Stored text from before imports were normalised may be decomposed: compare in NFC."""
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
 def _key(row, key_columns) -> tuple:
-    return tuple(row[c] for c in key_columns)
+    return tuple(_nfc(row[c]) for c in key_columns)
 
 
 def _missing(value) -> bool:
@@ -125,7 +131,7 @@ def _same(a, b) -> bool:
         return _missing(a) and _missing(b)
     if isinstance(a, float) or isinstance(b, float):
         return abs(float(a) - float(b)) < 1e-9
-    return a == b
+    return _nfc(a) == _nfc(b)
 
 
 def prepare(table_name: str, path: Path, mode: str = "append", sheet: str | None = None,

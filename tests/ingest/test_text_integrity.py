@@ -209,3 +209,13 @@ def test_the_real_command_line_answers_misuse_without_a_traceback(data_dir):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 64 and "Traceback" not in done.stdout + done.stderr
     assert "unrecognized arguments" in done.stderr
+
+
+def test_rows_stored_before_normalisation_compare_in_nfc():
+    """A row stored decomposed (before imports were normalised) and the same row re-sent composed
+    are the same row: the key and every value are compared in NFC."""
+    from analytics.ingest import pipeline
+
+    stored, sent = unicodedata.normalize("NFD", "Dinas Pendidikan Café"), "Dinas Pendidikan Café"
+    assert stored != sent and pipeline._same(stored, sent)
+    assert pipeline._key({"case_id": unicodedata.normalize("NFD", "K-é1")}, ["case_id"]) == ("K-é1",)
