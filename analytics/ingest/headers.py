@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -13,8 +14,11 @@ ALIASES_PATH = Path(__file__).with_name("aliases.yaml")
 
 
 def normalise(text: object) -> str:
-    """'Tanggal  Laporan' / 'tanggal_laporan' / 'Tgl.' -> 'tanggal laporan' / 'tgl'."""
-    lowered = str(text).strip().lower().replace("\ufeff", "")
+    """'Tanggal  Laporan' / 'tanggal_laporan' / 'Tgl.' -> 'tanggal laporan' / 'tgl'. Format
+    characters nobody sees (a zero-width space, a BOM, a bidirectional mark) are not part of a
+    name, and the text is compared in NFC."""
+    lowered = unicodedata.normalize("NFC", str(text)).strip().lower()
+    lowered = "".join(ch for ch in lowered if unicodedata.category(ch) != "Cf")
     lowered = re.sub(r"[_\-/.:()\[\]]+", " ", lowered)
     return re.sub(r"\s+", " ", lowered).strip()
 

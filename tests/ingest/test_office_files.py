@@ -169,3 +169,10 @@ def test_imported_office_rows_appear_on_the_regions_profile(data_dir, tmp_path):
     figures_table = next(t for t in paser_tables if "Nilai" in t.columns)
     row = figures_table[figures_table["Sumber"].astype(str).str.contains("example.org/paser")]
     assert len(row) == 1 and str(row.iloc[0]["Nilai"]) == "3"
+
+
+def test_a_header_with_an_invisible_character_is_still_its_name():
+    from analytics.ingest.headers import map_headers
+
+    mapping = map_headers("socialization_events", ["title", "organizer"], ["Judul\u200b", "\u200ePenyelenggara"])
+    assert mapping.columns == {"title": 0, "organizer": 1} and not mapping.ignored
