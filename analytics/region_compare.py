@@ -29,11 +29,11 @@ MAP_METRICS = (
 MAP_METRIC_BY_CODE = {m.code: m for m in MAP_METRICS}
 
 
-def with_other_cycle(current: pd.DataFrame, other: pd.DataFrame | None, column: str, unit: str) -> pd.DataFrame:
+def with_other_cycle(current: pd.DataFrame, other: pd.DataFrame | None, column: str) -> pd.DataFrame:
     """``current`` with ``other_<column>`` (the compared cycle's value, by region) and
-    ``change`` (``unit``: "cases" and "points" a difference, "days" a difference, "percent"
-    relative). A change resting on a withheld value is withheld itself (``change_withheld``); a
-    change with a missing side is missing."""
+    ``change``, the difference in the measure's own unit (``MapMetric.change_unit``: cases,
+    points or days; every map measure changes by a difference). A change resting on a withheld value is withheld itself
+    (``change_withheld``); a change with a missing side is missing."""
     result = current.copy()
     other_column = f"other_{column}"
     if other is None:
@@ -42,12 +42,7 @@ def with_other_cycle(current: pd.DataFrame, other: pd.DataFrame | None, column: 
         return result
     by_region = other.set_index("region_code")
     result[other_column] = result["region_code"].map(by_region[column]).astype("float")
-    mine = result[column].astype("float")
-    theirs = result[other_column]
-    if unit == "percent":
-        result["change"] = (100.0 * (mine - theirs) / theirs.where(theirs != 0)).round(1)
-    else:
-        result["change"] = (mine - theirs).round(3)
+    result["change"] = (result[column].astype("float") - result[other_column]).round(3)
     flag = f"{column}{WITHHELD_SUFFIX}"
     if flag in current.columns or flag in other.columns:
         theirs_hidden = result["region_code"].map(

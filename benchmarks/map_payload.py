@@ -33,7 +33,7 @@ def figure_bytes(cur, filters: Filters, metric_column: str, layer: str | dict, v
     shown = metric_column
     if metric_column == "change":   # the change of the reported count against the previous cycle
         metric_column = "reported"
-    values = with_other_cycle(values, previous, metric_column, "cases")
+    values = with_other_cycle(values, previous, metric_column)
     figure = maps.choropleth_figure(values, layer, view, shown, "Peta", "Nilai", "Tidak ada data", "id")
     sent = figure.with_layout(title=None, margin={"t": 20}).to_browser_dict()  # as analytics.ui.components.chart
     return len(plotly.io.to_json(sent, validate=False).encode())

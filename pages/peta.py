@@ -33,12 +33,12 @@ values = data.query("region_metrics", map_filters, level=level)
 same_age = comparison.same_age(filters, other_id)
 other = data.query("region_metrics", map_filters.with_election(other_id), level=level, age_days=same_age.other_age_days) \
     if same_age else None
-values = with_other_cycle(values, other, metric.column, metric.change_unit)
+values = with_other_cycle(values, other, metric.column)
 if level == "regency" and filters.province_code:
     values = values[values["province_code"] == filters.province_code]
 
 # a median with half the cases still open has no value yet: it is not "no data"
-not_reached = median_not_reached(values) if metric.column == "median_days_to_resolution" and not same_age else None
+not_reached = median_not_reached(values) if metric.column == "median_days_to_resolution" else None
 
 if values["any_synthetic"].any():
     components.synthetic_banner()
@@ -66,7 +66,7 @@ else:
     figure = maps.choropleth_figure(values, layer_source(level), view, shown_column, title, shown_label,
                                     t("no_data", lang), lang, hover,
                                     withheld_label=t("withheld_legend", lang, n=small_counts.threshold()),
-                                    diverging=bool(same_age), not_reached=not_reached,
+                                    diverging=bool(same_age), not_reached=None if same_age else not_reached,
                                     not_reached_label=t("median_not_reached", lang))
     st.caption(t("map_click_hint", lang))
     components.chart(figure, values, key=f"peta_{level}", source=components.register_source() + ". " + geo.ATTRIBUTION,
@@ -87,7 +87,7 @@ ranking = maps.ranking_figure(
     withheld_length=0.3 * small_counts.threshold() if metric.column == "reported" else 0,
     other_column=f"other_{metric.column}" if same_age else None, this_label=this_label,
     other_label=t("compare_same_age", lang, other=comparison.cycle_label(other_id, lang)) if same_age else None,
-    not_reached=median_not_reached(values) if metric.column == "median_days_to_resolution" else None,
+    not_reached=not_reached,
     not_reached_label=t("median_not_reached", lang))
 components.chart(ranking, values, key=f"peringkat_{level}", source=components.register_source(), as_of=as_of,
                  unit_note=components.per_1000_note(values) if metric_code == "per1000" else None)

@@ -48,13 +48,16 @@ def learned_version() -> str:
         return ""
 
 
-def _vocabulary(table, column_name: str) -> list[str]:
-    column = next(c for c in table.columns if c.name == column_name)
-    if column.allowed:
-        return list(column.allowed)
-    if column.reference_table:
-        return sorted(set(pipeline.load_reference().codes.get(column.reference_table, {}).values()))
-    return []
+def _vocabularies(table) -> dict[str, list[str]]:
+    """The codes each vocabulary column of ``table`` accepts (the reference files read once)."""
+    codes = pipeline.load_reference().codes
+    found = {}
+    for column in table.columns:
+        if column.allowed:
+            found[column.name] = list(column.allowed)
+        elif column.reference_table in codes:
+            found[column.name] = sorted(set(codes[column.reference_table].values()))
+    return found
 
 
 def teach(prepared: pipeline.Prepared) -> None:
@@ -65,10 +68,11 @@ def teach(prepared: pipeline.Prepared) -> None:
         return
     lang = language()
     by_header = {mapping.headers[index]: column for column, index in mapping.columns.items()}
+    vocabularies = _vocabularies(prepared.table)
     values: dict[tuple[str, str], None] = {}
     for problem in prepared.problems:
         column = by_header.get(problem.column)
-        if problem.code in ("not_allowed", "unknown_reference") and column and problem.value and _vocabulary(prepared.table, column):
+        if problem.code in ("not_allowed", "unknown_reference") and problem.value and vocabularies.get(column):
             values.setdefault((column, str(problem.value)), None)
     free = [c.name for c in prepared.table.columns if c.name not in mapping.columns and c.name != "is_synthetic"]
     headers = [h for h in mapping.ignored if free][:TEACH_LIMIT]
@@ -80,7 +84,7 @@ def teach(prepared: pipeline.Prepared) -> None:
                                                format_func=lambda c: t("teach_skip", lang) if c is None else c,
                                                key=f"ajar_kolom_{header}") for header in headers}
         chosen_values = {pair: st.selectbox(t_markdown("teach_value", lang, value=pair[1], column=pair[0]),
-                                            [None, *_vocabulary(prepared.table, pair[0])],
+                                            [None, *vocabularies[pair[0]]],
                                             format_func=lambda c: t("teach_skip", lang) if c is None else c,
                                             key=f"ajar_nilai_{pair[0]}_{pair[1]}") for pair in list(values)[:TEACH_LIMIT]}
         if st.button(t("teach_save", lang), key="ajar_simpan", icon=":material/save:"):

@@ -10,10 +10,10 @@ def test_counts_change_in_cases_and_rates_in_points_by_hand():
                             "followup_rate_pct": [50.0, 80.0, None]})
     other = pd.DataFrame({"region_code": ["a", "b", "c"], "reported": [10, 0, 4],
                           "followup_rate_pct": [75.0, 60.0, 40.0]})
-    counts = with_other_cycle(current, other, "reported", "cases").set_index("region_code")
+    counts = with_other_cycle(current, other, "reported").set_index("region_code")
     assert counts["change"].tolist() == [5, 4, -2]          # a change from zero is a change too
     assert counts["other_reported"].tolist() == [10, 0, 4]
-    rates = with_other_cycle(current, other, "followup_rate_pct", "points").set_index("region_code")
+    rates = with_other_cycle(current, other, "followup_rate_pct").set_index("region_code")
     assert rates.loc["a", "change"] == -25.0 and rates.loc["b", "change"] == 20.0
     assert pd.isna(rates.loc["c", "change"])                # a missing side: no change
 
@@ -21,7 +21,7 @@ def test_counts_change_in_cases_and_rates_in_points_by_hand():
 def test_a_change_resting_on_a_withheld_value_is_withheld():
     current = pd.DataFrame({"region_code": ["a", "b"], "reported": [12.0, None], "reported_withheld": [False, True]})
     other = pd.DataFrame({"region_code": ["a", "b"], "reported": [None, 9.0], "reported_withheld": [True, False]})
-    result = with_other_cycle(current, other, "reported", "cases").set_index("region_code")
+    result = with_other_cycle(current, other, "reported").set_index("region_code")
     assert result["change_withheld"].tolist() == [True, True]
     assert result["change"].isna().all()
     assert result["other_reported_withheld"].tolist() == [True, False]
@@ -29,7 +29,7 @@ def test_a_change_resting_on_a_withheld_value_is_withheld():
 
 def test_no_other_cycle_means_missing_change():
     current = pd.DataFrame({"region_code": ["a"], "reported": [3]})
-    assert with_other_cycle(current, None, "reported", "cases")["change"].isna().all()
+    assert with_other_cycle(current, None, "reported")["change"].isna().all()
 
 
 def test_every_map_measure_names_a_region_metrics_column_and_a_unit():
