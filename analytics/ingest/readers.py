@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics.ingest import xlsx_book, xlsx_values
 from analytics.ingest.problems import Problem
 
 DEFAULT_LIMIT_MB = 40.0
@@ -196,7 +197,7 @@ def _merged_near_top(archive: zipfile.ZipFile, part: str, rows: int) -> list[tup
             chunk = source.read(1 << 20)
             block = tail + chunk
             cut = len(block) - keep if chunk else len(block)
-            for match in _MERGE_CELL.finditer(block, 0, len(block)):
+            for match in _MERGE_CELL.finditer(block) if b"mergeCell" in block else ():
                 if match.start() >= cut:
                     break
                 top = int(match.group(2))
@@ -209,46 +210,44 @@ def _merged_near_top(archive: zipfile.ZipFile, part: str, rows: int) -> list[tup
     return [(top, ref) for top in sorted(found) for ref in found[top]]
 
 
-def _pick_sheet(book, name: str, sheet: str | None):
+def _pick_sheet(listed: list[xlsx_book.Sheet], name: str, sheet: str | None) -> xlsx_book.Sheet:
     """The sheet to read: the named one, else the first visible worksheet. Chart sheets and hidden
     sheets are never read: what a person sees first in Excel is what is imported."""
-    readable = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
-    listed = ", ".join(f"'{ws.title}'" for ws in readable) or "-"
+    readable = [found for found in listed if found.kind == "worksheet" and found.visible]
+    shown = ", ".join(f"'{found.title}'" for found in readable) or "-"
     if sheet is None:
         if not readable:
-            raise _fail("no_worksheet", name, sheets=", ".join(f"'{title}'" for title in book.sheetnames) or "-")
+            raise _fail("no_worksheet", name, sheets=", ".join(f"'{found.title}'" for found in listed) or "-")
         return readable[0]
-    if sheet not in book.sheetnames:
-        raise _fail("sheet_missing", name, sheet=sheet, sheets=listed)
-    if any(chart.title == sheet for chart in book.chartsheets):
-        raise _fail("sheet_is_chart", name, sheet=sheet, sheets=listed)
-    found = next(ws for ws in book.worksheets if ws.title == sheet)
-    if found.sheet_state != "visible":
-        raise _fail("sheet_hidden", name, sheet=sheet, sheets=listed)
+    found = next((found for found in listed if found.title == sheet), None)
+    if found is None:
+        raise _fail("sheet_missing", name, sheet=sheet, sheets=shown)
+    if found.kind != "worksheet":
+        raise _fail("sheet_is_chart", name, sheet=sheet, sheets=shown)
+    if not found.visible:
+        raise _fail("sheet_hidden", name, sheet=sheet, sheets=shown)
     return found
 
 
-def _check_declared_size(ws, label: str) -> None:
+def _check_declared_size(area: xlsx_book.Area | None, label: str) -> None:
     """The sheet's own <dimension>: a sheet claiming a million rows is refused before a row is read."""
-    if ws.max_row is None or ws.max_column is None:
+    if area is None:
         return                           # not declared: the limits while reading still hold
-    rows = ws.max_row - (ws.min_row or 1) + 1
-    columns = ws.max_column - (ws.min_column or 1) + 1
-    area = f"{ws.calculate_dimension()}"
-    if ws.max_row > MAX_XLSX_ROWS:
-        raise _too_large(label, f"baris yang dinyatakan lembar ({area})", f"rows the sheet declares ({area})",
-                         _count(ws.max_row), _count(MAX_XLSX_ROWS))
-    if ws.max_column > MAX_XLSX_COLUMNS:
-        raise _too_large(label, f"kolom yang dinyatakan lembar ({area})", f"columns the sheet declares ({area})",
-                         _count(ws.max_column), _count(MAX_XLSX_COLUMNS))
+    rows = area.last_row - area.first_row + 1
+    columns = area.last_column - area.first_column + 1
+    if area.last_row > MAX_XLSX_ROWS:
+        raise _too_large(label, f"baris yang dinyatakan lembar ({area.ref})", f"rows the sheet declares ({area.ref})",
+                         _count(area.last_row), _count(MAX_XLSX_ROWS))
+    if area.last_column > MAX_XLSX_COLUMNS:
+        raise _too_large(label, f"kolom yang dinyatakan lembar ({area.ref})", f"columns the sheet declares ({area.ref})",
+                         _count(area.last_column), _count(MAX_XLSX_COLUMNS))
     if rows * columns > MAX_CELLS:
-        raise _too_large(label, f"sel yang dinyatakan lembar ({area})", f"cells the sheet declares ({area})",
+        raise _too_large(label, f"sel yang dinyatakan lembar ({area.ref})", f"cells the sheet declares ({area.ref})",
                          _count(rows * columns), _count(MAX_CELLS))
 
 
-def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
-    from openpyxl import load_workbook
-
+def read_xlsx(data: bytes, name: str, sheet: str | None = None, quick: bool = True) -> RawTable:
+    """The sheet's table. ``quick=False`` always takes the careful reader (benchmarks, tests)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
@@ -256,35 +255,51 @@ def read_xlsx(data: bytes, name: str, sheet: str | None = None) -> RawTable:
     with archive:
         _check_zip(archive, name)
         try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise _fail("unreadable", name, detail=type(exc).__name__) from None
-        try:
-            return _read_sheet(book, archive, name, sheet)
+            chosen = _pick_sheet(xlsx_book.sheets(archive), name, sheet)
+            return _read_sheet(archive, data, chosen, f"{name} [{chosen.title}]", quick)
         except ReadError:
             raise
         except Exception as exc:  # damaged XML, a bad shared-string index, a failed checksum ...
             raise _fail("unreadable", name, detail=type(exc).__name__) from None
-        finally:
-            book.close()
 
 
-def _read_sheet(book, archive: zipfile.ZipFile, name: str, sheet: str | None) -> RawTable:
-    ws = _pick_sheet(book, name, sheet)
-    label = f"{name} [{ws.title}]"
-    _check_declared_size(ws, label)
-    ws.reset_dimensions()      # the declared size may be too small as well: read what is there
-    header_cells, header_row = None, None
-    for offset, cells in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS)):
-        if any(cell.value not in (None, "") for cell in cells):
-            header_cells, header_row = cells, offset + 1
-            break
+def _read_sheet(archive: zipfile.ZipFile, data: bytes, chosen: xlsx_book.Sheet, label: str, quick: bool) -> RawTable:
+    """The sheet's table: from calamine when the sheet holds only plain values (see
+    ``xlsx_values``), else cell by cell from openpyxl, with the same header search and limits."""
+    _check_declared_size(xlsx_book.declared_area(archive, chosen.part), label)
+    extent = xlsx_values.plain_extent(archive, chosen.part) if quick else None
+    if extent is not None and extent[0] <= MAX_XLSX_ROWS and extent[0] * extent[1] <= MAX_CELLS:
+        grid = xlsx_values.read_values(data, chosen.title)
+        if grid is not None:
+            header = next(((offset + 1, row) for offset, row in enumerate(grid[:HEADER_SEARCH_ROWS])
+                           if any(value not in (None, "") for value in row)), (None, []))
+            return _table(archive, chosen, label, header,
+                          lambda header_row, headers: ((number, row[:len(headers)]) for number, row
+                                                       in enumerate(grid[header_row:], start=header_row + 1)))
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+    try:
+        ws = book[chosen.title]
+        ws.reset_dimensions()      # the declared size may be too small as well: read what is there
+        header = next(((offset + 1, [cell.value for cell in cells])
+                       for offset, cells in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS))
+                       if any(cell.value not in (None, "") for cell in cells)), (None, []))
+        return _table(archive, chosen, label, header,
+                      lambda header_row, headers: _careful_rows(ws, label, headers, header_row))
+    finally:
+        book.close()
+
+
+def _table(archive: zipfile.ZipFile, chosen: xlsx_book.Sheet, label: str, header: tuple[int | None, list],
+           data_rows) -> RawTable:
+    header_row, header_values = header
     if header_row is None:
         raise _fail("file_empty", label)
-    merged = [ref for top, ref in _merged_near_top(archive, ws._worksheet_path, HEADER_SEARCH_ROWS) if top <= header_row]
+    merged = [ref for top, ref in _merged_near_top(archive, chosen.part, HEADER_SEARCH_ROWS) if top <= header_row]
     if merged:
         raise _fail("merged_header", label, row=header_row, cells=", ".join(merged[:3]))
-    headers = ["" if c.value is None else str(c.value).strip() for c in header_cells]
+    headers = ["" if value is None else str(value).strip() for value in header_values]
     while headers and headers[-1] == "":
         headers.pop()
     width = len(headers)
@@ -292,6 +307,22 @@ def _read_sheet(book, archive: zipfile.ZipFile, name: str, sheet: str | None) ->
         raise _fail("no_header", label)
     max_rows = MAX_CELLS // width        # rows kept; blank rows cost nothing and are not counted
     rows, numbers = [], []
+    for number, values in data_rows(header_row, headers):
+        values += [None] * (width - len(values))
+        if all(v in (None, "") for v in values):
+            continue
+        if len(rows) >= max_rows:
+            raise _too_large(label, f"sel data ({width} kolom)", f"data cells ({width} columns)",
+                             f"> {_count(max_rows * width)}", _count(MAX_CELLS), row=number)
+        rows.append(values)
+        numbers.append(number)
+    if not rows:
+        raise _fail("header_only", label)
+    return RawTable(label, headers, pd.DataFrame(rows, dtype=object), numbers, f"XLSX, sheet '{chosen.title}'")
+
+
+def _careful_rows(ws, label: str, headers: list[str], header_row: int):
+    width = len(headers)
     formats: dict[int, str] = {}          # style id -> number format, looked up once per style
     blank = None                          # openpyxl yields one shared tuple for every missing row
     last_offset = MAX_XLSX_ROWS - header_row - 1
@@ -318,18 +349,10 @@ def _read_sheet(book, archive: zipfile.ZipFile, name: str, sheet: str | None) ->
                 if _ZERO_PADDED.match(formats[style]):
                     value = str(int(value)).zfill(len(formats[style]))  # '001' shown with format 000
             values.append(value.strip() if isinstance(value, str) else value)
-        values += [None] * (width - len(values))
         if all(v in (None, "") for v in values):
             blank = cells
             continue
-        if len(rows) >= max_rows:
-            raise _too_large(label, f"sel data ({width} kolom)", f"data cells ({width} columns)",
-                             f"> {_count(max_rows * width)}", _count(MAX_CELLS), row=number)
-        rows.append(values)
-        numbers.append(number)
-    if not rows:
-        raise _fail("header_only", label)
-    return RawTable(label, headers, pd.DataFrame(rows, dtype=object), numbers, f"XLSX, sheet '{ws.title}'")
+        yield number, values
 
 
 def read_parquet(data: bytes, name: str) -> RawTable:
