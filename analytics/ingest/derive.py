@@ -119,6 +119,30 @@ def _host(url) -> str | None:
     return re.sub(r"^(www|amp|m)\.", "", host) or None
 
 
+def count_basis_of_header(header: str) -> str | None:
+    """What a count column's own name says it counts: 'Jumlah PNS' -> pns; 'Jumlah ASN' or
+    'PNS dan PPPK' -> asn (ASN are PNS and PPPK); a name that says neither says nothing."""
+    words = set(re.findall(r"[a-z0-9]+", header.lower()))
+    if "asn" in words or ("pns" in words and words & {"pppk", "p3k"}):
+        return "asn"
+    if "pns" in words:
+        return "pns"
+    return None
+
+
+def _derive_headcount_columns(build: _Builder, mapping: HeaderMapping) -> None:
+    if not build.has("asn_count"):
+        return
+    header = mapping.source_header("asn_count")
+    if not build.has("count_basis") and (basis := count_basis_of_header(header)):
+        build.add("count_basis", [basis] * len(build.rows), header)
+    if not build.has("value_qualifier"):
+        split = [split_qualifier(v) for v in build.values("asn_count")]
+        if any(q for _, q in split):
+            build.set("asn_count", [v for v, _ in split])
+            build.add("value_qualifier", [q or "exact" for _, q in split], header)
+
+
 def derive(table: Table, raw: RawTable, mapping: HeaderMapping, matcher: RegionMatcher
            ) -> tuple[RawTable, HeaderMapping, list[Problem]]:
     """``raw`` and ``mapping`` with the derivable columns the file lacks, and a notice for each."""
@@ -138,6 +162,8 @@ def derive(table: Table, raw: RawTable, mapping: HeaderMapping, matcher: RegionM
             build.add("scope", [_scope(r, matcher) for r in regions], source)
         if build.has("metric") and not build.has("description"):
             build.add("description", list(build.values("metric")), mapping.source_header("metric"))
+    if name == "asn_headcount":
+        _derive_headcount_columns(build, mapping)
     if name in ("socialization_events", "published_figures", "asn_headcount"):
         if build.has("source_url") and not build.has("source_title"):
             build.add("source_title", [_host(u) for u in build.values("source_url")], mapping.source_header("source_url"))

@@ -81,11 +81,16 @@ def read_values(data: bytes, sheet_name: str) -> list[list[object]] | None:
     careful reader (an integer too long for a float)."""
     from python_calamine import CalamineWorkbook
 
-    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     try:
-        grid = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
-    finally:
-        book.close()
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        try:
+            grid = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+        finally:
+            book.close()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:     # a damaged part (a Rust panic is a BaseException): the careful reader names it
+        return None
     for row in grid:
         for position, value in enumerate(row):
             if value.__class__ is str:

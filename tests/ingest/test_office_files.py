@@ -75,6 +75,40 @@ def test_a_published_figures_sheet_gets_its_id_cycle_label_scope_and_qualifier(d
     assert capsys.readouterr().out.count("sudah ada dengan isi yang sama") == 3
 
 
+HEADCOUNTS = """Kabupaten/Kota;Tahun;Jumlah PNS;Cakupan;Penerbit;Judul;Tautan
+Kab. Tabalong;2024;4.512;Pemkab;BKPSDM Tabalong;Rekap pegawai 2024;https://bkpsdm.example.go.id/rekap
+Kotim;2023;lebih dari 9.000;pemda;Pemkab Kotim;Profil kepegawaian;https://www.example.id/kotim
+Kota Samarinda;2024;~7.300;seluruh instansi;BPS Kota Samarinda;Samarinda dalam angka;https://samarindakota.example.id/sda
+"""
+
+
+def test_a_headcount_sheet_says_what_it_counts_in_its_own_words(data_dir, tmp_path, capsys):
+    """'Jumlah PNS' says the count is of PNS; 'Pemkab' and 'seluruh instansi' say whose employees;
+    'lebih dari' and '~' say how exact the number is."""
+    path = tmp_path / "pegawai.csv"
+    path.write_bytes(HEADCOUNTS.encode("cp1252"))
+    assert ingest_main(["asn_headcount", str(path)]) == 0, capsys.readouterr().out
+    rows = _served(data_dir, "SELECT * FROM asn_headcount WHERE headcount_id LIKE 'HCI-%' ORDER BY region_code")
+    assert list(rows["region_code"]) == ["62.02", "63.09", "64.72"]
+    assert list(rows["asn_count"]) == [9000, 4512, 7300]
+    assert set(rows["count_basis"]) == {"pns"}
+    assert list(rows["coverage"]) == ["regional_government", "regional_government", "all_agencies_in_region"]
+    assert list(rows["value_qualifier"]) == ["more_than", "exact", "approx"]
+    assert list(rows["source_title"]) == ["Profil kepegawaian", "Rekap pegawai 2024", "Samarinda dalam angka"]
+    assert not rows["is_synthetic"].any()
+    capsys.readouterr()
+    assert ingest_main(["asn_headcount", str(path)]) == 0
+    assert capsys.readouterr().out.count("sudah ada dengan isi yang sama") == 3
+
+
+def test_a_count_column_says_its_basis_only_when_it_names_one():
+    assert derive.count_basis_of_header("Jumlah PNS") == "pns"
+    assert derive.count_basis_of_header("Jumlah ASN (PNS + PPPK)") == "asn"
+    assert derive.count_basis_of_header("Jumlah ASN") == "asn"
+    assert derive.count_basis_of_header("Jumlah PNS dan PPPK") == "asn"
+    assert derive.count_basis_of_header("Jumlah pegawai") is None              # the file must say, in a column
+
+
 def test_the_content_id_ignores_spacing_and_case_and_changes_with_any_value():
     first = derive.content_id("socialization_events", ["17 Oktober 2020", "Kab. Nunukan", "Apel ikrar"])
     assert first == derive.content_id("socialization_events", ["  17 oktober  2020", "KAB. NUNUKAN", "Apel  ikrar "])
