@@ -1,0 +1,42 @@
+"""One text catalog per language, and both say the same things."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import yaml
+
+from analytics import i18n
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_catalogs_have_the_same_keys_in_the_same_order():
+    catalogs = {lang: yaml.safe_load((i18n.LOCALES_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+                for lang in i18n.LANGUAGES}
+    assert list(catalogs["id"]) == list(catalogs["en"])
+    assert all(isinstance(text, str) and text.strip() for catalog in catalogs.values() for text in catalog.values())
+
+
+def test_both_languages_put_in_the_same_values():
+    """A {placeholder} missing from one language would leave a value out (or fail at run time)."""
+    differing = {key: (_fields(texts["id"]), _fields(texts["en"])) for key, texts in i18n.TEXT.items()
+                 if _fields(texts["id"]) != _fields(texts["en"])}
+    assert differing == {}
+
+
+def test_an_unknown_key_fails_loudly():
+    try:
+        i18n.t("no_such_key_anywhere", "id")
+    except KeyError:
+        return
+    raise AssertionError("an unknown key must raise")
+
+
+def test_acronyms_stay_in_capitals_in_indonesian_text():
+    lowered = {key: text for key, text in i18n.CATALOGS["id"].items()
+               if re.search(r"(?<![\w/{.-])(asn|ppk|bkn|kasn|pns|pppk)(?![\w}])", text)}
+    assert lowered == {}
