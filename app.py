@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analytics import pages as site_pages
 from analytics.disclosure import public_filters
 from analytics.formatting import format_date
 from analytics.i18n import t, t_markdown
@@ -26,28 +27,8 @@ if data.problem():
     st.warning(t_markdown("data_fallback", lang, reason=data.problem(), version=data.sources().version),
                icon=":material/error:")
 
-pages = [
-    st.Page("pages/ringkasan.py", title=t("page_summary", lang), icon=":material/dashboard:",
-            url_path="ringkasan", default=True),
-    st.Page("pages/peta.py", title=t("page_map", lang), icon=":material/map:", url_path="peta"),
-    st.Page("pages/profil_wilayah.py", title=t("page_profile", lang), icon=":material/location_on:",
-            url_path="profil_wilayah"),
-    st.Page("pages/jenis_pelanggaran.py", title=t("page_categories", lang), icon=":material/category:",
-            url_path="jenis_pelanggaran"),
-    st.Page("pages/sanksi.py", title=t("page_sanctions", lang), icon=":material/gavel:", url_path="sanksi"),
-    st.Page("pages/sosialisasi.py", title=t("page_events", lang), icon=":material/campaign:", url_path="sosialisasi"),
-    st.Page("pages/angka_resmi.py", title=t("page_figures", lang), icon=":material/fact_check:",
-            url_path="angka_resmi"),
-    st.Page("pages/data_terbuka.py", title=t("page_open_data", lang), icon=":material/download:",
-            url_path="data_terbuka"),
-    st.Page("pages/tentang_data.py", title=t("page_about", lang), icon=":material/info:", url_path="tentang_data"),
-]
 # Analyst pages exist only for a logged-in analyst: for the public their URLs open nothing.
-if analyst:
-    pages[-1:-1] = [
-        st.Page("pages/paparan.py", title=t("page_briefing", lang), icon=":material/co_present:", url_path="paparan"),
-        st.Page("pages/kelola_data.py", title=t("page_manage", lang), icon=":material/upload_file:",
-                url_path="kelola_data"),
-    ]
+pages = [st.Page(page.script, title=t(page.title_key, lang), icon=page.icon, url_path=page.url_path,
+                 default=page is site_pages.DEFAULT) for page in site_pages.visible_pages(analyst)]
 with framed():
     st.navigation(pages, position="sidebar").run()

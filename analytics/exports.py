@@ -53,3 +53,16 @@ def safe_csv_bytes(frame: pd.DataFrame) -> bytes:
     """UTF-8 (with BOM, so Excel reads it right) CSV with formula injection neutralised and every
     text cell quoted (numbers stay plain, so they still read as numbers)."""
     return safe_frame(frame).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
+
+
+def chart_numbers_csv(frame: pd.DataFrame) -> pd.DataFrame:
+    """A chart's numbers as a download writes them: a count is a count (``33``, not ``33.0``,
+    also in a column that has gaps, which pandas holds as floats); a missing value stays empty."""
+    shown = frame.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_float_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            present = values.dropna()
+            if len(present) and (present == present.round()).all() and present.abs().max() < 2 ** 53:
+                shown[column] = values.astype("Int64")
+    return shown

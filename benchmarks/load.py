@@ -33,11 +33,12 @@ from pathlib import Path
 from websockets.exceptions import WebSocketException
 
 from benchmarks import load_stats
+from analytics import pages as site_pages
 from benchmarks.load_server import own_server
 from benchmarks.ws_session import Sample, Session, SessionFailed
 
 ROOT = Path(__file__).resolve().parents[1]
-ANALYSIS_PAGES = ("ringkasan", "peta", "profil_wilayah", "jenis_pelanggaran", "sanksi", "sosialisasi", "angka_resmi")
+ANALYSIS_PAGES = tuple(page.url_path for page in site_pages.PAGES if page.analysis)
 #: The sidebar selectboxes a session changes, in turn.
 FILTER_KEYS = ("f_election", "f_province")
 

@@ -9,14 +9,13 @@ from analytics.i18n import t, t_markdown
 from analytics.ui import components, data, state
 from analytics.ui import official as official_ui
 from analytics.ui.frame import ensure_routed_through_app
-from analytics.ui.geo import display_layer, layer_source
+from analytics.ui.geo import display_layer, layer_source, explain_unavailable
 
 ensure_routed_through_app()
 
 lang = state.language()
 filters = state.current_filters()
-st.title(t("page_figures", lang))
-st.caption(t("figures_intro", lang))
+components.page_header(t("page_figures", lang), t("figures_intro", lang))
 
 registry = data.query("published_figures")
 as_of = data.query("data_as_of").iloc[0]["figures_as_of"]
@@ -70,7 +69,7 @@ values["figures_count"] = values["figures_count"].fillna(0).astype("int64")
 try:
     layer, view = display_layer(level)
 except geo.BoundaryFilesMissing as missing:
-    st.warning(t_markdown("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
+    explain_unavailable(missing, lang)
 else:
     figure = maps.choropleth_figure(values, layer_source(level), view, "value",
                                     t("q_figures_map", lang, metric=metric_labels[metric], scope=scope_label),

@@ -12,8 +12,7 @@ from analytics.ui.frame import ensure_routed_through_app
 ensure_routed_through_app()
 
 lang = state.language()
-st.title(t("page_open_data", lang))
-st.caption(t("open_data_intro", lang))
+components.page_header(t("page_open_data", lang), t("open_data_intro", lang), scoped=False)
 
 files = open_data_ui.files(lang)
 for dataset in open_data_ui.datasets():

@@ -14,8 +14,7 @@ DIMENSIONS = ("category", "position", "agency_level", "medium")
 
 lang = state.language()
 filters = state.current_filters()
-st.title(t("page_categories", lang))
-st.caption(t("categories_intro", lang))
+components.page_header(t("page_categories", lang), t("categories_intro", lang))
 
 headline = data.query("headline_numbers", filters).iloc[0]
 if headline["any_synthetic"]:

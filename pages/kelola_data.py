@@ -16,8 +16,7 @@ ensure_routed_through_app()
 require_analyst()
 
 lang = state.language()
-st.title(t("page_manage", lang))
-st.caption(t("manage_intro", lang))
+components.page_header(t("page_manage", lang), t("manage_intro", lang), scoped=False)
 
 sources = data.sources()
 if sources.import_version:

@@ -40,8 +40,7 @@ if st.session_state.get("paparan_tampil"):
         st.rerun()
     st.stop()
 
-st.title(t("page_briefing", lang))
-st.caption(t("briefing_intro", lang))
+components.page_header(t("page_briefing", lang), t("briefing_intro", lang))
 if deck.synthetic:
     components.synthetic_banner()
 st.subheader(deck.title)

@@ -6,14 +6,14 @@ from analytics import cycle_compare, geo, maps
 from analytics.i18n import t, t_markdown
 from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, median_not_reached, with_other_cycle
 from analytics.ui import comparison, components, data, small_counts, state
-from analytics.ui.geo import display_layer, fitted_view, layer_source
+from analytics.ui.geo import display_layer, fitted_view, layer_source, explain_unavailable
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
 
 lang = state.language()
 filters = state.current_filters()
-st.title(t("page_map", lang))
+components.page_header(t("page_map", lang))
 
 col_level, col_metric, col_other = st.columns([1, 1, 1])
 level = col_level.segmented_control(t("map_level", lang), ["regency", "province"], key="map_level", default="regency",
@@ -53,7 +53,7 @@ as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
 try:
     layer, view = display_layer(level)
 except geo.BoundaryFilesMissing as missing:
-    st.warning(t_markdown("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
+    explain_unavailable(missing, lang)
 else:
     if level == "regency" and filters.province_code:
         view = fitted_view(level, frozenset(values["region_code"]))

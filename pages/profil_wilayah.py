@@ -12,7 +12,7 @@ ensure_routed_through_app()
 
 lang = state.language()
 filters = state.current_filters()
-st.title(t("page_profile", lang))
+components.page_header(t("page_profile", lang))
 
 region_code = filters.region_code
 if not region_code:

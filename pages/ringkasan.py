@@ -11,8 +11,8 @@ ensure_routed_through_app()
 
 lang = state.language()
 filters = state.current_filters()
-st.title(t("page_summary", lang))
-st.caption(t("app_subtitle", lang))
+components.page_header(t("page_summary", lang), t("summary_intro", lang))
+st.page_link("pages/laporkan.py", label=t("report_link", lang), icon=":material/report:")
 
 headline = data.query("headline_numbers", filters).iloc[0]
 as_of = data.query("data_as_of").iloc[0]

@@ -14,8 +14,7 @@ ensure_routed_through_app()
 
 lang = state.language()
 filters = state.current_filters()
-st.title(t("page_sanctions", lang))
-st.caption(t("sanctions_intro", lang))
+components.page_header(t("page_sanctions", lang), t("sanctions_intro", lang))
 
 headline = data.query("headline_numbers", filters).iloc[0]
 if headline["any_synthetic"]:

@@ -7,7 +7,7 @@ from analytics import event_charts, geo, maps
 from analytics.i18n import t, t_markdown
 from analytics.ui import components, data, events, state
 from analytics.ui.frame import ensure_routed_through_app
-from analytics.ui.geo import display_layer, fitted_view, layer_source
+from analytics.ui.geo import display_layer, fitted_view, layer_source, explain_unavailable
 
 ensure_routed_through_app()
 
@@ -15,8 +15,7 @@ WINDOWS = (30, 60, 90)
 
 lang = state.language()
 filters = state.current_filters()
-st.title(t("page_events", lang))
-st.caption(t("events_intro", lang))
+components.page_header(t("page_events", lang), t("events_intro", lang))
 
 as_of = data.query("data_as_of").iloc[0]
 documented = data.query("events", filters)
@@ -40,7 +39,7 @@ else:
     try:
         layer, view = display_layer("regency")
     except geo.BoundaryFilesMissing as missing:
-        st.warning(t_markdown("map_unavailable", lang, reason=str(missing)), icon=":material/map:")
+        explain_unavailable(missing, lang)
     else:
         if filters.province_code:
             view = fitted_view("regency", frozenset(per_regency["region_code"]))

@@ -4,13 +4,13 @@ import streamlit as st
 
 from analytics import cell_key, disclosure, geo, settings
 from analytics.i18n import t
-from analytics.ui import about, data, state
+from analytics.ui import about, components, data, state
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
 
 lang = state.language()
-st.title(t("page_about", lang))
+components.page_header(t("page_about", lang), scoped=False)
 register_is_synthetic = bool(data.query("data_as_of").iloc[0]["register_is_synthetic"])
 
 st.markdown(t("about_intro", lang))
@@ -31,4 +31,4 @@ st.markdown(t("about_method", lang))
 st.subheader(t("about_report_title", lang))
 st.markdown(t("about_report", lang))
 st.subheader(t("about_boundaries_title", lang))
-st.markdown(geo.ATTRIBUTION + " " + t("about_boundaries", lang))
+st.markdown(geo.ATTRIBUTION + " " + t("about_boundaries_layers", lang))

@@ -14,6 +14,9 @@ from analytics.exports import safe_csv_bytes
 from analytics.figures import FigureSpec
 from analytics.formatting import format_date
 from analytics.i18n import t, t_markdown
+from analytics.export_context import ExportContext, with_export_context
+from analytics.exports import chart_numbers_csv
+from analytics.scope import ScopeNames, scope_line, scope_slug
 from analytics.text import markdown_literal
 from analytics.ui import data, small_counts, state
 from analytics.ui.geo import static_file
@@ -21,6 +24,27 @@ from analytics.ui.state import language
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def scope_names(lang: str) -> ScopeNames:
+    made = state.choices(lang)
+    return ScopeNames(made.elections, made.names, made.categories, made.positions)
+
+
+def scope_text(lang: str | None = None) -> str:
+    """What the view covers (cycle · area · filters), as the public or an analyst sees it."""
+    lang = lang or language()
+    return scope_line(state.current_filters(), scope_names(lang), lang, public=small_counts.public_view())
+
+
+def page_header(title: str, intro: str | None = None, scoped: bool = True) -> None:
+    """A page's title, the scope line under it (on a phone the sidebar that holds the filters is
+    closed, so the page itself says what it shows), and its introduction."""
+    st.title(title)
+    if scoped:
+        st.markdown(f":material/filter_alt: **{markdown_literal(scope_text())}**")
+    if intro:
+        st.caption(intro)
 
 
 def synthetic_banner() -> None:
@@ -50,14 +74,15 @@ def empty_state(message: str | None = None) -> None:
     st.info(message, icon=":material/filter_alt_off:")
 
 
-def _png_bytes(fig: FigureSpec) -> bytes:
-    """The chart as PNG, with its question as title and its map boundaries embedded (the
-    browser fetches them by URL; the image renderer is given them)."""
-    png = fig.to_plotly()
+def _png_bytes(fig: FigureSpec, context: ExportContext) -> bytes:
+    """The chart as PNG, carrying its context (question, scope, source, date, the synthetic
+    stamp: ``analytics.export_context``) and its map boundaries embedded (the browser fetches
+    them by URL; the image renderer is given them)."""
+    png = with_export_context(fig, context).to_plotly()
     for trace in png.data:
         if isinstance(getattr(trace, "geojson", None), str):
             trace.geojson = json.loads(static_file(trace.geojson).read_text(encoding="utf-8"))
-    return png.to_image(format="png", width=1100, height=600, scale=2)
+    return png.to_image(format="png", width=1100, height=680, scale=2)
 
 
 class _SentAsIs(BaseFigure):
@@ -95,10 +120,12 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
         return None
     event = plotly_chart(shown, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
     caption = [f"{t('source', lang)}: {markdown_literal(source)}"]
-    register_public = small_counts.public_view() and register_source() in source
-    if as_of is not None:
-        # the public's register date is its month (analytics.disclosure)
-        caption.append(t("data_as_of", lang, date=format_date(as_of, lang, "month" if register_public else "day")))
+    register_shown = register_source() in source
+    register_public = small_counts.public_view() and register_shown
+    # the public's register date is its month (analytics.disclosure)
+    as_of_text = None if as_of is None else format_date(as_of, lang, "month" if register_public else "day")
+    if as_of_text is not None:
+        caption.append(t("data_as_of", lang, date=as_of_text))
     if unit_note:
         caption.append(unit_note)
     withheld_note = small_counts.withheld_note(numbers)
@@ -118,9 +145,13 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
     col_csv, col_png, _ = st.columns([1, 1, 3])
     # Both files are made when asked for: writing every chart's CSV on every rerun cost a fifth
     # of a page's time.
-    col_csv.download_button(t("download_csv", lang), data=lambda: safe_csv_bytes(numbers), file_name=f"{key}.csv",
-                            mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/table:")
-    col_png.download_button(t("download_png", lang), data=lambda: _png_bytes(fig), file_name=f"{key}.png",
+    context = ExportContext(scope=scope_text(lang), source=source, as_of=as_of_text,
+                            synthetic=register_shown and register_is_synthetic(), lang=lang)
+    file_stem = f"{key}_{scope_slug(state.current_filters())}"
+    col_csv.download_button(t("download_csv", lang), data=lambda: safe_csv_bytes(chart_numbers_csv(numbers)),
+                            file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
+                            icon=":material/table:")
+    col_png.download_button(t("download_png", lang), data=lambda: _png_bytes(fig, context), file_name=f"{file_stem}.png",
                             mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:")
     return event
 
@@ -128,6 +159,12 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """A formula-safe CSV of ``frame`` for a download button."""
     return safe_csv_bytes(frame)
+
+
+def register_is_synthetic() -> bool:
+    """Whether the case register shown is the synthetic demo (no cases or sanctions imported)."""
+    imported = data.imported_tables()
+    return not ("violation_cases" in imported or "sanctions" in imported)
 
 
 def register_source() -> str:

@@ -10,11 +10,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import demo
+from analytics import pages as site_pages
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGES = ["pages/ringkasan.py", "pages/peta.py", "pages/profil_wilayah.py", "pages/jenis_pelanggaran.py",
-         "pages/sanksi.py", "pages/sosialisasi.py", "pages/angka_resmi.py", "pages/tentang_data.py",
-         "pages/kelola_data.py", "pages/paparan.py", "pages/data_terbuka.py"]
+PAGES = [page.script for page in site_pages.PAGES]
+ANALYSIS_PAGES = [page.script for page in site_pages.PAGES if page.analysis]
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +136,7 @@ FILTER_COMBINATIONS = [
 
 
 @pytest.mark.parametrize("query", FILTER_COMBINATIONS, ids=lambda q: "&".join(f"{k}={v}" for k, v in q.items()))
-@pytest.mark.parametrize("page", PAGES[:7])
+@pytest.mark.parametrize("page", ANALYSIS_PAGES)
 def test_pages_under_filter_combinations(app, page, query):
     """Every page runs, and every chart it sends passes Plotly's own validation (the figures are
     built without it, for speed; an invalid property would otherwise reach the browser)."""

@@ -54,3 +54,16 @@ def test_naive_baseline_counts_what_the_product_counts(fixture_con, name, extra,
            if c in product.columns and c in naive.columns]
     sort = lambda frame: frame[key + counts].sort_values(key).reset_index(drop=True).astype({c: "int64" for c in counts})  # noqa: E731
     pd.testing.assert_frame_equal(sort(product), sort(naive), check_dtype=False)
+
+
+def test_every_public_page_that_queries_data_is_benchmarked():
+    """A page added to the app (analytics/pages.py) that runs queries fails here until the
+    benchmark measures it: the page list is the app's, not a copy."""
+    from analytics import pages as site_pages
+
+    benchmarked = {page.script for page in page_queries.PAGES}
+    querying = {page.script for page in site_pages.PAGES
+                if not page.analyst_only and _called_queries([REPO / page.script])
+                and page.url_path != "tentang_data"}           # the catalog page: reference tables only
+    assert querying - benchmarked == set()
+    assert benchmarked <= {page.script for page in site_pages.PAGES}

@@ -16,14 +16,15 @@ import time
 import urllib.request
 from pathlib import Path
 
+from analytics import pages as site_pages
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--disable-dev-shm-usage"]
 DESKTOP = {"width": 1400, "height": 2400}
 PHONE = {"width": 390, "height": 2400}
-PAGES = ("ringkasan", "peta", "profil_wilayah", "jenis_pelanggaran", "sanksi", "sosialisasi", "angka_resmi",
-         "paparan", "data_terbuka", "kelola_data", "tentang_data")
+PAGES = tuple(page.url_path for page in site_pages.PAGES)
 
 
 #: Pages that exist only for a logged-in analyst, with their titles in the navigation.
