@@ -249,6 +249,13 @@ def unshown_periods(over_time: pd.DataFrame, bucket: str) -> pd.DatetimeIndex:
     return grid.difference(pd.DatetimeIndex(shown))
 
 
+def draws_nothing(fig: FigureSpec) -> bool:
+    """True when no trace of ``fig`` has a single point to draw (a query whose every row the public
+    view withholds returns no rows): such a chart would be empty axes, which read like zero."""
+    return all(len(trace.get(key) if trace.get(key) is not None else ()) == 0
+               for trace in fig.data for key in ("x", "y", "z", "values", "locations"))
+
+
 def mostly_withheld(over_time: pd.DataFrame, bucket: str) -> bool:
     """True when more than :data:`MOSTLY_WITHHELD` of the periods have no shown number."""
     if not len(over_time) or bucket not in PERIOD_FREQUENCY:

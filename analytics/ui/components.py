@@ -11,7 +11,7 @@ import streamlit as st
 from analytics import cell_key, disclosure
 from analytics.catalog import load_catalog
 from analytics.exports import safe_csv_bytes
-from analytics.figures import FigureSpec
+from analytics.figures import FigureSpec, draws_nothing
 from analytics.formatting import format_date
 from analytics.i18n import t, t_markdown
 from analytics.export_context import ExportContext, with_export_context
@@ -117,6 +117,13 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
         st.markdown(f"**{markdown_literal(title)}**")
         shown = fig.with_layout(title=None, margin={"t": 20})
     if small_counts.too_detailed(numbers):
+        return None
+    if draws_nothing(fig):
+        # every number of the chart is withheld (or there is none): say so, never draw empty axes
+        if small_counts.public_view():
+            st.info(t("chart_all_withheld", lang, n=small_counts.threshold()), icon=":material/shield_person:")
+        else:
+            st.info(t("chart_nothing_to_draw", lang), icon=":material/inbox:")
         return None
     event = plotly_chart(shown, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
     caption = [f"{t('source', lang)}: {markdown_literal(source)}"]

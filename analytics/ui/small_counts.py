@@ -90,7 +90,7 @@ def trend(filters, title_lang: str | None = None):
     bucket = "week" if filters.election_id else "month"
     over_time = data.query("cases_over_time", filters, bucket=bucket)
     note = None
-    if public and bucket == "week" and figures.mostly_withheld(over_time, "week"):
+    if public and bucket == "week" and (over_time.empty or figures.mostly_withheld(over_time, "week")):
         bucket = "month"
         over_time = data.query("cases_over_time", filters, bucket=bucket)
         note = t("trend_by_month", lang, n=threshold())
