@@ -5,7 +5,9 @@ Three locations, each overridable by an environment variable:
 - the curated reference data committed with the code (``data/`` of the repository);
 - the working data directory (``PANTAU_DATA_DIR``, default ``data/``) that holds the
   generated demo register and, later, imported versions;
-- the boundary files (``PANTAU_GEO_DIR``, then ``data/geo/``, then ``../shared/geo/``).
+- the full-resolution boundary files (``PANTAU_GEO_DIR``, then ``data/geo/``, then
+  ``../shared/geo/``), optional: without them the map uses the simplified display layers
+  committed in ``analytics/geo_layers/``.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ GEO_DIR_ENV = "PANTAU_GEO_DIR"
 
 REGENCY_GEOJSON = "kalimantan_regencies.geojson"
 PROVINCE_GEOJSON = "kalimantan_provinces.geojson"
+
+#: The simplified display layers committed with the code (``python -m analytics.geo --write-layers``).
+SHIPPED_GEO_DIR = Path(__file__).resolve().parent / "geo_layers"
 
 
 def data_dir() -> Path:
@@ -58,7 +63,7 @@ def demo_dir(base: Path | None = None) -> Path:
 
 
 def geo_dir_candidates() -> list[Path]:
-    """Boundary-file locations in search order."""
+    """Full-resolution boundary-file locations in search order (the shipped layers come after)."""
     candidates = []
     configured = os.environ.get(GEO_DIR_ENV)
     if configured:

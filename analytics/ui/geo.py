@@ -4,6 +4,10 @@ A map figure that embeds its GeoJSON sends the boundaries over the websocket on 
 and Plotly validates and copies them each time. The layer is instead written once to
 ``static/geo/`` (served by Streamlit at ``app/static/geo/...``) and the figure names it by URL,
 so the browser fetches it once. Where the folder cannot be written, the figure embeds it.
+
+When no layer can be read at all (``geo.BoundaryFilesMissing``), :func:`explain_unavailable` takes
+the map's place: a short notice for everyone, the paths and the setting only for a logged-in
+analyst (the log has them too, from ``analytics.geo``).
 """
 
 from __future__ import annotations
@@ -18,13 +22,15 @@ from pathlib import Path
 import streamlit as st
 
 from analytics import geo, settings
+from analytics.i18n import t, t_markdown
 
 STATIC_GEO_DIR = settings.REPO_DIR / "static" / "geo"
 
 
 @st.cache_resource(show_spinner=False)
 def display_layer(level: str) -> tuple[dict, geo.MapView]:
-    """(GeoJSON layer, fitted view). Raises geo.BoundaryFilesMissing when the files are absent."""
+    """(GeoJSON layer, fitted view): from the full-resolution files when present, else the shipped
+    layers. Raises geo.BoundaryFilesMissing only when neither can be read."""
     layer = geo.load_display_layer(level)
     return layer, geo.map_view(layer)
 
@@ -61,3 +67,13 @@ def layer_source(level: str) -> str | dict:
 def static_file(url: str) -> Path:
     """The file behind a URL returned by :func:`layer_source`."""
     return STATIC_GEO_DIR / Path(url).name
+
+
+def explain_unavailable(missing: geo.BoundaryFilesMissing, lang: str) -> None:
+    """In place of a map that cannot be drawn: what the public may read (no path, no setting),
+    and for a logged-in analyst the detail that says where it looked and what to do."""
+    st.warning(t("map_layers_unavailable", lang), icon=":material/map:")
+    from analytics.ui import access  # the page's audience; imported here, access imports the page state
+
+    if access.is_analyst():
+        st.caption(t_markdown("map_layers_detail", lang, detail=missing.detail))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import sys
 
-import pytest
-
 from analytics import demo, geo, settings
 from analytics.ui import data, warm_up
 from analytics.ui import geo as ui_geo
@@ -21,12 +19,7 @@ def test_prepare_imports_the_pages_modules_opens_the_data_and_writes_the_maps(tm
     assert done[:2] == ["modules", "data"]
     assert {"analytics.ui.components", "analytics.ui.official", "analytics.ui.open_data"} <= set(sys.modules)
     assert data._opened[str(tmp_path)][1][1].version == data.sources().version   # the next query reuses it
-    try:
-        geo.find_geo_dir()
-    except geo.BoundaryFilesMissing:
-        assert not any(step.startswith("map:") for step in done)
-        pytest.skip("boundary files not available on this machine: the maps are left to the first visit")
-    assert done[2:] == ["map:regency", "map:province"]
+    assert done[2:] == ["map:regency", "map:province"]   # from the full-resolution files or the shipped layers
     for level in ("regency", "province"):
         url = ui_geo.layer_source(level)
         assert (ui_geo.STATIC_GEO_DIR / url.rsplit("/", 1)[1]).is_file()
@@ -41,7 +34,7 @@ def test_prepare_leaves_unreadable_data_to_the_first_visit(tmp_path, monkeypatch
     assert done[0] == "modules" and "data" not in done
 
 
-def test_a_damaged_boundary_file_is_left_to_the_map_page(tmp_path, monkeypatch):
+def test_a_damaged_boundary_file_gives_way_to_the_shipped_layers(tmp_path, monkeypatch):
     geo_dir = tmp_path / "geo"
     geo_dir.mkdir()
     for name in (settings.REGENCY_GEOJSON, settings.PROVINCE_GEOJSON):
@@ -59,4 +52,4 @@ def test_a_damaged_boundary_file_is_left_to_the_map_page(tmp_path, monkeypatch):
         geo.load_display_layer.cache_clear()
         ui_geo.display_layer.clear()
         ui_geo.layer_source.clear()
-    assert done == ["modules", "data"]
+    assert done == ["modules", "data", "map:regency", "map:province"]

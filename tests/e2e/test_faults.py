@@ -37,24 +37,51 @@ def small_data(tmp_path) -> Path:
     return data_dir
 
 
-def test_without_boundary_files_the_map_explains_and_the_rest_works(tmp_path, small_data, chromium):
-    # a copy of the app with its curated data but no boundary files anywhere it looks
+def _app_copy(tmp_path: Path, shipped_layers: bool = True) -> Path:
+    """A copy of the app with its curated data and no full-resolution boundary files anywhere it
+    looks (as a fresh clone); without ``shipped_layers`` its committed map layers are gone too."""
     root = tmp_path / "app"
     root.mkdir()
     for name in APP_FILES:
         source = helpers.ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
     shutil.copytree(helpers.ROOT / "data", root / "data", ignore=shutil.ignore_patterns("demo", "geo", "imports", "cache"))
+    if not shipped_layers:
+        shutil.rmtree(root / "analytics" / "geo_layers")
+    return root
+
+
+def test_without_boundary_files_beside_it_the_map_is_drawn_from_the_shipped_layers(tmp_path, small_data, chromium):
+    root = _app_copy(tmp_path)
+    assert not (root / "static").exists() and not (tmp_path / "shared").exists()   # nothing prepared, nothing beside
+    with helpers.streamlit_server(small_data, root=root, env={"PANTAU_GEO_DIR": str(tmp_path / "nowhere")}) as url:
+        context, page = _open(chromium, f"{url}/peta?pemilu=pilkada-2024")
+        layers = []
+        page.on("response", lambda r: layers.append(r.status) if "/app/static/geo/" in r.url else None)
+        page.reload()
+        helpers.wait_for_app(page)
+        page.locator("canvas.maplibregl-canvas").first.wait_for(timeout=30_000)
+        text = _body(page)
+        assert "tidak dapat dibaca" not in text and "Traceback" not in text
+        assert layers and set(layers) == {200}      # the browser got the boundaries
+        context.close()
+
+
+def test_without_any_boundary_layer_the_map_explains_without_paths_and_the_rest_works(tmp_path, small_data, chromium):
+    root = _app_copy(tmp_path, shipped_layers=False)
     with helpers.streamlit_server(small_data, root=root, env={"PANTAU_GEO_DIR": str(tmp_path / "nowhere")}) as url:
         context, page = _open(chromium, f"{url}/peta?pemilu=pilkada-2024")
         text = _body(page)
-        assert "Berkas batas wilayah Kalimantan tidak ditemukan" in text and "PANTAU_GEO_DIR" in text
+        assert "lapisan batas wilayah tidak dapat dibaca" in text
+        assert "PANTAU_GEO_DIR" not in text and str(tmp_path) not in text and "geo_layers" not in text
         assert "Peringkat wilayah" in text          # the ranking still works
         assert "Traceback" not in text
         page.goto(f"{url}/?pemilu=pilkada-2024")
         helpers.wait_for_app(page)
         assert page.locator('[data-testid="stMetric"]').count() >= 6
         context.close()
+    log = (small_data / "streamlit-{}.log".format(url.rsplit(":", 1)[1])).read_text(encoding="utf-8")
+    assert "PANTAU_GEO_DIR" in log and str(root / "analytics" / "geo_layers") in log   # the detail went to the log
 
 
 def test_a_damaged_register_file_keeps_the_last_good_version_and_says_what_is_wrong(small_data, chromium):
