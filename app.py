@@ -31,4 +31,7 @@ if data.problem():
 pages = [st.Page(page.script, title=t(page.title_key, lang), icon=page.icon, url_path=page.url_path,
                  default=page is site_pages.DEFAULT) for page in site_pages.visible_pages(analyst)]
 with framed():
-    st.navigation(pages, position="sidebar").run()
+    try:
+        st.navigation(pages, position="sidebar").run()
+    finally:      # also after a page's st.stop(): the URL holds the filters and the page's own controls
+        state.write_url()

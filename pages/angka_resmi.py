@@ -33,8 +33,8 @@ with_snapshots = [code for code, count in snapshot_counts.items() if count >= 2]
 if with_snapshots:
     richest = max(with_snapshots, key=snapshot_counts.get)
     default = filters.election_id if filters.election_id in with_snapshots else richest
-    cycle = st.selectbox(t("snapshot_cycle", lang), with_snapshots, index=with_snapshots.index(default),
-                         key="angka_siklus", format_func=cycle_label.get)
+    state.url_control("angka_siklus", "cuplikan", with_snapshots, default)
+    cycle = st.selectbox(t("snapshot_cycle", lang), with_snapshots, key="angka_siklus", format_func=cycle_label.get)
     lines_figure, lines = official_ui.chart_spec(official_charts.snapshots_figure, "snapshots", cycle,
                                                  official.SERIES_METRICS, build_args=(cycle_label[cycle], lang))
     components.chart(lines_figure, lines, key="angka_cuplikan",
@@ -58,6 +58,7 @@ st.subheader(t("figures_map_title", lang))
 available = official_ui.shaped("kalimantan_metrics")
 metric_labels = registry.drop_duplicates("metric").set_index("metric")["metric_label_en" if lang == "en" else "metric_label_id"]
 choices = [f"{r.metric}|{r.level}" for r in available.itertuples()]
+state.url_control("angka_peta_metrik", "angka_peta", choices, choices[0])
 choice = st.selectbox(t("figures_map_metric", lang), choices, key="angka_peta_metrik",
                       format_func=lambda c: f"{metric_labels[c.split('|')[0]]} · {t('level_' + c.split('|')[1], lang).lower()}")
 metric, level = choice.split("|")
@@ -81,6 +82,7 @@ else:
 
 st.subheader(t("registry_title", lang))
 groups = ["semua", *sorted(registry["metric_group"].unique())]
+state.url_control("angka_kelompok", "kelompok", groups, "semua")
 group = st.selectbox(t("metric_group", lang), groups, key="angka_kelompok",
                      format_func=lambda g: t("all_groups", lang) if g == "semua" else t(f"group_{g}", lang))
 shown = registry if group == "semua" else registry[registry["metric_group"] == group]

@@ -25,15 +25,17 @@ cycle_labels_all = {code: elections.loc[code, "label_en" if lang == "en" else "l
 cycle_labels_all["semua"] = t("all_elections", lang)
 
 col_dimension, col_compare = st.columns([3, 2])
+state.url_control("jenis_dimensi", "rincian", DIMENSIONS, "category")
 dimension = col_dimension.segmented_control(
-    t("breakdown_by", lang), DIMENSIONS, key="jenis_dimensi", default="category",
+    t("breakdown_by", lang), DIMENSIONS, key="jenis_dimensi",
     format_func=lambda code: t(f"dimension_{code}", lang)) or "category"
 focus = filters.election_id or "semua"
 compare_options = [None] + [code for code in elections.index if code != filters.election_id]
 default_other = state.previous_election(filters.election_id)
+state.url_control("jenis_banding", "banding", compare_options,
+                  default_other if default_other in compare_options else None)
 other = col_compare.selectbox(
     t("compare_with", lang), compare_options, key="jenis_banding",
-    index=compare_options.index(default_other) if default_other in compare_options else 0,
     format_func=lambda code: t("no_comparison", lang) if code is None else cycle_labels_all[code])
 
 if headline["reported"] == 0:
@@ -63,6 +65,7 @@ elif not small_counts.too_few_to_break_down(headline):
 
     st.subheader(t("crosstab_title", lang))
     column_options = [d for d in DIMENSIONS if d != dimension]
+    state.url_control("jenis_silang", "silang", column_options, column_options[0])
     column_dimension = st.selectbox(t("crosstab_against", lang), column_options, key="jenis_silang",
                                     format_func=lambda code: t(f"dimension_{code}", lang))
     table = data.query("cases_crosstab", filters, row_dimension=dimension, column_dimension=column_dimension)

@@ -16,13 +16,17 @@ filters = state.current_filters()
 components.page_header(t("page_map", lang))
 
 col_level, col_metric, col_other = st.columns([1, 1, 1])
-level = col_level.segmented_control(t("map_level", lang), ["regency", "province"], key="map_level", default="regency",
+state.url_control("map_level", "lapisan", ["regency", "province"], "regency")
+level = col_level.segmented_control(t("map_level", lang), ["regency", "province"], key="map_level",
                                     format_func=lambda code: t(f"level_{code}", lang)) or "regency"
-metric_code = col_metric.selectbox(t("map_metric", lang), [m.code for m in MAP_METRICS], key="map_metric",
+metric_codes = [m.code for m in MAP_METRICS]
+state.url_control("map_metric", "ukuran", metric_codes, metric_codes[0])
+metric_code = col_metric.selectbox(t("map_metric", lang), metric_codes, key="map_metric",
                                    format_func=lambda code: t(MAP_METRIC_BY_CODE[code].label_key, lang))
 metric = MAP_METRIC_BY_CODE[metric_code]
 metric_label = t(metric.label_key, lang)
 other_cycles = comparison.cycles_to_compare(filters.election_id, state.previous_election(filters.election_id))
+state.url_control("map_compare", "banding", [None, *other_cycles], None)
 other_id = col_other.selectbox(t("compare_with", lang), [None, *other_cycles], key="map_compare",
                                format_func=lambda code: t("compare_none", lang) if code is None
                                else comparison.cycle_label(code, lang),

@@ -53,7 +53,8 @@ else:
 
 st.subheader(t("before_after_title", lang))
 st.info(t("not_causal", lang), icon=":material/info:")
-window = st.segmented_control(t("window_days", lang), WINDOWS, key="sosialisasi_jendela", default=60,
+state.url_control("sosialisasi_jendela", "jendela", WINDOWS, 60)
+window = st.segmented_control(t("window_days", lang), WINDOWS, key="sosialisasi_jendela",
                               format_func=lambda days: t("n_days", lang, n=days)) or 60
 around = data.query("cases_around_events", filters, window_days=window)
 if around.empty:

@@ -160,7 +160,42 @@ def _save() -> None:
     st.session_state[SAVED] = {key: st.session_state[key] for key in URL_KEYS if key in st.session_state}
 
 
-def _write_url() -> None:
+#: This run's page controls (a page's own measure, level, comparison ...): widget key -> (URL
+#: parameter, default). Reset at the start of every run; the URL is written at its end.
+PAGE_CONTROLS = "_page_controls"
+SEEDED_CONTROLS = "_page_controls_seeded"
+NONE_IN_URL = "tidak"      # a control whose choice is "none" where its default is something
+
+
+def _url_text(value) -> str:
+    return NONE_IN_URL if value is None else str(value)
+
+
+def url_control(widget_key: str, param: str, options, default=None) -> None:
+    """Keep a page's own control in the URL under ``param``, so that a copied link reopens the same
+    view. The first time a session renders it, the URL's value (when it names one of ``options``)
+    is taken; otherwise the control keeps its value, or takes ``default`` when that value is no
+    longer offered or the default itself changed (a default that follows the cycle filter, such as
+    the previous cycle to compare with). Create the widget right after, with ``key=widget_key`` and
+    without a default or index of its own."""
+    st.session_state.setdefault(PAGE_CONTROLS, {})[widget_key] = (param, default)
+    defaults = st.session_state.setdefault(SEEDED_CONTROLS, {})
+    if widget_key not in defaults:
+        defaults[widget_key] = default
+        raw = st.query_params.get(param)
+        found = [option for option in options if raw is not None and _url_text(option) == raw]
+        if found:
+            st.session_state[widget_key] = found[0]
+            return
+    default_changed = defaults[widget_key] != default
+    defaults[widget_key] = default
+    if default_changed or widget_key not in st.session_state or st.session_state[widget_key] not in options:
+        st.session_state[widget_key] = default
+
+
+def write_url() -> None:
+    """Write the whole view into the URL: the shared filters and this run's page controls (a
+    control at its default is left out)."""
     params: dict[str, str] = {}
     for key, param in URL_KEYS.items():
         value = st.session_state.get(key)
@@ -173,6 +208,10 @@ def _write_url() -> None:
             params[param] = value.isoformat()
         elif value and value != ALL:
             params[param] = str(value)
+    for widget_key, (param, default) in (st.session_state.get(PAGE_CONTROLS) or {}).items():
+        value = st.session_state.get(widget_key, default)
+        if value != default:
+            params[param] = _url_text(value)
     if dict(st.query_params) != params:
         st.query_params.from_dict(params)
 
@@ -234,7 +273,7 @@ def sidebar_filters() -> Filters:
         st.button(t("reset_filters", lang), on_click=reset_filters, width="stretch")
 
     _save()
-    _write_url()
+    st.session_state[PAGE_CONTROLS] = {}      # the page registers its own as it runs; app.py writes the URL after
     date_from, date_to = st.session_state.get("f_from"), st.session_state.get("f_to")
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
