@@ -71,7 +71,7 @@ def cycle_comparison_figure(states: pd.DataFrame, cycle_labels: dict[str, str], 
     order += sorted(set(states["label"]) - set(order))
     traces = []
     for index, (election_id, cycle_label) in enumerate(reversed(list(cycle_labels.items()))):
-        colour = palette.OKABE_ITO[(len(cycle_labels) - 1 - index) % len(palette.OKABE_ITO)]
+        colour = palette.cycle_colour(election_id, index)
         rows = states[states["election_id"] == election_id]
         name = plotly_literal(cycle_label)
         for state, rows_in_state in rows.groupby("state", sort=False):

@@ -19,21 +19,36 @@ def events_timeline_figure(events: pd.DataFrame, calendar: pd.DataFrame, lang: s
     # plain arrays, split per province with masks: grouping the wide events table copied every
     # column of every group, most of this figure's time
     column = {name: events[name].to_numpy(dtype=object) for name in
-              ("province_name", "event_date", "date_precision", label_column, "region_name", "title", "organizer")}
+              ("province_code", "province_name", "event_date", "date_precision", label_column, "region_name", "title",
+               "organizer")}
     dates = pd.to_datetime(events["event_date"]).to_numpy()
+    exact = column["date_precision"] == "day"
     traces = []
+    # colour says the province (the same on every page); a hollow marker says only "date not exact":
+    # each province's legend entry is its filled marker, and hollow has one legend entry of its own
     for index, province in enumerate(sorted(set(column["province_name"]))):
-        rows = column["province_name"] == province
-        precision = column["date_precision"][rows]
-        when = [format_date(d, lang, p) for d, p in zip(column["event_date"][rows], precision)]
-        traces.append({
-            "type": "scatter", "x": dates[rows], "y": column[label_column][rows], "mode": "markers",
-            "name": province,
-            "marker": {"size": 13, "color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)],
-                       "symbol": ["circle" if p == "day" else "circle-open" for p in precision], "line": {"width": 2}},
-            "customdata": list(zip(when, column["region_name"][rows], column["title"][rows], column["organizer"][rows])),
-            "hovertemplate": "%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>",
-        })
+        in_province = column["province_name"] == province
+        colour = palette.province_colour(column["province_code"][in_province][0], index)
+        for is_exact in (True, False):
+            rows = in_province & (exact if is_exact else ~exact)
+            if is_exact is False and not rows.any():
+                continue
+            precision = column["date_precision"][rows]
+            when = [format_date(d, lang, p) for d, p in zip(column["event_date"][rows], precision)]
+            traces.append({
+                "type": "scatter", "x": dates[rows], "y": column[label_column][rows], "mode": "markers",
+                "name": province, "legendgroup": province, "showlegend": is_exact,
+                "marker": {"size": 13, "color": colour, "symbol": "circle" if is_exact else "circle-open",
+                           "line": {"width": 2}},
+                "customdata": list(zip(when, column["region_name"][rows], column["title"][rows],
+                                       column["organizer"][rows])),
+                "hovertemplate": "%{customdata[0]} · %{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}"
+                                 "<extra></extra>",
+            })
+    if (~exact).any():
+        traces.append({"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": t("date_not_exact", lang),
+                       "marker": {"size": 13, "color": palette.MUTED, "symbol": "circle-open", "line": {"width": 2}},
+                       "hoverinfo": "skip"})
     shapes, annotations = [], []
     if len(events):
         start, end = pd.to_datetime(events["event_date"]).min(), pd.to_datetime(events["event_date"]).max()

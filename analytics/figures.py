@@ -296,7 +296,7 @@ def trend_figure(
         {"type": "bar", "x": x, "y": over_time["reported"], "name": t("reported", lang),
          "marker": {"color": palette.PRIMARY}, "hovertemplate": hover},
         {"type": "scatter", "x": proven_x, "y": proven, "name": t("proven", lang), "mode": "lines+markers",
-         "connectgaps": False, "line": {"color": palette.SECONDARY, "width": 2}, "hovertemplate": hover},
+         "connectgaps": False, "line": {"color": palette.STAGE["proven"], "width": 2}, "hovertemplate": hover},
     ]
     unshown = unshown_periods(over_time, bucket) if withheld_label else pd.DatetimeIndex([])
     if len(unshown):
@@ -348,7 +348,7 @@ def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str]
     never drawn as a line through zero."""
     traces = []
     for index, (election_id, rows) in enumerate(by_days.groupby("election_id", sort=True)):
-        colour = palette.OKABE_ITO[index % len(palette.OKABE_ITO)]
+        colour = palette.cycle_colour(election_id, index)
         name = election_labels.get(election_id, election_id)
         shown = rows[rows["reported"].notna().to_numpy() & ~withheld_flags(rows, "reported")]
         bins = range(int(rows["days_before_voting"].min()), int(rows["days_before_voting"].max()) + 1, bin_days)

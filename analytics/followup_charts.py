@@ -16,6 +16,8 @@ STAGE_KEYS = {"bawaslu": "stage_bawaslu", "forwarding": "stage_forwarding",
               "recommendation": "stage_recommendation", "followup": "stage_followup"}
 OPEN_STAGE_KEYS = {"pemeriksaan": "open_pemeriksaan", "menunggu_rekomendasi": "open_menunggu_rekomendasi",
                    "menunggu_ppk": "open_menunggu_ppk"}
+#: The stage an open case has reached, whose colour it is drawn in.
+OPEN_STAGE_REACHED = {"pemeriksaan": "registered", "menunggu_rekomendasi": "proven", "menunggu_ppk": "recommended"}
 AGE_BANDS = ("0-30", "31-90", "91-180", "181-365", ">365")
 
 
@@ -38,7 +40,8 @@ def funnel_table(headline: pd.Series, lang: str = "id", threshold: int = 5) -> p
 def funnel_figure(funnel: pd.DataFrame, lang: str = "id") -> FigureSpec:
     stages = {
         "type": "funnel", "y": funnel["label"], "x": funnel["cases"], "text": funnel["text"], "textinfo": "text",
-        "marker": {"color": palette.PRIMARY}, "connector": {"line": {"color": palette.MUTED, "width": 1}},
+        "marker": {"color": [palette.STAGE.get(stage, palette.PRIMARY) for stage in funnel["stage"]]},
+        "connector": {"line": {"color": palette.MUTED, "width": 1}},
         "hovertemplate": "%{y}: %{text}<extra></extra>",
     }
     return figure([stages], layout(t("q_funnel", lang), None, None, lang, height=380))
@@ -122,7 +125,7 @@ def backlog_figure(backlog: pd.DataFrame, lang: str = "id", withheld_label: str 
         filled = rows["cases"] if public else rows["cases"].mask(absent, 0)
         shown_any |= (filled.fillna(0) > 0).to_numpy()
         traces.append({"type": "bar", "x": list(AGE_BANDS), "y": filled, "name": t(key, lang),
-                       "marker": {"color": palette.OKABE_ITO[index]},
+                       "marker": {"color": palette.STAGE[OPEN_STAGE_REACHED[stage]]},
                        "text": [format_count(v, lang) if v and not pd.isna(v) else "" for v in filled],
                        "textposition": "inside",
                        "hovertemplate": "%{x} " + t("days", lang) + ": %{y:,d}<extra>" + t(key, lang) + "</extra>"})
@@ -142,8 +145,8 @@ def sanction_mix_figure(mix: pd.DataFrame, lang: str = "id", withheld_label: str
     labels = [wrap_label(v) for v in mix["label_en" if lang == "en" else "label_id"]]
     hover = "%{y}: %{x:,d}<extra></extra>"
     traces = []
-    for column, name_key, colour in (("recommended", "recommended_sanction", palette.PRIMARY),
-                                     ("imposed", "imposed_sanction", palette.SECONDARY)):
+    for column, name_key, colour in (("recommended", "recommended_sanction", palette.STAGE["recommended"]),
+                                     ("imposed", "imposed_sanction", palette.STAGE["sanctioned"])):
         hidden = withheld_flags(mix, column)
         name = t(name_key, lang)
         shown = [label for label, h in zip(labels, hidden) if not h]

@@ -88,13 +88,6 @@ def find_geo_dir(candidates: list[Path] | None = None) -> Path:
     raise BoundaryFilesMissing(candidates)
 
 
-@dataclass(frozen=True)
-class MapView:
-    center_lat: float
-    center_lon: float
-    zoom: float
-
-
 def display_layer(level: str, geo_dir: Path) -> dict:
     """A GeoJSON FeatureCollection small enough to send to a browser.
 
@@ -177,22 +170,6 @@ def load_display_layer(level: str, geo_dir: Path | None = None) -> dict:
 
 def payload_bytes(layer: dict) -> int:
     return len(json.dumps(layer, separators=(",", ":")).encode())
-
-
-def map_view(layer: dict, width_px: int = 600, height_px: int = 520) -> MapView:
-    """Centre and zoom that fit the layer's bounds (MapLibre does not auto-fit; 512-px tiles)."""
-    min_lon, min_lat, max_lon, max_lat = shapely.total_bounds(
-        [shapely.geometry.shape(f["geometry"]) for f in layer["features"]]
-    )
-    lon_span = max(max_lon - min_lon, 1e-6)
-    lat_span = max(max_lat - min_lat, 1e-6)
-    zoom_lon = math.log2(360.0 * width_px / (512.0 * lon_span))
-    zoom_lat = math.log2(360.0 * height_px / (512.0 * lat_span))
-    return MapView(
-        center_lat=float((min_lat + max_lat) / 2),
-        center_lon=float((min_lon + max_lon) / 2),
-        zoom=round(float(min(zoom_lon, zoom_lat)) - 0.3, 2),
-    )
 
 
 def subset(layer: dict, codes: set[str]) -> dict:

@@ -1,6 +1,15 @@
-"""The Kalimantan choropleth (offline: MapLibre with a blank basemap) and map-click handling."""
+"""The Kalimantan choropleth and map-click handling.
+
+The map is Plotly's SVG choropleth with no basemap, fitted to the regions it draws
+(``fitbounds``): it fits a 360-px phone and a wide screen alike, with nothing cropped, and needs no
+tile server."""
 
 from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -9,15 +18,44 @@ from analytics import palette
 from analytics.disclosure import withheld_flags
 from analytics.figures import FigureSpec, figure, layout
 from analytics.formatting import format_number
-from analytics.geo import MapView
 
 SMALL_COUNT = 5
+
+#: Plotly's geo maps fetch a world basemap (``<topojsonURL>world_110m.json``, from cdn.plot.ly by
+#: default) even when every base layer is hidden. The map shows nothing of it, so the app serves
+#: this empty one itself: no request leaves the machine, and no third-party file is needed.
+BASEMAP_NAME = "world_110m.json"
+EMPTY_BASEMAP = {
+    "type": "Topology", "arcs": [], "bbox": [-180, -90, 180, 90],
+    "objects": {name: {"type": "GeometryCollection", "geometries": []}
+                for name in ("coastlines", "land", "ocean", "lakes", "rivers", "countries", "subunits")},
+}
+
+
+def write_basemap(folder: Path) -> Path:
+    """Write the empty basemap into ``folder`` (once; the same bytes every time)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / BASEMAP_NAME
+    text = json.dumps(EMPTY_BASEMAP, separators=(",", ":"))
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        temporary = target.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, target)
+    return target
+
+
+def use_local_basemap_for_images() -> None:
+    """Point the image renderer (kaleido) at the empty basemap, written to a temporary folder."""
+    import plotly.io as pio
+
+    folder = Path(tempfile.gettempdir()) / "pantau-basemap"
+    write_basemap(folder)
+    pio.defaults.topojson = folder.as_uri() + "/"
 
 
 def choropleth_figure(
     values: pd.DataFrame,
-    layer: dict,
-    view: MapView,
+    layer: dict | str,
     value_column: str,
     title: str,
     value_label: str,
@@ -31,8 +69,10 @@ def choropleth_figure(
     diverging: bool = False,
     not_reached: np.ndarray | None = None,
     not_reached_label: str = "belum tercapai",
+    selected: str | None = None,
 ) -> FigureSpec:
     """Regions coloured by ``value_column``; regions whose value is missing are grey "no data".
+    The map fits the regions of ``values``; ``selected`` (a region code) is outlined.
 
     ``values`` has region_code, region_name, ``count_column`` (the number the value rests on,
     shown in the hover) and the value column. With ``flag_small``, regions resting on fewer than
@@ -55,7 +95,7 @@ def choropleth_figure(
                                 (unreached, palette.NOT_REACHED, not_reached_label)):
         if rows.any():
             traces.append({
-                "type": "choroplethmap", "geojson": layer, "featureidkey": "id", "locations": codes[rows],
+                "type": "choropleth", "geojson": layer, "featureidkey": "id", "locations": codes[rows],
                 "z": [0] * int(rows.sum()), "colorscale": [[0, colour], [1, colour]], "showscale": False,
                 "marker": {"line": {"color": "white", "width": 0.8}},
                 "name": label, "showlegend": True, "customdata": names[rows].to_numpy()[:, None],
@@ -68,20 +108,31 @@ def choropleth_figure(
         count_text = [withheld_label if h else format_number(v, 0, lang) + (" ⚠ < 5" if is_small else "")
                       for v, h, is_small in zip(counts, count_hidden, small)]
         traces.append({
-            "type": "choroplethmap", "geojson": layer, "featureidkey": "id", "locations": codes[has_value],
+            "type": "choropleth", "geojson": layer, "featureidkey": "id", "locations": codes[has_value],
             "z": values[value_column][has_value], "colorscale": palette.DIVERGING if diverging else palette.SEQUENTIAL,
             **({"zmid": 0} if diverging else {}),
             "marker": {"line": {"color": "white", "width": 0.8}, "opacity": 0.9},
-            "colorbar": {"title": {"text": value_label, "side": "right"}, "thickness": 12},
+            # under the map, across it: at the side it took a sixth of a phone's width from the map
+            "colorbar": {"title": {"text": value_label, "side": "top"}, "orientation": "h", "thickness": 10,
+                         "len": 0.8, "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top"},
             "name": value_label, "showlegend": False,
             "customdata": list(zip(names[has_value], count_text)),
             "hovertemplate": "%{customdata[0]}<br>" + value_label + ": %{z:" + hover_format + "}"
                              + "<br>" + count_label + " = %{customdata[1]}<extra></extra>",
         })
+    if selected is not None and (codes == selected).any():
+        traces.append({
+            "type": "choropleth", "geojson": layer, "featureidkey": "id", "locations": [selected], "z": [0],
+            "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]], "showscale": False,
+            "marker": {"line": {"color": palette.SELECTED_OUTLINE, "width": 3}}, "hoverinfo": "skip",
+            "name": names[codes == selected].iloc[0], "showlegend": False,
+        })
     return figure(traces, layout(
-        title, None, None, lang, height=520,
-        map={"style": "white-bg", "center": {"lat": view.center_lat, "lon": view.center_lon}, "zoom": view.zoom},
-        margin={"l": 0, "r": 0, "t": 50, "b": 0}, legend={"y": 0.02, "x": 0.01, "orientation": "v"}))
+        title, None, None, lang, height=560,
+        geo={"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"},
+             "bgcolor": "rgba(0,0,0,0)"},
+        margin={"l": 0, "r": 0, "t": 50, "b": 70},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"}))
 
 
 def region_from_selection(event: object) -> str | None:
@@ -101,14 +152,15 @@ def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_la
                    hover_format: str = ",.1f", withheld_label: str = "< 5", no_data_label: str = "tidak ada data",
                    withheld_length: float = 0.0, other_column: str | None = None, this_label: str | None = None,
                    other_label: str | None = None, not_reached: np.ndarray | None = None,
-                   not_reached_label: str = "belum tercapai") -> FigureSpec:
+                   not_reached_label: str = "belum tercapai", colour: str = palette.PRIMARY) -> FigureSpec:
     """Every region of ``values``, ranked by ``value_column``, highest on top; none is left out.
 
     Each bar carries its value, so a zero reads "0". A withheld value is a hatched bar labelled
     ``withheld_label`` (a stub ``withheld_length`` long: a short one for a count, 0 for a rate) below
     the ranked ones, and a missing value an empty row labelled ``no_data_label`` below those:
     withheld, zero and missing never look alike. With ``other_column``, the compared cycle's
-    value is drawn beside each region's (grey, labelled the same way). A region in ``not_reached``
+    value is drawn beside each region's (grey, labelled the same way); ``colour`` is the cycle's
+    (``palette.cycle_colour``) where the bars are named by it. A region in ``not_reached``
     (a median not reached yet) is labelled ``not_reached_label`` instead of "no data".
     """
     hidden = withheld_flags(values, value_column)
@@ -121,7 +173,7 @@ def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_la
     order = order.sort_values(["rank", "value", "name"], ascending=[True, False, True])
     names = list(order["name"])[::-1]   # plotly draws the first category at the bottom
     decimals = 0 if hover_format.endswith("d") else int(hover_format.rstrip("f").split(".")[-1] or 0)
-    traces = _ranking_bars(values, value_column, hidden, this_label or value_label, palette.PRIMARY,
+    traces = _ranking_bars(values, value_column, hidden, this_label or value_label, colour,
                            withheld_label, no_data_label, withheld_length, decimals, hover_format, lang, "this",
                            not_reached, not_reached_label)
     if other_column is not None:

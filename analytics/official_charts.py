@@ -26,7 +26,7 @@ def series_by_cycle_figure(series: pd.DataFrame, lang: str = "id") -> FigureSpec
     traces = [{
         "type": "scatter", "x": rows[label_column], "y": rows["value"], "mode": "markers",
         "name": _metric_label(rows, lang),
-        "marker": {"size": 11, "color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)], "opacity": 0.85,
+        "marker": {"size": 11, "color": palette.metric_colour(metric, index), "opacity": 0.85,
                    "line": {"color": "white", "width": 1}},
         "offsetgroup": metric, "customdata": _provenance(rows, lang),
         "hovertemplate": "%{y:,.0f}<br>" + t("figure_as_of", lang)
@@ -42,7 +42,7 @@ def snapshots_figure(snapshots: pd.DataFrame, cycle_label: str, lang: str = "id"
     traces = [{
         "type": "scatter", "x": pd.to_datetime(rows["as_of_date"]), "y": rows["value"], "mode": "lines+markers",
         "name": _metric_label(rows, lang),
-        "line": {"color": palette.OKABE_ITO[index % len(palette.OKABE_ITO)], "width": 2, "shape": "hv"},
+        "line": {"color": palette.metric_colour(metric, index), "width": 2, "shape": "hv"},
         "marker": {"size": 9}, "customdata": _provenance(rows, lang),
         "hovertemplate": "%{customdata[0]}: %{y:,.1f}<br>%{customdata[1]} (%{customdata[2]})<extra>%{fullData.name}</extra>",
     } for index, (metric, rows) in enumerate(snapshots.groupby("metric", sort=False))]

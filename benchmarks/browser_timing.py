@@ -253,9 +253,9 @@ def map_payload(chromium, url: str) -> dict:
 
 
 def wait_for_map_drawn(page, timeout_ms: int = 60_000) -> None:
-    """Wait for the choropleth's map canvas (Plotly's bundle loads lazily, then MapLibre draws),
+    """Wait for the choropleth's regions (Plotly's bundle loads lazily, then fetches the GeoJSON),
     then let the helpers give every chart and map time to finish."""
-    page.wait_for_function("() => !!document.querySelector('canvas.maplibregl-canvas')", timeout=timeout_ms)
+    page.wait_for_function(f"() => !!document.querySelector('{helpers.MAP_REGION}')", timeout=timeout_ms)
     helpers.wait_for_maps(page, timeout_ms)
 
 

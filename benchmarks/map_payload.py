@@ -24,7 +24,7 @@ def _previous(cur, election_id: str | None) -> str | None:
 LAYER_URL = "app/static/geo/regency-000000000000.json"
 
 
-def figure_bytes(cur, filters: Filters, metric_column: str, layer: str | dict, view: geo.MapView) -> int:
+def figure_bytes(cur, filters: Filters, metric_column: str, layer: str | dict) -> int:
     map_filters = filters.without("regency_code")
     values = queries.region_metrics(cur, map_filters, level="regency")
     previous_id = _previous(cur, filters.election_id)
@@ -34,7 +34,7 @@ def figure_bytes(cur, filters: Filters, metric_column: str, layer: str | dict, v
     if metric_column == "change":   # the change of the reported count against the previous cycle
         metric_column = "reported"
     values = with_other_cycle(values, previous, metric_column)
-    figure = maps.choropleth_figure(values, layer, view, shown, "Peta", "Nilai", "Tidak ada data", "id")
+    figure = maps.choropleth_figure(values, layer, shown, "Peta", "Nilai", "Tidak ada data", "id")
     sent = figure.with_layout(title=None, margin={"t": 20}).to_browser_dict()  # as analytics.ui.components.chart
     return len(plotly.io.to_json(sent, validate=False).encode())
 
@@ -45,11 +45,10 @@ def measure(cur, filters: Filters = Filters(election_id="pilkada-2024")) -> dict
         layer = geo.load_display_layer("regency")
     except geo.BoundaryFilesMissing as missing:
         return {"available": False, "reason": str(missing)}
-    view = geo.map_view(layer)
     layer_bytes = geo.payload_bytes(layer)
-    by_metric = {m.code: figure_bytes(cur, filters, m.column, LAYER_URL, view) for m in MAP_METRICS}
-    by_metric["perubahan"] = figure_bytes(cur, filters, "change", LAYER_URL, view)
+    by_metric = {m.code: figure_bytes(cur, filters, m.column, LAYER_URL) for m in MAP_METRICS}
+    by_metric["perubahan"] = figure_bytes(cur, filters, "change", LAYER_URL)
     return {"available": True, "filters": filters.__dict__ | {}, "layer_bytes": layer_bytes,
             "rerun_bytes_by_metric": by_metric, "max_rerun_bytes": max(by_metric.values()),
             "max_bytes": max(by_metric.values()) + layer_bytes,
-            "embedded_bytes": figure_bytes(cur, filters, "reported", layer, view)}
+            "embedded_bytes": figure_bytes(cur, filters, "reported", layer)}

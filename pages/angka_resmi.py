@@ -68,15 +68,16 @@ values = regions[regions["level"] == level][["region_code", "region_name"]].merg
     latest.drop(columns=["region_name"]), on="region_code", how="left")
 values["figures_count"] = values["figures_count"].fillna(0).astype("int64")
 try:
-    layer, view = display_layer(level)
+    display_layer(level)
 except geo.BoundaryFilesMissing as missing:
     explain_unavailable(missing, lang)
 else:
-    figure = maps.choropleth_figure(values, layer_source(level), view, "value",
+    figure = maps.choropleth_figure(values, layer_source(level), "value",
                                     t("q_figures_map", lang, metric=metric_labels[metric], scope=scope_label),
                                     metric_labels[metric], t("no_published_figure", lang), lang, ",.2f",
                                     count_column="figures_count", count_label=t("figures_count", lang),
-                                    flag_small=False)
+                                    flag_small=False,
+                                    selected=filters.regency_code if level == "regency" else filters.province_code)
     components.chart(figure, values, key="angka_peta", source=source + ". " + geo.ATTRIBUTION, as_of=as_of,
                      unit_note=t("figures_map_note", lang))
 

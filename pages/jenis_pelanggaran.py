@@ -30,13 +30,14 @@ dimension = col_dimension.segmented_control(
     t("breakdown_by", lang), DIMENSIONS, key="jenis_dimensi",
     format_func=lambda code: t(f"dimension_{code}", lang)) or "category"
 focus = filters.election_id or "semua"
-compare_options = [None] + [code for code in elections.index if code != filters.election_id]
+compare_options = [state.NO_CHOICE] + [code for code in elections.index if code != filters.election_id]
 default_other = state.previous_election(filters.election_id)
 state.url_control("jenis_banding", "banding", compare_options,
-                  default_other if default_other in compare_options else None)
+                  default_other if default_other in compare_options else state.NO_CHOICE)
 other = col_compare.selectbox(
     t("compare_with", lang), compare_options, key="jenis_banding",
-    format_func=lambda code: t("no_comparison", lang) if code is None else cycle_labels_all[code])
+    format_func=lambda code: t("no_comparison", lang) if code == state.NO_CHOICE else cycle_labels_all[code])
+other = None if other == state.NO_CHOICE else other
 
 if headline["reported"] == 0:
     components.empty_state()

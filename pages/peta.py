@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from analytics import cycle_compare, geo, maps
+from analytics import cycle_compare, geo, maps, palette
 from analytics.i18n import t, t_markdown
 from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, median_not_reached, with_other_cycle
 from analytics.ui import comparison, components, data, small_counts, state
-from analytics.ui.geo import display_layer, fitted_view, layer_source, explain_unavailable
+from analytics.ui.geo import display_layer, explain_unavailable, layer_source
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
@@ -26,11 +26,12 @@ metric_code = col_metric.selectbox(t("map_metric", lang), metric_codes, key="map
 metric = MAP_METRIC_BY_CODE[metric_code]
 metric_label = t(metric.label_key, lang)
 other_cycles = comparison.cycles_to_compare(filters.election_id, state.previous_election(filters.election_id))
-state.url_control("map_compare", "banding", [None, *other_cycles], None)
-other_id = col_other.selectbox(t("compare_with", lang), [None, *other_cycles], key="map_compare",
-                               format_func=lambda code: t("compare_none", lang) if code is None
+state.url_control("map_compare", "banding", [state.NO_CHOICE, *other_cycles], state.NO_CHOICE)
+other_id = col_other.selectbox(t("compare_with", lang), [state.NO_CHOICE, *other_cycles], key="map_compare",
+                               format_func=lambda code: t("compare_none", lang) if code == state.NO_CHOICE
                                else comparison.cycle_label(code, lang),
                                disabled=not other_cycles, help=t("compare_with_help", lang))
+other_id = None if other_id == state.NO_CHOICE else other_id
 
 map_filters = filters.without("province_code", "regency_code") if level == "province" else filters.without("regency_code")
 values = data.query("region_metrics", map_filters, level=level)
@@ -55,23 +56,22 @@ elif same_age and not small_counts.too_detailed(other):
 
 as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
 try:
-    layer, view = display_layer(level)
+    display_layer(level)
 except geo.BoundaryFilesMissing as missing:
     explain_unavailable(missing, lang)
 else:
-    if level == "regency" and filters.province_code:
-        view = fitted_view(level, frozenset(values["region_code"]))
     shown_column, shown_label, hover = metric.column, metric_label, metric.hover_format
     if same_age:
         shown_column, hover = "change", "+" + metric.hover_format.lstrip("+").replace("d", ".0f")
         shown_label = t("change_of", lang, metric=metric_label, unit=t(f"unit_{metric.change_unit}", lang))
     title = t("q_map_change" if same_age else "q_map", lang, metric=metric_label.lower(),
               other=comparison.cycle_label(other_id, lang) if same_age else "")
-    figure = maps.choropleth_figure(values, layer_source(level), view, shown_column, title, shown_label,
+    figure = maps.choropleth_figure(values, layer_source(level), shown_column, title, shown_label,
                                     t("no_data", lang), lang, hover,
                                     withheld_label=t("withheld_legend", lang, n=small_counts.threshold()),
                                     diverging=bool(same_age), not_reached=None if same_age else not_reached,
-                                    not_reached_label=t("median_not_reached", lang))
+                                    not_reached_label=t("median_not_reached", lang),
+                                    selected=filters.regency_code if level == "regency" else filters.province_code)
     st.caption(t("map_click_hint", lang))
     components.chart(figure, values, key=f"peta_{level}", source=components.register_source() + ". " + geo.ATTRIBUTION,
                      as_of=as_of, unit_note=None if small_counts.public_view() else t("small_counts_note", lang),
@@ -92,7 +92,8 @@ ranking = maps.ranking_figure(
     other_column=f"other_{metric.column}" if same_age else None, this_label=this_label,
     other_label=t("compare_same_age", lang, other=comparison.cycle_label(other_id, lang)) if same_age else None,
     not_reached=not_reached,
-    not_reached_label=t("median_not_reached", lang))
+    not_reached_label=t("median_not_reached", lang),
+    colour=palette.cycle_colour(filters.election_id) if filters.election_id else palette.PRIMARY)
 components.chart(ranking, values, key=f"peringkat_{level}", source=components.register_source(), as_of=as_of,
                  unit_note=components.per_1000_note(values) if metric_code == "per1000" else None)
 components.source_footer(["violation_cases", "sanctions", "asn_headcount", "regions"])

@@ -7,7 +7,7 @@ from analytics import event_charts, geo, maps
 from analytics.i18n import t, t_markdown
 from analytics.ui import components, data, events, state
 from analytics.ui.frame import ensure_routed_through_app
-from analytics.ui.geo import display_layer, fitted_view, layer_source, explain_unavailable
+from analytics.ui.geo import display_layer, explain_unavailable, layer_source
 
 ensure_routed_through_app()
 
@@ -37,16 +37,14 @@ else:
 
     per_regency = events.events_per_regency(documented, data.query("regions"), filters.province_code)
     try:
-        layer, view = display_layer("regency")
+        display_layer("regency")
     except geo.BoundaryFilesMissing as missing:
         explain_unavailable(missing, lang)
     else:
-        if filters.province_code:
-            view = fitted_view("regency", frozenset(per_regency["region_code"]))
         figure = maps.choropleth_figure(
-            per_regency, layer_source("regency"), view, "events", t("q_events_map", lang), t("events_unit", lang),
+            per_regency, layer_source("regency"), "events", t("q_events_map", lang), t("events_unit", lang),
             t("no_documented_event", lang), lang, ",d", count_column="events_count",
-            count_label=t("events_unit", lang), flag_small=False)
+            count_label=t("events_unit", lang), flag_small=False, selected=filters.regency_code)
         components.chart(figure, per_regency, key="sosialisasi_peta", source=source_events + ". " + geo.ATTRIBUTION,
                          as_of=as_of["events_as_of"])
     events.events_table(documented)

@@ -177,8 +177,7 @@ def _map_slide(register, filters, province_code, source, lang) -> Slide:
         layer = geo.load_display_layer("regency")
     except geo.BoundaryFilesMissing:
         return Slide(title, lines=[t("brief_map_missing", lang)], source=source, numbers=values)
-    view = geo.map_view(geo.subset(layer, set(values["region_code"])), width_px=1000, height_px=540)
-    figure = maps.choropleth_figure(values, layer, view, "reported", title, t("metric_count", lang), t("no_data", lang),
+    figure = maps.choropleth_figure(values, layer, "reported", title, t("metric_count", lang), t("no_data", lang),
                                     lang, ",d")
     return Slide(title, figure=figure, source=f"{source}. {geo.ATTRIBUTION}", numbers=values)
 

@@ -9,6 +9,7 @@ import threading
 import warnings
 from pathlib import Path
 
+from analytics import maps
 from analytics.briefing.content import Briefing, Slide
 from analytics.figures import FigureSpec
 from analytics.formatting import format_date
@@ -49,6 +50,7 @@ def _one_browser():
 
 def chart_images(briefing: Briefing) -> list[bytes | None]:
     """The PNG of each slide's chart (None for slides without one), rendered one deck at a time."""
+    maps.use_local_basemap_for_images()
     with _RENDER_LOCK, _one_browser():
         return [chart_png(slide.figure) if slide.figure is not None else None for slide in briefing.slides]
 

@@ -8,7 +8,7 @@ import pandas as pd
 from plotly.basedatatypes import BaseFigure
 import streamlit as st
 
-from analytics import cell_key, disclosure
+from analytics import cell_key, disclosure, maps
 from analytics.catalog import load_catalog
 from analytics.exports import safe_csv_bytes
 from analytics.figures import FigureSpec, draws_nothing
@@ -19,11 +19,17 @@ from analytics.exports import chart_numbers_csv
 from analytics.scope import ScopeNames, scope_line, scope_slug
 from analytics.text import markdown_literal
 from analytics.ui import data, small_counts, state
-from analytics.ui.geo import static_file
+from analytics.ui.geo import basemap_url, static_file
 from analytics.ui.state import language
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def plotly_config() -> dict:
+    """The charts' Plotly configuration, with the maps' empty basemap served by the app."""
+    url = basemap_url()
+    return {**PLOTLY_CONFIG, "topojsonURL": url} if url else PLOTLY_CONFIG
 
 
 def scope_names(lang: str) -> ScopeNames:
@@ -78,6 +84,7 @@ def _png_bytes(fig: FigureSpec, context: ExportContext) -> bytes:
     """The chart as PNG, carrying its context (question, scope, source, date, the synthetic
     stamp: ``analytics.export_context``) and its map boundaries embedded (the browser fetches
     them by URL; the image renderer is given them)."""
+    maps.use_local_basemap_for_images()
     png = with_export_context(fig, context).to_plotly()
     for trace in png.data:
         if isinstance(getattr(trace, "geojson", None), str):
@@ -125,7 +132,7 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
         else:
             st.info(t("chart_nothing_to_draw", lang), icon=":material/inbox:")
         return None
-    event = plotly_chart(shown, key=key, config=PLOTLY_CONFIG, width="stretch", **kwargs)
+    event = plotly_chart(shown, key=key, config=plotly_config(), width="stretch", **kwargs)
     caption = [f"{t('source', lang)}: {markdown_literal(source)}"]
     register_shown = register_source() in source
     register_public = small_counts.public_view() and register_shown

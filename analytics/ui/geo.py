@@ -12,7 +12,6 @@ analyst (the log has them too, from ``analytics.geo``).
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import os
@@ -21,32 +20,24 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import geo, settings
+from analytics import geo, maps, settings
 from analytics.i18n import t, t_markdown
 
-STATIC_GEO_DIR = settings.REPO_DIR / "static" / "geo"
+STATIC_DIR = settings.REPO_DIR / "static"
+STATIC_GEO_DIR = STATIC_DIR / "geo"
 
 
 @st.cache_resource(show_spinner=False)
-def display_layer(level: str) -> tuple[dict, geo.MapView]:
-    """(GeoJSON layer, fitted view): from the full-resolution files when present, else the shipped
-    layers. Raises geo.BoundaryFilesMissing only when neither can be read."""
-    layer = geo.load_display_layer(level)
-    return layer, geo.map_view(layer)
-
-
-@functools.lru_cache(maxsize=64)
-def fitted_view(level: str, codes: frozenset[str]) -> geo.MapView:
-    """The view that fits the regions ``codes`` of the layer (a province's regencies): computed
-    once per selection, since building the shapes from the GeoJSON takes a good part of a rerun."""
-    layer, _ = display_layer(level)
-    return geo.map_view(geo.subset(layer, set(codes)))
+def display_layer(level: str) -> dict:
+    """The GeoJSON layer: from the full-resolution files when present, else the shipped layers.
+    Raises geo.BoundaryFilesMissing only when neither can be read."""
+    return geo.load_display_layer(level)
 
 
 @st.cache_resource(show_spinner=False)
 def layer_source(level: str) -> str | dict:
     """What a map figure's ``geojson`` should be: the static file's URL, or the layer itself."""
-    layer, _ = display_layer(level)
+    layer = display_layer(level)
     text = json.dumps(layer, separators=(",", ":"))
     name = f"{level}-{hashlib.sha256(text.encode()).hexdigest()[:12]}.json"
     if not st.get_option("server.enableStaticServing"):
@@ -62,6 +53,19 @@ def layer_source(level: str) -> str | dict:
     except OSError:
         return layer
     return f"app/static/geo/{name}"
+
+
+@st.cache_resource(show_spinner=False)
+def basemap_url() -> str | None:
+    """The URL folder of the empty basemap that Plotly's maps fetch (``maps.EMPTY_BASEMAP``), or
+    None when the app cannot serve static files (Plotly would then ask its CDN)."""
+    if not st.get_option("server.enableStaticServing"):
+        return None
+    try:
+        maps.write_basemap(STATIC_DIR / "topojson")
+    except OSError:
+        return None
+    return "app/static/topojson/"
 
 
 def static_file(url: str) -> Path:

@@ -164,11 +164,13 @@ def _save() -> None:
 #: parameter, default). Reset at the start of every run; the URL is written at its end.
 PAGE_CONTROLS = "_page_controls"
 SEEDED_CONTROLS = "_page_controls_seeded"
-NONE_IN_URL = "tidak"      # a control whose choice is "none" where its default is something
+#: The option "none" of a page control (no comparison): an option of its own, since a selectbox
+#: whose value is None shows its placeholder, not the option's label.
+NO_CHOICE = "tidak"
 
 
 def _url_text(value) -> str:
-    return NONE_IN_URL if value is None else str(value)
+    return str(value)
 
 
 def url_control(widget_key: str, param: str, options, default=None) -> None:

@@ -212,7 +212,7 @@ def test_the_map_draws_each_regency_as_counted_in_the_register(register, monkeyp
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     drawn = {}
     for trace in spec["data"]:
-        if trace.get("type") == "choroplethmap" and trace.get("z") is not None:
+        if trace.get("type") == "choropleth" and trace.get("z") is not None and trace.get("hoverinfo") != "skip":
             drawn.update(dict(zip(_array(trace["locations"]), _array(trace["z"]))))
     assert drawn, "no map values drawn"
     for code, value in drawn.items():

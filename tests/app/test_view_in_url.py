@@ -56,10 +56,10 @@ def test_no_comparison_is_kept_where_the_default_compares(fresh):
     """Jenis pelanggaran compares with the previous cycle by default: 'none' must be said in the URL."""
     at = fresh("pages/jenis_pelanggaran.py", pemilu="pilkada-2024")
     assert _widget(at, "jenis_banding").value == "pilkada-2020"
-    _widget(at, "jenis_banding").set_value(None).run()
+    _widget(at, "jenis_banding").set_value("tidak").run()
     assert at.query_params["banding"] == "tidak"
     again = fresh("pages/jenis_pelanggaran.py", pemilu="pilkada-2024", banding="tidak", rincian="position")
-    assert _widget(again, "jenis_banding").value is None
+    assert _widget(again, "jenis_banding").value == "tidak"
     assert _widget(again, "jenis_dimensi").value == "position"
 
 
@@ -78,3 +78,9 @@ def test_a_page_switch_leaves_the_other_pages_controls_out(fresh):
     assert at.query_params["jendela"] == "30"
     reopened = fresh("pages/sosialisasi.py", jendela="30")
     assert _widget(reopened, "sosialisasi_jendela").value == 30
+
+
+def test_no_comparison_reads_as_its_label_not_a_placeholder(fresh):
+    at = fresh("pages/peta.py", pemilu="pilkada-2024")
+    compare = _widget(at, "map_compare")
+    assert compare.value == "tidak" and compare.format_func(compare.value) == "— tanpa pembanding —"

@@ -165,15 +165,26 @@ def wait_for_charts(page, timeout_ms: int = 30_000) -> None:
         ".every(chart => chart.querySelector('.main-svg'))", timeout=timeout_ms)
 
 
+#: Plotly draws each region of a choropleth as one of these (the geojson is fetched first).
+MAP_REGION = "path.choroplethlocation"
+
+
 def wait_for_maps(page, timeout_ms: int = 30_000) -> None:
-    """Give Plotly and MapLibre (software WebGL here) time to draw every chart and map on the page."""
+    """Give Plotly time to draw every chart, and every map its regions (fetched as GeoJSON)."""
     wait_for_charts(page, timeout_ms)
-    maps = page.locator(".maplibregl-map")
+    maps = page.locator(".geo")
     if maps.count():
-        page.wait_for_function(
-            "n => document.querySelectorAll('canvas.maplibregl-canvas').length >= n", arg=maps.count(),
-            timeout=timeout_ms)
-        page.wait_for_timeout(4000)
+        page.wait_for_function(f"() => document.querySelectorAll('{MAP_REGION}').length > 0", timeout=timeout_ms)
+        page.wait_for_timeout(1000)
+
+
+def region_centre(page, code: str) -> tuple[float, float] | None:
+    """The centre (CSS pixels) of region ``code`` as drawn on the page's first map."""
+    return page.evaluate(
+        """code => { const path = Array.from(document.querySelectorAll('%s'))
+                       .find(p => p.__data__ && p.__data__.loc === code);
+                     if (!path) return null; const r = path.getBoundingClientRect();
+                     return [r.x + r.width / 2, r.y + r.height / 2]; }""" % MAP_REGION, code)
 
 
 def screenshot_all(out_dir: Path, url: str, browser) -> list[Path]:

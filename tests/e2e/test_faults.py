@@ -60,7 +60,7 @@ def test_without_boundary_files_beside_it_the_map_is_drawn_from_the_shipped_laye
         page.on("response", lambda r: layers.append(r.status) if "/app/static/geo/" in r.url else None)
         page.reload()
         helpers.wait_for_app(page)
-        page.locator("canvas.maplibregl-canvas").first.wait_for(timeout=30_000)
+        page.locator(helpers.MAP_REGION).first.wait_for(timeout=30_000)
         text = _body(page)
         assert "tidak dapat dibaca" not in text and "Traceback" not in text
         assert layers and set(layers) == {200}      # the browser got the boundaries

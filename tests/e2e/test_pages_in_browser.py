@@ -3,8 +3,6 @@ errors, screenshots at desktop and phone width; the map click; a shared URL."""
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from tests.e2e import browser as helpers
@@ -26,39 +24,22 @@ def test_page_renders_offline_without_console_errors(open_page, screenshot_dir, 
     assert watcher.outside_requests == []
 
 
-def _pixel_offset(lon: float, lat: float, center_lon: float, center_lat: float, zoom: float) -> tuple[float, float]:
-    """Web-Mercator offset in CSS pixels of (lon, lat) from the map centre (512-px tiles)."""
-    scale = 512 * 2 ** zoom
-
-    def project(lo, la):
-        x = (lo + 180) / 360 * scale
-        y = (1 - math.log(math.tan(math.radians(la)) + 1 / math.cos(math.radians(la))) / math.pi) / 2 * scale
-        return x, y
-
-    x, y = project(lon, lat)
-    cx, cy = project(center_lon, center_lat)
-    return x - cx, y - cy
-
-
-def test_map_click_selects_a_regency(open_page):
-    from analytics import geo
-
-    try:
-        layer = geo.load_display_layer("regency")
-    except geo.BoundaryFilesMissing:
-        pytest.skip("boundary files not present (PANTAU_GEO_DIR, data/geo or ../shared/geo)")
-    view = geo.map_view(geo.subset(layer, {f["id"] for f in layer["features"] if f["id"].startswith("63.")}))
+def test_map_click_selects_a_regency_and_outlines_it(open_page):
     page, _ = open_page("peta?pemilu=pilkada-2024&provinsi=63")
-    canvas = page.locator("canvas.maplibregl-canvas").first
-    canvas.wait_for(timeout=30_000)
-    page.wait_for_timeout(3000)
-    box = canvas.bounding_box()
-    target = geo.representative_point(layer, "63.09")  # Kabupaten Tabalong
-    dx, dy = _pixel_offset(target[0], target[1], view.center_lon, view.center_lat, view.zoom)
-    page.mouse.click(box["x"] + box["width"] / 2 + dx, box["y"] + box["height"] / 2 + dy)
+    helpers.wait_for_maps(page)
+    drawn = page.evaluate(f"() => Array.from(document.querySelectorAll('{helpers.MAP_REGION}'))"
+                          ".map(p => p.__data__ && p.__data__.loc)")
+    assert {code for code in drawn if code} == {f"63.{n:02d}" for n in range(1, 12)} | {"63.71", "63.72"}
+    x, y = helpers.region_centre(page, "63.09")          # Kabupaten Tabalong
+    page.mouse.click(x, y)
     page.wait_for_function("() => window.location.search.includes('kabkota=63.09')", timeout=30_000)
     helpers.wait_for_app(page)
+    helpers.wait_for_maps(page)
     assert "Tabalong" in page.inner_text("body")
+    # the chosen regency is outlined: a region path drawn with a thick dark stroke
+    outlined = page.evaluate(f"""() => Array.from(document.querySelectorAll('{helpers.MAP_REGION}'))
+        .filter(p => parseFloat(getComputedStyle(p).strokeWidth) >= 2.5).map(p => p.__data__.loc)""")
+    assert outlined == ["63.09"]
 
 
 def test_a_shared_url_reopens_the_same_view(open_page):

@@ -65,7 +65,7 @@ def test_the_regency_map_draws_all_56_regencies(demo_register):
     except geo.BoundaryFilesMissing:
         pytest.skip("boundary files not present")
     values = queries.region_metrics(con, Filters(election_id="pilkada-2024"), level="regency")
-    fig = maps.choropleth_figure(values, layer, geo.map_view(layer), "followup_rate_pct", "Q?", "%", "no data").to_plotly()
+    fig = maps.choropleth_figure(values, layer, "followup_rate_pct", "Q?", "%", "no data").to_plotly()
     drawn = [code for trace in fig.data for code in trace.locations]
     assert sorted(drawn) == sorted(f["id"] for f in layer["features"])
     assert len(drawn) == 56

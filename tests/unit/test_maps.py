@@ -1,9 +1,9 @@
 import html
+import json
 
 import pandas as pd
 
 from analytics import maps
-from analytics.geo import MapView
 
 LAYER = {"type": "FeatureCollection", "features": [
     {"type": "Feature", "id": code, "properties": {},
@@ -17,12 +17,13 @@ def _values():
 
 
 def test_missing_values_are_drawn_as_no_data_not_zero():
-    fig = maps.choropleth_figure(_values(), LAYER, MapView(0, 114, 4.3), "rate", "Q?", "Rate", "tidak ada data").to_plotly()
+    fig = maps.choropleth_figure(_values(), LAYER, "rate", "Q?", "Rate", "tidak ada data").to_plotly()
     no_data, present = fig.data
     assert list(no_data.locations) == ["64.02"] and no_data.name == "tidak ada data"
     assert list(present.locations) == ["63.09", "63.71"]
     assert list(present.z) == [1.5, 0.4]
-    assert fig.layout.map.style == "white-bg"
+    # fitted to the regions it draws (a phone and a wide screen alike), over no basemap
+    assert fig.layout.geo.fitbounds == "locations" and fig.layout.geo.visible is False
     # Banjarmasin: 3 cases, flagged small (the spec holds text as Plotly literal text)
     assert [html.unescape(row[1]) for row in present.customdata] == ["12", "3 ⚠ < 5"]
 
@@ -39,7 +40,7 @@ def test_withheld_regions_are_neither_no_data_nor_coloured_by_a_number():
     for count in ("reported", "proven", "recommended", "followed_up", "resolved"):
         exact[f"{count}_key"] = [123456789, 987654321, 0]
     public = protect(declaration("region_metrics"), exact)
-    fig = maps.choropleth_figure(public, LAYER, MapView(0, 114, 4.3), "reported", "Q?", "Jumlah", "tidak ada data",
+    fig = maps.choropleth_figure(public, LAYER, "reported", "Q?", "Jumlah", "tidak ada data",
                                  withheld_label="< 5").to_plotly()
     traces = {trace.name: trace for trace in fig.data}
     # Banjarmasin's 3 and Kukar's 0 read alike ("< 5"); Tabalong's 12 is shown, adjusted
@@ -84,7 +85,7 @@ def test_a_median_not_reached_has_its_own_label_on_the_map_and_in_the_ranking():
     values = pd.DataFrame({"region_code": ["63.09", "63.71", "64.02"], "region_name": ["Tabalong", "Banjarmasin", "Kukar"],
                            "reported": [12, 0, 9], "median": [30.0, None, None]})
     unreached = [False, False, True]
-    fig = maps.choropleth_figure(values, LAYER, MapView(0, 114, 4.3), "median", "Q?", "Median", "tidak ada data",
+    fig = maps.choropleth_figure(values, LAYER, "median", "Q?", "Median", "tidak ada data",
                                  not_reached=unreached, not_reached_label="belum tercapai").to_plotly()
     by_name = {trace.name: trace for trace in fig.data}
     assert list(by_name["belum tercapai"].locations) == ["64.02"]
@@ -94,3 +95,18 @@ def test_a_median_not_reached_has_its_own_label_on_the_map_and_in_the_ranking():
     labels = {trace.name: list(trace.y) for trace in ranking.data}
     assert labels["Median: belum tercapai"] == ["Kukar"] and labels["Median: tidak ada data"] == ["Banjarmasin"]
     assert list(ranking.layout.yaxis.categoryarray) == ["Banjarmasin", "Kukar", "Tabalong"]
+
+
+def test_the_selected_region_is_outlined_and_nothing_else():
+    fig = maps.choropleth_figure(_values(), LAYER, "rate", "Q?", "Rate", "tidak ada data", selected="63.71").to_plotly()
+    outline = fig.data[-1]
+    assert list(outline.locations) == ["63.71"] and outline.marker.line.width >= 3
+    assert outline.hoverinfo == "skip" and not outline.showlegend
+    assert maps.choropleth_figure(_values(), LAYER, "rate", "Q?", "Rate", "-", selected="99.99").data[-1]["name"] == "Rate"
+
+
+def test_the_basemap_plotly_fetches_is_served_empty(tmp_path):
+    written = maps.write_basemap(tmp_path)
+    assert written.name == "world_110m.json"
+    topology = json.loads(written.read_text(encoding="utf-8"))
+    assert topology["type"] == "Topology" and all(not o["geometries"] for o in topology["objects"].values())
