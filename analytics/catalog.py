@@ -45,12 +45,23 @@ class Table:
     title_en: str
     description: str
     primary_key: tuple[str, ...]
-    source: str
+    source: str                # in English, as the open-data files carry it
     licence: str
+    source_id: str             # the same in Bahasa Indonesia, for the pages
+    licence_id: str
     columns: tuple[Column, ...]
     retrieved: str
     source_url: str | None = None
     synthetic_file: str | None = None
+
+    def title_in(self, lang: str) -> str:
+        return {"id": self.title_id, "en": self.title_en}.get(lang, self.title_id)
+
+    def source_in(self, lang: str) -> str:
+        return {"id": self.source_id, "en": self.source}.get(lang, self.source_id)
+
+    def licence_in(self, lang: str) -> str:
+        return {"id": self.licence_id, "en": self.licence}.get(lang, self.licence_id)
 
     @property
     def column_names(self) -> list[str]:
@@ -111,6 +122,8 @@ def parse_catalog(raw: dict) -> Catalog:
             primary_key=tuple(spec["primary_key"]),
             source=spec["source"],
             licence=spec["licence"],
+            source_id=spec["source_id"],
+            licence_id=spec["licence_id"],
             columns=tuple(_column(c) for c in spec["columns"]),
             retrieved=str(spec.get("retrieved", retrieved)),
             source_url=spec.get("source_url"),

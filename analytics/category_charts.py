@@ -98,8 +98,11 @@ def cycle_comparison_figure(states: pd.DataFrame, cycle_labels: dict[str, str], 
                     hovertemplate="%{y}<br>" + not_recorded_label + "<extra>" + name + "</extra>")
             traces.append(trace)
     height = max(320, 30 * len(order) * max(1, len(cycle_labels)) + 140)
+    # room for the labels written beyond the longest bar ("52,1%"), which a narrow screen cut off
+    longest = float(states["share_pct"].max()) if states["share_pct"].notna().any() else 0.0
     return figure(traces, layout(title, t("share_of_cases_pct", lang), None, lang, barmode="group", height=height,
                                  legend={"traceorder": "reversed"},
+                                 xaxis={"range": [0, max(longest, 10.0) * 1.3], "automargin": True},
                                  yaxis={"categoryorder": "array", "categoryarray": [wrap_label(v) for v in order]}))
 
 
@@ -123,10 +126,12 @@ def crosstab_figure(table: pd.DataFrame, title: str, x_title: str, y_title: str,
     text = [[withheld_label if h else format_number(v, 0, lang) for v, h in zip(values, flags)]
             for values, flags in zip(pivot.to_numpy(), hidden.to_numpy())]
     heatmap = {
-        "type": "heatmap", "z": pivot.values, "x": [wrap_label(v, 16) for v in pivot.columns],
+        "type": "heatmap", "z": pivot.values, "x": [wrap_label(v, 14) for v in pivot.columns],
         "y": [wrap_label(v) for v in pivot.index], "colorscale": palette.SEQUENTIAL, "text": text,
         "texttemplate": "%{text}", "hoverongaps": False, "hovertemplate": "%{y} × %{x}: %{text}<extra></extra>",
-        "colorbar": {"title": {"text": t("cases_unit", lang), "side": "right"}, "thickness": 12},
+        # every cell writes its count, so no colour bar: on a phone it took a fifth of the width
+        "showscale": False,
     }
-    return figure([heatmap], layout(title, x_title, y_title, lang, height=max(320, 40 * len(pivot.index) + 200),
-                                    yaxis={"gridcolor": None, "showgrid": False}))
+    return figure([heatmap], layout(title, x_title, y_title, lang, height=max(320, 40 * len(pivot.index) + 240),
+                                    yaxis={"gridcolor": None, "showgrid": False},
+                                    xaxis={"tickangle": -45, "automargin": True}))

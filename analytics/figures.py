@@ -334,7 +334,9 @@ def trend_figure(
             if row.milestone_id == "kasn-to-bkn" and _within(row.milestone_date, start, end):
                 line, label = vertical_line(row.milestone_date, palette.MILESTONE_LINE, t("kasn_bkn", lang))
                 shapes.append(line)
-                annotations.append(label)
+                # inside the plot, right of its line: above it, it ran into the voting day's label
+                annotations.append({**label, "y": 0.98, "yanchor": "top", "xanchor": "left", "xshift": 3,
+                                    "bgcolor": "rgba(255,255,255,0.85)"})
     y_title = t("cases_per_week" if bucket == "week" else "cases_per_month", lang)
     return figure(traces, layout(t("q_trend", lang), None, y_title, lang, barmode="overlay", bargap=0.1,
                                  shapes=shapes, annotations=annotations))

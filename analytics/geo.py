@@ -46,10 +46,11 @@ SHIPPED_LAYERS = {
     "province": "kalimantan_provinces.display.geojson",
 }
 
-ATTRIBUTION = (
-    "Batas wilayah: cahyadsn/wilayah_boundaries dan cahyadsn/wilayah (MIT, © Cahya DSN), "
-    "kode Kepmendagri 2025; disederhanakan untuk tampilan."
-)
+def attribution(lang: str = "id") -> str:
+    """The boundaries' credit, shown with every map (MIT asks for it)."""
+    from analytics.i18n import t
+
+    return t("boundaries_attribution", lang)
 
 #: What anyone may read when no map can be drawn: no path, no setting.
 PUBLIC_MESSAGE = "The Kalimantan map layers cannot be read."

@@ -36,6 +36,11 @@ def t_markdown(key: str, lang: str = "id", **values: object) -> str:
     return t(key, lang, **{name: markdown_literal(value) for name, value in values.items()})
 
 
+def in_language(column: str, lang: str) -> str:
+    """The name of ``column``'s version in ``lang`` in a bilingual table: ``label`` -> ``label_en``."""
+    return f"{column}_{lang if lang in LANGUAGES else 'id'}"
+
+
 def label(row, lang: str = "id") -> str:
     """A reference-table row's label (``label_id`` / ``label_en``) in ``lang``."""
     return row["label_en"] if lang == "en" else row["label_id"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import palette
-from analytics.figures import FigureSpec, figure, layout
+from analytics.figures import FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_date
 from analytics.i18n import t
 
@@ -22,9 +22,12 @@ def _provenance(rows: pd.DataFrame, lang: str) -> list[tuple]:
 def series_by_cycle_figure(series: pd.DataFrame, lang: str = "id") -> FigureSpec:
     """All national statements per cycle, one marker each, side by side per metric."""
     label_column = "election_label_en" if lang == "en" else "election_label_id"
-    cycles = series.drop_duplicates("election_id").sort_values("voting_date")[label_column].tolist()
+    # cycle names on two lines ("Pilkada Serentak<br>2020"): on one, a phone cut and overlapped them
+    cycles = [wrap_label(label, 16) for label in
+              series.drop_duplicates("election_id").sort_values("voting_date")[label_column]]
     traces = [{
-        "type": "scatter", "x": rows[label_column], "y": rows["value"], "mode": "markers",
+        "type": "scatter", "x": [wrap_label(label, 16) for label in rows[label_column]], "y": rows["value"],
+        "mode": "markers",
         "name": _metric_label(rows, lang),
         "marker": {"size": 11, "color": palette.metric_colour(metric, index), "opacity": 0.85,
                    "line": {"color": "white", "width": 1}},
@@ -34,7 +37,8 @@ def series_by_cycle_figure(series: pd.DataFrame, lang: str = "id") -> FigureSpec
     } for index, (metric, rows) in enumerate(series.groupby("metric", sort=False))]
     return figure(traces, layout(t("q_series_by_cycle", lang), None, t("asn_or_recommendations", lang), lang,
                                  scattermode="group", height=440,
-                                 xaxis={"categoryorder": "array", "categoryarray": cycles}))
+                                 xaxis={"categoryorder": "array", "categoryarray": cycles, "tickangle": 0,
+                                        "automargin": True}))
 
 
 def snapshots_figure(snapshots: pd.DataFrame, cycle_label: str, lang: str = "id") -> FigureSpec:

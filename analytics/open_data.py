@@ -16,6 +16,7 @@ from analytics.release import Audience
 from analytics.exports import safe_csv_bytes
 from analytics.filters import Filters
 from analytics.formatting import format_date
+from analytics.i18n import t
 
 REGISTER_LICENCE = "CC BY 4.0"
 
@@ -26,15 +27,29 @@ class Dataset:
     title_id: str
     title_en: str
     frame: pd.DataFrame
-    source: str
-    licence: str
+    source_id: str
+    source_en: str
+    licence_id: str
+    licence_en: str
     as_of: object
     synthetic: bool
     notes_id: str = ""
     notes_en: str = ""
 
+    def _in(self, field: str, lang: str) -> str:
+        return getattr(self, f"{field}_{lang if lang in ('id', 'en') else 'id'}")
+
     def title(self, lang: str) -> str:
-        return self.title_en if lang == "en" else self.title_id
+        return self._in("title", lang)
+
+    def source(self, lang: str) -> str:
+        return self._in("source", lang)
+
+    def licence(self, lang: str) -> str:
+        return self._in("licence", lang)
+
+    def notes(self, lang: str) -> str:
+        return self._in("notes", lang)
 
 
 def _per_cycle(cur, query_name: str, audience: Audience, **extra) -> pd.DataFrame:
@@ -62,8 +77,8 @@ def register_datasets(cur, audience: Audience | None = None) -> list[Dataset]:
     audience = audience or Audience.for_public()
     as_of = release.fetch(cur, "data_as_of", audience=audience).iloc[0]
     synthetic = bool(as_of["register_is_synthetic"])
-    source = ("Register kasus demo sintetis (analytics.demo) / synthetic demo register" if synthetic
-              else "Register kasus yang diimpor lembaga / the organisation's imported register")
+    source_id, source_en = (("Register kasus demo sintetis (analytics.demo)", "Synthetic demo case register (analytics.demo)")
+                            if synthetic else ("Register kasus yang diimpor lembaga", "The organisation's imported register"))
     threshold = audience.threshold
     notes_id = (f"Angka disesuaikan sedikit (metode cell-key) untuk melindungi orang; jumlah di bawah {threshold} "
                 "(termasuk nol) ditampilkan kosong, kolom *_withheld menandainya. Jumlah bagian bisa tidak persis "
@@ -82,7 +97,8 @@ def register_datasets(cur, audience: Audience | None = None) -> list[Dataset]:
                              ["election_id", "code", "reported", "proven"])
     positions = _with_flags(_per_cycle(cur, "cases_by_dimension", audience, dimension="position"),
                             ["election_id", "code", "reported", "proven"])
-    common = {"source": source, "licence": REGISTER_LICENCE, "as_of": as_of["register_cases_as_of"], "synthetic": synthetic,
+    common = {"source_id": source_id, "source_en": source_en, "licence_id": REGISTER_LICENCE,
+              "licence_en": REGISTER_LICENCE, "as_of": as_of["register_cases_as_of"], "synthetic": synthetic,
               "notes_id": notes_id, "notes_en": notes_en}
     return [
         Dataset("kasus_per_kabupaten_kota", "Kasus per kabupaten/kota dan siklus", "Cases per regency/city and cycle",
@@ -101,26 +117,30 @@ def reference_datasets(cur) -> list[Dataset]:
     return [
         Dataset("angka_resmi", "Angka resmi yang dipublikasikan", "Published figures", figures,
                 "KASN, BKN, Bawaslu, Kemendagri dan kantor daerah, dikutip per baris (source_url)",
-                "Fakta dari sumber publik; kompilasi CC BY 4.0", as_of["figures_as_of"], False,
+                "KASN, BKN, Bawaslu, Kemendagri and regional offices, cited per row (source_url)",
+                "Fakta dari sumber publik; kompilasi CC BY 4.0", "Facts from public sources; compilation CC BY 4.0",
+                as_of["figures_as_of"], False,
                 "Angka yang saling berbeda adalah baris terpisah; jangan dijumlahkan.",
                 "Conflicting figures are separate rows; do not add them up."),
         Dataset("kegiatan_pencegahan", "Kegiatan sosialisasi dan pencegahan", "Socialization and prevention events", events,
-                "Media lokal dan situs resmi (source_url per baris)", "Fakta dari sumber publik; kompilasi CC BY 4.0",
+                "Media lokal dan situs resmi (source_url per baris)", "Local media and official sites (source_url per row)",
+                "Fakta dari sumber publik; kompilasi CC BY 4.0", "Facts from public sources; compilation CC BY 4.0",
                 as_of["events_as_of"], False),
         Dataset("jumlah_asn", "Jumlah ASN (angka nyata saja)", "ASN headcounts (real counts only)", headcount,
-                "BPS, BKN dan kantor daerah (source_url per baris)", "Fakta dari sumber publik", None, False),
+                "BPS, BKN dan kantor daerah (source_url per baris)", "BPS, BKN and regional offices (source_url per row)",
+                "Fakta dari sumber publik", "Facts from public sources", None, False),
     ]
 
 
 def readme_text(dataset: Dataset, lang: str = "id") -> str:
     as_of = format_date(dataset.as_of, lang) if dataset.as_of is not None and not pd.isna(dataset.as_of) else "-"
     lines = [dataset.title(lang), "=" * len(dataset.title(lang)), "",
-             f"{'Source' if lang == 'en' else 'Sumber'}: {dataset.source}",
-             f"{'Licence' if lang == 'en' else 'Lisensi'}: {dataset.licence}",
-             f"{'Data as of' if lang == 'en' else 'Data per'}: {as_of}",
-             f"{'Rows' if lang == 'en' else 'Baris'}: {len(dataset.frame)}",
-             f"{'Columns' if lang == 'en' else 'Kolom'}: {', '.join(map(str, dataset.frame.columns))}"]
-    notes = dataset.notes_en if lang == "en" else dataset.notes_id
+             f"{t('source', lang)}: {dataset.source(lang)}",
+             f"{t('licence', lang)}: {dataset.licence(lang)}",
+             f"{t('readme_as_of', lang)}: {as_of}",
+             f"{t('readme_rows', lang)}: {len(dataset.frame)}",
+             f"{t('readme_columns', lang)}: {', '.join(map(str, dataset.frame.columns))}"]
+    notes = dataset.notes(lang)
     if notes:
         lines += ["", notes]
     lines += ["", "Pantau Netralitas ASN"]

@@ -5,7 +5,7 @@ the Kalimantan figures on the map. Nothing is summed or averaged."""
 import streamlit as st
 
 from analytics import geo, maps, official, official_charts
-from analytics.i18n import t, t_markdown
+from analytics.i18n import in_language, t, t_markdown
 from analytics.ui import components, data, state
 from analytics.ui import official as official_ui
 from analytics.ui.frame import ensure_routed_through_app
@@ -21,7 +21,7 @@ registry = data.query("published_figures")
 as_of = data.query("data_as_of").iloc[0]["figures_as_of"]
 source = t("figures_source", lang)
 elections = data.query("elections").set_index("election_id")
-cycle_label = {code: elections.loc[code, "label_en" if lang == "en" else "label_id"] for code in elections.index}
+cycle_label = state.choices(lang).elections
 
 series_figure, series = official_ui.chart_spec(official_charts.series_by_cycle_figure, "national_series",
                                                build_args=(lang,))
@@ -56,7 +56,7 @@ components.chart(ikp_figure, ikp, key="angka_ikp", source=source, as_of=as_of,
 
 st.subheader(t("figures_map_title", lang))
 available = official_ui.shaped("kalimantan_metrics")
-metric_labels = registry.drop_duplicates("metric").set_index("metric")["metric_label_en" if lang == "en" else "metric_label_id"]
+metric_labels = registry.drop_duplicates("metric").set_index("metric")[in_language("metric_label", lang)]
 choices = [f"{r.metric}|{r.level}" for r in available.itertuples()]
 state.url_control("angka_peta_metrik", "angka_peta", choices, choices[0])
 choice = st.selectbox(t("figures_map_metric", lang), choices, key="angka_peta_metrik",
@@ -78,7 +78,7 @@ else:
                                     count_column="figures_count", count_label=t("figures_count", lang),
                                     flag_small=False,
                                     selected=filters.regency_code if level == "regency" else filters.province_code)
-    components.chart(figure, values, key="angka_peta", source=source + ". " + geo.ATTRIBUTION, as_of=as_of,
+    components.chart(figure, values, key="angka_peta", source=source + ". " + geo.attribution(lang), as_of=as_of,
                      unit_note=t("figures_map_note", lang))
 
 st.subheader(t("registry_title", lang))

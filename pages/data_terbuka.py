@@ -20,10 +20,10 @@ for dataset in open_data_ui.datasets():
     with st.container(border=True):
         st.markdown(f"**{dataset.title(lang)}** · `{dataset.name}.csv`")
         as_of = format_date(dataset.as_of, lang) if dataset.as_of is not None and str(dataset.as_of) != "NaT" else "—"
-        st.caption(t("dataset_meta", lang, rows=len(dataset.frame), as_of=as_of, source=dataset.source, licence=dataset.licence))
+        st.caption(t("dataset_meta", lang, rows=len(dataset.frame), as_of=as_of, source=dataset.source(lang), licence=dataset.licence(lang)))
         if dataset.synthetic:
             st.warning(t("dataset_synthetic", lang), icon=":material/science:")
-        notes = dataset.notes_en if lang == "en" else dataset.notes_id
+        notes = dataset.notes(lang)
         if notes:
             st.caption(notes)
         col_zip, col_csv, _ = st.columns([1, 1, 2])

@@ -21,13 +21,13 @@ if headline["any_synthetic"]:
     components.synthetic_banner()
 
 elections = data.query("elections").set_index("election_id")
-cycle_labels_all = {code: elections.loc[code, "label_en" if lang == "en" else "label_id"] for code in elections.index}
+cycle_labels_all = dict(state.choices(lang).elections)
 cycle_labels_all["semua"] = t("all_elections", lang)
 
 col_dimension, col_compare = st.columns([3, 2])
 state.url_control("jenis_dimensi", "rincian", DIMENSIONS, "category")
 dimension = col_dimension.segmented_control(
-    t("breakdown_by", lang), DIMENSIONS, key="jenis_dimensi",
+    t("breakdown_by", lang), DIMENSIONS, key="jenis_dimensi", wrap=True,
     format_func=lambda code: t(f"dimension_{code}", lang)) or "category"
 focus = filters.election_id or "semua"
 compare_options = [state.NO_CHOICE] + [code for code in elections.index if code != filters.election_id]

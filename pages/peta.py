@@ -17,7 +17,7 @@ components.page_header(t("page_map", lang))
 
 col_level, col_metric, col_other = st.columns([1, 1, 1])
 state.url_control("map_level", "lapisan", ["regency", "province"], "regency")
-level = col_level.segmented_control(t("map_level", lang), ["regency", "province"], key="map_level",
+level = col_level.segmented_control(t("map_level", lang), ["regency", "province"], key="map_level", wrap=True,
                                     format_func=lambda code: t(f"level_{code}", lang)) or "regency"
 metric_codes = [m.code for m in MAP_METRICS]
 state.url_control("map_metric", "ukuran", metric_codes, metric_codes[0])
@@ -73,7 +73,7 @@ else:
                                     not_reached_label=t("median_not_reached", lang),
                                     selected=filters.regency_code if level == "regency" else filters.province_code)
     st.caption(t("map_click_hint", lang))
-    components.chart(figure, values, key=f"peta_{level}", source=components.register_source() + ". " + geo.ATTRIBUTION,
+    components.chart(figure, values, key=f"peta_{level}", source=components.register_source() + ". " + geo.attribution(lang),
                      as_of=as_of, unit_note=None if small_counts.public_view() else t("small_counts_note", lang),
                      on_select=state.on_map_select(f"peta_{level}"), selection_mode=("points",))
 

@@ -19,7 +19,6 @@ as_of = data.query("data_as_of").iloc[0]
 if headline["any_synthetic"]:
     components.synthetic_banner()
 
-elections = data.query("elections").set_index("election_id")
 if headline["reported"] == 0:
     components.empty_state()
 else:
@@ -34,7 +33,7 @@ if headline["reported"] != 0 and not small_counts.too_few_to_break_down(headline
                      as_of=as_of["register_cases_as_of"], unit_note=trend_note)
 
     aligned = data.query("cases_by_days_before_voting", filters.with_election(None), bin_days=7)
-    labels = {code: elections.loc[code, "label_en" if lang == "en" else "label_id"] for code in elections.index}
+    labels = state.choices(lang).elections
     public = small_counts.public_view()
     aligned_figure = figures.aligned_cycles_figure(
         aligned, labels, lang, bin_days=7, threshold=small_counts.threshold(),

@@ -4,7 +4,7 @@ in the same regency before and after each event (not a measure of effect)."""
 import streamlit as st
 
 from analytics import event_charts, geo, maps
-from analytics.i18n import t, t_markdown
+from analytics.i18n import in_language, t, t_markdown
 from analytics.ui import components, data, events, state
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.geo import display_layer, explain_unavailable, layer_source
@@ -30,7 +30,7 @@ else:
     components.metric_tile(col_types, t("event_types_seen", lang), str(documented["event_type"].nunique()))
 
     calendar = data.query("elections")
-    calendar["label"] = calendar["label_en" if lang == "en" else "label_id"]
+    calendar["label"] = calendar[in_language("label", lang)]
     components.chart(event_charts.events_timeline_figure(documented, calendar, lang),
                      documented.drop(columns=["date_note"], errors="ignore"), key="sosialisasi_linimasa",
                      source=source_events, as_of=as_of["events_as_of"], unit_note=t("timeline_note", lang))
@@ -45,14 +45,14 @@ else:
             per_regency, layer_source("regency"), "events", t("q_events_map", lang), t("events_unit", lang),
             t("no_documented_event", lang), lang, ",d", count_column="events_count",
             count_label=t("events_unit", lang), flag_small=False, selected=filters.regency_code)
-        components.chart(figure, per_regency, key="sosialisasi_peta", source=source_events + ". " + geo.ATTRIBUTION,
+        components.chart(figure, per_regency, key="sosialisasi_peta", source=source_events + ". " + geo.attribution(lang),
                          as_of=as_of["events_as_of"])
     events.events_table(documented)
 
 st.subheader(t("before_after_title", lang))
 st.info(t("not_causal", lang), icon=":material/info:")
 state.url_control("sosialisasi_jendela", "jendela", WINDOWS, 60)
-window = st.segmented_control(t("window_days", lang), WINDOWS, key="sosialisasi_jendela",
+window = st.segmented_control(t("window_days", lang), WINDOWS, key="sosialisasi_jendela", wrap=True,
                               format_func=lambda days: t("n_days", lang, n=days)) or 60
 around = data.query("cases_around_events", filters, window_days=window)
 if around.empty:

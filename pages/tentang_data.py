@@ -29,6 +29,6 @@ if register_is_synthetic:
     with st.expander(t("about_demo_title", lang), icon=":material/science:"):
         st.markdown(about.calibration_text(lang))
 with st.expander(t("about_boundaries_title", lang), icon=":material/map:"):
-    st.markdown(geo.ATTRIBUTION + " " + t("about_boundaries_layers", lang))
+    st.markdown(geo.attribution(lang) + " " + t("about_boundaries_layers", lang))
 st.markdown(f"**{t('about_dictionary_title', lang)}**")
 about.data_dictionary(register_is_synthetic)     # one folded entry per table

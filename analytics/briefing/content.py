@@ -179,7 +179,7 @@ def _map_slide(register, filters, province_code, source, lang) -> Slide:
         return Slide(title, lines=[t("brief_map_missing", lang)], source=source, numbers=values)
     figure = maps.choropleth_figure(values, layer, "reported", title, t("metric_count", lang), t("no_data", lang),
                                     lang, ",d")
-    return Slide(title, figure=figure, source=f"{source}. {geo.ATTRIBUTION}", numbers=values)
+    return Slide(title, figure=figure, source=f"{source}. {geo.attribution(lang)}", numbers=values)
 
 
 def _events_slide(cur, filters, lang) -> Slide:

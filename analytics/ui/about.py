@@ -6,6 +6,7 @@ import streamlit as st
 
 from analytics import db, demo
 from analytics.catalog import columns_frame, load_catalog
+from analytics.formatting import format_count
 from analytics.i18n import t
 from analytics.ui import data, small_counts
 from analytics.ui.state import language
@@ -29,21 +30,20 @@ def data_dictionary(register_is_synthetic: bool) -> None:
     lang = language()
     counts = _row_counts(data.sources().version)
     for table in load_catalog():
-        title = table.title_en if lang == "en" else table.title_id
+        title = table.title_in(lang)
         tier = TIER_LABELS[table.tier][lang]
         if table.tier == "register" and register_is_synthetic:
-            tier += " — " + ("synthetic demo" if lang == "en" else "demo sintetis")
-        rows = f"{counts.get(table.name, 0):,}".replace(",", "." if lang == "id" else ",")
+            tier += " — " + t("tier_synthetic_demo", lang)
         # the register's row counts are exact totals of cases: the public gets them adjusted on the pages only
         size = "" if table.tier == "register" and small_counts.public_view() \
-            else f" · {rows} {'rows' if lang == 'en' else 'baris'}"
+            else " · " + t("dictionary_rows", lang, n=format_count(counts.get(table.name, 0), lang))
         with st.expander(f"**{title}** (`{table.name}`) · {tier}{size}"):
             st.markdown(table.description)
             st.markdown(
-                f"**{t('source', lang)}:** {table.source}  \n"
-                f"**{'Licence' if lang == 'en' else 'Lisensi'}:** {table.licence}  \n"
-                f"**{'Retrieved' if lang == 'en' else 'Diambil'}:** {table.retrieved}  \n"
-                f"**{'Key' if lang == 'en' else 'Kunci'}:** {', '.join(table.primary_key)}"
+                f"**{t('source', lang)}:** {table.source_in(lang)}  \n"
+                f"**{t('licence', lang)}:** {table.licence_in(lang)}  \n"
+                f"**{t('dictionary_retrieved', lang)}:** {table.retrieved}  \n"
+                f"**{t('dictionary_key', lang)}:** {', '.join(table.primary_key)}"
             )
             st.dataframe(columns_frame(table), hide_index=True, width="stretch")
 

@@ -199,7 +199,7 @@ def source_footer(table_names: list[str]) -> None:
     lines = []
     for name in table_names:
         table = catalog[name]
-        title = table.title_en if lang == "en" else table.title_id
+        title = table.title_in(lang)
         if name in imported:
             entry = imported[name]
             # who imported and the file's name are for analysts; the public sees version and date
@@ -210,9 +210,9 @@ def source_footer(table_names: list[str]) -> None:
                                   version=entry["version"])
             lines.append(f"- **{title}**: {said}.")
             continue
-        lines.append(f"- **{title}**: {table.source}. {'Licence' if lang == 'en' else 'Lisensi'}: {table.licence}.")
+        lines.append(f"- **{title}**: {table.source_in(lang)}. {t('licence', lang)}: {table.licence_in(lang)}.")
     with st.container(border=True):
-        st.markdown(("**Sources**" if lang == "en" else "**Sumber data**") + "\n\n" + "\n".join(lines))
+        st.markdown(f"**{t('sources_title', lang)}**" + "\n\n" + "\n".join(lines))
         if small_counts.public_view() and {"violation_cases", "sanctions"} & set(table_names):
             st.page_link("pages/tentang_data.py", label=t("protection_link", lang), icon=":material/shield_person:")
 

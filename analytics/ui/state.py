@@ -253,11 +253,11 @@ def sidebar_filters() -> Filters:
         options = choices(lang)
         st.selectbox(t("election", lang), [ALL, *options.elections], key="f_election",
                      format_func=lambda code: t("all_elections", lang) if code == ALL else options.elections[code])
-        col_from, col_to = st.columns(2)
-        col_from.date_input(t("date_from", lang), value=None, key="f_from", format="DD/MM/YYYY",
-                            min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
-        col_to.date_input(t("date_to", lang), value=None, key="f_to", format="DD/MM/YYYY",
-                          min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
+        # one under the other: side by side, each field cut its own placeholder to "dd/mm/y"
+        st.date_input(t("date_from", lang), value=None, key="f_from", format="DD/MM/YYYY",
+                      min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
+        st.date_input(t("date_to", lang), value=None, key="f_to", format="DD/MM/YYYY",
+                      min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
 
         st.selectbox(t("province", lang), [ALL, *options.provinces], key="f_province",
                      format_func=lambda code: t("all_provinces", lang) if code == ALL else options.names[code])

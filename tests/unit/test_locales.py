@@ -40,3 +40,14 @@ def test_acronyms_stay_in_capitals_in_indonesian_text():
     lowered = {key: text for key, text in i18n.CATALOGS["id"].items()
                if re.search(r"(?<![\w/{.-])(asn|ppk|bkn|kasn|pns|pppk)(?![\w}])", text)}
     assert lowered == {}
+
+
+def test_no_page_builds_its_text_by_language_branches():
+    """Pages take their words from the catalogs (``t``) and bilingual columns by ``in_language``;
+    an ``if lang == "en"`` in a page is text kept outside the catalogs."""
+    from analytics.settings import REPO_DIR
+
+    branching = re.compile(r"""lang\s*==\s*["'](en|id)["']|["'](en|id)["']\s*==\s*lang""")
+    found = {path.name: n for path in sorted((REPO_DIR / "pages").glob("*.py")) + [REPO_DIR / "app.py"]
+             if (n := len(branching.findall(path.read_text(encoding="utf-8"))))}
+    assert found == {}
