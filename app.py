@@ -30,6 +30,8 @@ if data.problem():
 # Analyst pages exist only for a logged-in analyst: for the public their URLs open nothing.
 pages = [st.Page(page.script, title=t(page.title_key, lang), icon=page.icon, url_path=page.url_path,
                  default=page is site_pages.DEFAULT) for page in site_pages.visible_pages(analyst)]
+pages += [st.Page(access.analyst_only_page(page.url_path), title=t("analyst_only_title", lang), url_path=page.url_path,
+                  visibility="hidden") for page in site_pages.PAGES if page.analyst_only and not analyst]
 with framed():
     try:
         st.navigation(pages, position="sidebar").run()

@@ -5,6 +5,7 @@ import streamlit as st
 
 from analytics.catalog import load_catalog
 from analytics.ingest import pipeline, templates
+from analytics.ingest.readers import DEFAULT_LIMIT_MB
 from analytics.ingest.store import EMPTY_VERSION, StoreError
 from analytics.i18n import t, t_markdown
 from analytics.text import markdown_literal
@@ -43,7 +44,10 @@ mode = col_mode.radio(t("mode", lang), pipeline.MODES, key="kelola_mode", horizo
                       format_func=lambda m: t(f"mode_{m}", lang))
 st.caption(t(f"mode_{mode}_help", lang))
 upload_key = f"kelola_unggah_{st.session_state.get('_upload_round', 0)}"
-upload = st.file_uploader(t("upload", lang), type=["csv", "txt", "xlsx", "parquet"], key=upload_key)
+# the box names the importer's own limit (the server takes a little more, so that a file just over
+# it still reaches the importer's clear message rather than a dropped connection)
+upload = st.file_uploader(t("upload", lang), type=["csv", "txt", "xlsx", "parquet"], key=upload_key,
+                          max_upload_size=int(DEFAULT_LIMIT_MB))
 sheet = None
 if upload is not None and upload.name.lower().endswith(".xlsx"):
     sheet = st.text_input(t("sheet", lang), key="kelola_lembar", max_chars=31) or None

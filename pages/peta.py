@@ -73,7 +73,8 @@ else:
                                     not_reached_label=t("median_not_reached", lang),
                                     selected=filters.regency_code if level == "regency" else filters.province_code)
     st.caption(t("map_click_hint", lang))
-    components.chart(figure, values, key=f"peta_{level}", source=components.register_source() + ". " + geo.attribution(lang),
+    map_columns = ["region_code", "region_name", shown_column, "reported"]
+    components.chart(figure, components.numbers_of(values, map_columns), key=f"peta_{level}", source=components.register_source() + ". " + geo.attribution(lang),
                      as_of=as_of, unit_note=None if small_counts.public_view() else t("small_counts_note", lang),
                      on_select=state.on_map_select(f"peta_{level}"), selection_mode=("points",))
 
@@ -85,6 +86,8 @@ if selected:
                  query_params=state.url_params())
 
 this_label = comparison.cycle_label(filters.election_id, lang) if filters.election_id else None
+# the ranking's CSV holds what the ranking draws: each region's value (and the compared cycle's)
+ranked_columns = ["region_code", "region_name", metric.column] + ([f"other_{metric.column}", "change"] if same_age else [])
 ranking = maps.ranking_figure(
     values, metric.column, t("q_ranking", lang, metric=metric_label.lower()), metric_label, lang,
     hover_format=metric.hover_format, withheld_label=f"< {small_counts.threshold()}", no_data_label=t("no_data", lang),
@@ -94,6 +97,7 @@ ranking = maps.ranking_figure(
     not_reached=not_reached,
     not_reached_label=t("median_not_reached", lang),
     colour=palette.cycle_colour(filters.election_id) if filters.election_id else palette.PRIMARY)
-components.chart(ranking, values, key=f"peringkat_{level}", source=components.register_source(), as_of=as_of,
+components.chart(ranking, components.numbers_of(values, ranked_columns), key=f"peringkat_{level}",
+                 source=components.register_source(), as_of=as_of,
                  unit_note=components.per_1000_note(values) if metric_code == "per1000" else None)
 components.source_footer(["violation_cases", "sanctions", "asn_headcount", "regions"])

@@ -136,3 +136,18 @@ def require_analyst() -> None:
     default page); this guards any other way in and renders nothing of the page."""
     if not is_analyst():
         st.switch_page("pages/ringkasan.py")
+
+
+def analyst_only_page(url_path: str):
+    """What the public finds at an analyst page's address: a page of its own, hidden from the
+    navigation, that says so in the visitor's language (rather than Streamlit's English 'Page not
+    found'), and shows nothing of the analyst page."""
+
+    def analyst_only() -> None:
+        lang = language()
+        st.title(t("analyst_only_title", lang))
+        st.info(t("analyst_only_body", lang), icon=":material/lock:")
+        st.page_link("pages/ringkasan.py", label=t("page_summary", lang), icon=":material/dashboard:")
+
+    analyst_only.__name__ = f"analyst_only_{url_path}"      # Streamlit tells pages apart by it
+    return analyst_only

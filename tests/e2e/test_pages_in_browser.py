@@ -90,7 +90,9 @@ def test_presentation_view_steps_through_the_briefing(open_page, screenshot_dir)
 @pytest.mark.parametrize("page_name", ["kelola_data", "paparan"])
 def test_analyst_pages_do_not_exist_for_the_public(open_page, page_name):
     page, _ = open_page(f"{page_name}?pemilu=pilkada-2024")
-    assert page.locator("h1").first.inner_text().strip() == "Ringkasan"
+    # the address says in Bahasa that it is for analysts, and shows nothing of the page
+    assert page.locator("h1").first.inner_text().strip() == "Khusus analis"
+    assert "Page not found" not in page.inner_text("body")
     nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "Kelola data" not in nav and "Bahan paparan" not in nav
     assert not page.get_by_text("Unggah berkas").count()
@@ -124,3 +126,29 @@ def test_pages_opened_at_once_on_a_fresh_server_each_get_the_frame(tmp_path, chr
             assert page.locator('[data-testid="stSidebarNav"]').count() == 1
         for context in contexts:
             context.close()
+
+
+@pytest.mark.parametrize("page_name", helpers.PAGES)
+def test_at_phone_width_nothing_overflows_and_every_map_is_whole(open_page, page_name):
+    """At 390 px the page does not scroll sideways, and every map draws all of its regions inside
+    its own box (a fixed zoom cropped West Kalimantan at this width)."""
+    page, _ = open_page(f"{helpers.page_path(page_name)}?pemilu=pilkada-2024", helpers.PHONE,
+                        analyst=page_name in helpers.ANALYST_PAGES)
+    helpers.wait_for_maps(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= helpers.PHONE["width"]
+    maps = page.evaluate(f"""() => Array.from(document.querySelectorAll('.js-plotly-plot'))
+        .filter(plot => plot.querySelector('{helpers.MAP_REGION}'))
+        .map(plot => {{
+            const box = plot.getBoundingClientRect();
+            const regions = Array.from(plot.querySelectorAll('{helpers.MAP_REGION}')).map(p => p.getBoundingClientRect())
+                .filter(r => r.width > 0 && r.height > 0);
+            return {{box: [box.left, box.top, box.right, box.bottom], regions: regions.length,
+                     drawn: [Math.min(...regions.map(r => r.left)), Math.min(...regions.map(r => r.top)),
+                             Math.max(...regions.map(r => r.right)), Math.max(...regions.map(r => r.bottom))]}};
+        }})""")
+    for found in maps:
+        left, top, right, bottom = found["box"]
+        drawn_left, drawn_top, drawn_right, drawn_bottom = found["drawn"]
+        assert found["regions"] > 0
+        assert left - 1 <= drawn_left and drawn_right <= right + 1, found
+        assert top - 1 <= drawn_top and drawn_bottom <= bottom + 1, found

@@ -76,3 +76,14 @@ def test_a_chart_csv_writes_counts_as_integers_and_gaps_as_empty():
     frame = pd.DataFrame({"kasus": [33.0, None, 4.0], "tingkat": [0.5, 1.0, 2.0]})
     assert safe_csv_bytes(chart_numbers_csv(frame)).decode("utf-8-sig").splitlines() == \
         ['"kasus","tingkat"', "33,0.5", '"",1.0', "4,2.0"]
+
+
+def test_a_charts_numbers_are_its_own_columns_with_their_withheld_flags():
+    from analytics.ui.components import numbers_of
+
+    wide = pd.DataFrame({"region_code": ["63.09"], "region_name": ["Kab. Tabalong"], "reported": [3.0],
+                         "reported_withheld": [True], "proven": [1.0], "proven_withheld": [True], "per_1000": [0.2]})
+    wide.attrs["adjusted"] = True
+    shown = numbers_of(wide, ["region_code", "region_name", "reported"])
+    assert list(shown.columns) == ["region_code", "region_name", "reported", "reported_withheld"]
+    assert shown.attrs["adjusted"] is True
