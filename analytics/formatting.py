@@ -34,6 +34,18 @@ def format_number(value: object, decimals: int = 0, lang: str = "id", signed: bo
     return text
 
 
+def format_stated(value: object, lang: str = "id") -> str:
+    """A published value as stated: whole numbers without decimals, others with up to two
+    (12.5 -> '12,5' in Bahasa Indonesia, '12.5' in English)."""
+    if is_missing(value):
+        return MISSING[lang]
+    if float(value) % 1 == 0:
+        return format_number(value, 0, lang)
+    text = format_number(value, 2, lang)
+    point = "," if lang == "id" else "."
+    return text.rstrip("0").rstrip(point)
+
+
 def format_count(value: object, lang: str = "id", withheld: bool = False, threshold: int = 5) -> str:
     """A case count; a count withheld as too small to publish reads "< 5"."""
     return f"< {threshold}" if withheld else format_number(value, 0, lang)

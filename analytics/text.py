@@ -47,3 +47,10 @@ def markdown_link(title: object, url: object) -> str:
         return shown
     safe = quote(url.strip(), safe=":/?&=#%+,;@!~*'")
     return f"[{shown}]({safe})"
+
+
+def in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: lower case, except acronyms and codes (ASN, PPK,
+    BKN, IKP, 1.000): 'Terbukti per 1.000 ASN' -> 'terbukti per 1.000 ASN'."""
+    return " ".join(word if sum(ch.isupper() for ch in word) > 1 or not word[:1].isupper() else word.lower()
+                    for word in str(label).split(" "))

@@ -6,6 +6,7 @@ import streamlit as st
 
 from analytics import geo, maps, official, official_charts
 from analytics.i18n import in_language, t, t_markdown
+from analytics.text import in_sentence
 from analytics.ui import components, data, state
 from analytics.ui import official as official_ui
 from analytics.ui.frame import ensure_routed_through_app
@@ -60,7 +61,7 @@ metric_labels = registry.drop_duplicates("metric").set_index("metric")[in_langua
 choices = [f"{r.metric}|{r.level}" for r in available.itertuples()]
 state.url_control("angka_peta_metrik", "angka_peta", choices, choices[0])
 choice = st.selectbox(t("figures_map_metric", lang), choices, key="angka_peta_metrik",
-                      format_func=lambda c: f"{metric_labels[c.split('|')[0]]} · {t('level_' + c.split('|')[1], lang).lower()}")
+                      format_func=lambda c: f"{metric_labels[c.split('|')[0]]} · {in_sentence(t('level_' + c.split('|')[1], lang))}")
 metric, level = choice.split("|")
 latest = official_ui.shaped("latest_by_region", metric, level, filters.election_id)
 regions = data.query("regions")

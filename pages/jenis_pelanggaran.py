@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics import category_charts
 from analytics.i18n import t
+from analytics.text import in_sentence
 from analytics.ui import breakdown, components, data, small_counts, state
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.labels import code_labels
@@ -46,7 +47,7 @@ elif not small_counts.too_few_to_break_down(headline):
     cycles = [filters.election_id] + ([other] if other else [])
     counts = breakdown.cycle_shares(filters, dimension, cycles)
     shown_cycles = {code: cycle_labels_all[code] for code in [focus] + ([other] if other else [])}
-    dimension_name = t(f"dimension_{dimension}", lang).lower()
+    dimension_name = in_sentence(t(f"dimension_{dimension}", lang))
     recorded = breakdown.recorded_codes(dimension)
     states = category_charts.share_states(counts, list(shown_cycles), recorded)
     figure = category_charts.cycle_comparison_figure(
@@ -73,7 +74,7 @@ elif not small_counts.too_few_to_break_down(headline):
     table["row_label"] = table["row_code"].map(code_labels(dimension, table["row_code"].unique()))
     table["column_label"] = table["column_code"].map(code_labels(column_dimension, table["column_code"].unique()))
     heatmap = category_charts.crosstab_figure(
-        table, t("q_crosstab", lang, rows=dimension_name, columns=t(f"dimension_{column_dimension}", lang).lower()),
+        table, t("q_crosstab", lang, rows=dimension_name, columns=in_sentence(t(f"dimension_{column_dimension}", lang))),
         t(f"dimension_{column_dimension}", lang), None, lang, f"< {small_counts.threshold()}")
     components.chart(heatmap, table, key="jenis_silang_peta", source=components.register_source(), as_of=as_of)
 

@@ -4,6 +4,7 @@ import streamlit as st
 
 from analytics import cycle_compare, geo, maps, palette
 from analytics.i18n import t, t_markdown
+from analytics.text import in_sentence
 from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, median_not_reached, with_other_cycle
 from analytics.ui import comparison, components, data, small_counts, state
 from analytics.ui.geo import display_layer, explain_unavailable, layer_source
@@ -64,7 +65,7 @@ else:
     if same_age:
         shown_column, hover = "change", "+" + metric.hover_format.lstrip("+").replace("d", ".0f")
         shown_label = t("change_of", lang, metric=metric_label, unit=t(f"unit_{metric.change_unit}", lang))
-    title = t("q_map_change" if same_age else "q_map", lang, metric=metric_label.lower(),
+    title = t("q_map_change" if same_age else "q_map", lang, metric=in_sentence(metric_label),
               other=comparison.cycle_label(other_id, lang) if same_age else "")
     figure = maps.choropleth_figure(values, layer_source(level), shown_column, title, shown_label,
                                     t("no_data", lang), lang, hover,
@@ -89,7 +90,7 @@ this_label = comparison.cycle_label(filters.election_id, lang) if filters.electi
 # the ranking's CSV holds what the ranking draws: each region's value (and the compared cycle's)
 ranked_columns = ["region_code", "region_name", metric.column] + ([f"other_{metric.column}", "change"] if same_age else [])
 ranking = maps.ranking_figure(
-    values, metric.column, t("q_ranking", lang, metric=metric_label.lower()), metric_label, lang,
+    values, metric.column, t("q_ranking", lang, metric=in_sentence(metric_label)), metric_label, lang,
     hover_format=metric.hover_format, withheld_label=f"< {small_counts.threshold()}", no_data_label=t("no_data", lang),
     withheld_length=0.3 * small_counts.threshold() if metric.column == "reported" else 0,
     other_column=f"other_{metric.column}" if same_age else None, this_label=this_label,

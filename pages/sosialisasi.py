@@ -4,6 +4,7 @@ in the same regency before and after each event (not a measure of effect)."""
 import streamlit as st
 
 from analytics import event_charts, geo, maps
+from analytics.formatting import format_count
 from analytics.i18n import in_language, t, t_markdown
 from analytics.ui import components, data, events, state
 from analytics.ui.frame import ensure_routed_through_app
@@ -25,7 +26,7 @@ if documented.empty:
     components.empty_state(t("no_events", lang))
 else:
     col_count, col_regencies, col_types = st.columns(3)
-    components.metric_tile(col_count, t("events_documented", lang), f"{len(documented):,d}".replace(",", "."))
+    components.metric_tile(col_count, t("events_documented", lang), format_count(len(documented), lang))
     components.metric_tile(col_regencies, t("regencies_with_events", lang), str(documented["region_code"].nunique()))
     components.metric_tile(col_types, t("event_types_seen", lang), str(documented["event_type"].nunique()))
 

@@ -14,6 +14,7 @@ from analytics.filters import Filters
 from analytics.disclosure import withheld
 from analytics.formatting import format_count, format_date, format_number, format_percent, is_missing
 from analytics.i18n import t
+from analytics.text import in_sentence
 
 @dataclass
 class Slide:
@@ -172,7 +173,7 @@ def _map_slide(register, filters, province_code, source, lang) -> Slide:
     values = register("region_metrics", filters.without("province_code"), level="regency")
     if province_code:
         values = values[values["province_code"] == province_code]
-    title = t("q_map", lang, metric=t("metric_count", lang).lower())
+    title = t("q_map", lang, metric=in_sentence(t("metric_count", lang)))
     try:
         layer = geo.load_display_layer("regency")
     except geo.BoundaryFilesMissing:

@@ -17,7 +17,7 @@ from analytics.i18n import t, t_markdown
 from analytics.export_context import ExportContext, with_export_context
 from analytics.exports import chart_numbers_csv
 from analytics.scope import ScopeNames, scope_line, scope_slug
-from analytics.text import markdown_literal
+from analytics.text import in_sentence, markdown_literal
 from analytics.ui import data, small_counts, state
 from analytics.ui.geo import basemap_url, static_file
 from analytics.ui.state import language
@@ -67,7 +67,7 @@ def empty_state(message: str | None = None) -> None:
         choices = state.choices(lang)
         area = choices.names.get(filters.region_code, "Kalimantan") if filters.region_code else "Kalimantan"
         cycle = choices.elections.get(filters.election_id, t("all_elections", lang)) if filters.election_id \
-            else t("all_elections", lang).lower()
+            else in_sentence(t("all_elections", lang))
         narrowing = [label for label, chosen in (
             (choices.categories.get(filters.category_code), filters.category_code),
             (choices.positions.get(filters.position_code), filters.position_code),

@@ -9,8 +9,8 @@ import streamlit as st
 
 from analytics import official
 from analytics.figures import FigureSpec
-from analytics.formatting import format_date
-from analytics.i18n import t
+from analytics.formatting import format_date, format_stated
+from analytics.i18n import in_language, t
 from analytics.result_cache import ResultCache
 from analytics.ui import data
 from analytics.ui.state import language
@@ -63,10 +63,10 @@ def registry_table(figures: pd.DataFrame, group_column: str | None = None, heigh
     lang = language()
     shown = pd.DataFrame({
         t("figure_cycle", lang): figures["cycle_label"],
-        t("figure_metric", lang): figures["metric_label_en" if lang == "en" else "metric_label_id"],
-        t("figure_area", lang): figures["area_label"].fillna(figures["region_name"]).fillna(
-            "Nasional" if lang == "id" else "National"),
-        t("figure_value", lang): [QUALIFIER_MARK.get(q, "") + (f"{v:,.2f}".rstrip("0").rstrip(".") if v % 1 else f"{v:,.0f}")
+        t("figure_metric", lang): figures[in_language("metric_label", lang)],
+        t("figure_area", lang): figures["area_label"].fillna(figures["region_name"]).fillna(t("national", lang)),
+        # grouped and pointed as the language writes numbers (3.824 and 12,5 in Bahasa Indonesia)
+        t("figure_value", lang): [QUALIFIER_MARK.get(q, "") + format_stated(v, lang)
                                   for v, q in zip(figures["value"], figures["value_qualifier"])],
         t("figure_unit", lang): figures["unit"],
         t("figure_as_of", lang): _dates(figures, lang),
@@ -75,9 +75,6 @@ def registry_table(figures: pd.DataFrame, group_column: str | None = None, heigh
         t("source", lang): figures["source_url"],
         "ID": figures["figure_id"],
     })
-    if lang == "id":
-        column = t("figure_value", lang)
-        shown[column] = [v.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".") for v in shown[column]]
     if group_column is not None:
         shown.insert(0, t("conflict_group", lang), figures[group_column])
     st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto", column_config={

@@ -26,3 +26,11 @@ def test_signed_numbers_show_the_sign():
     assert format_number(1234.5, 1, "id", signed=True) == "+1.234,5"
     assert format_number(-2.25, 1, "en", signed=True) == "-2.2"
     assert format_number(3, 0, "id") == "3"
+
+
+def test_a_stated_value_is_written_the_way_the_language_writes_numbers():
+    from analytics.formatting import format_stated
+
+    assert format_stated(3824, "id") == "3.824" and format_stated(3824, "en") == "3,824"
+    assert format_stated(12.5, "id") == "12,5" and format_stated(12.5, "en") == "12.5"
+    assert format_stated(2035.25, "id") == "2.035,25"

@@ -51,3 +51,11 @@ def test_no_page_builds_its_text_by_language_branches():
     found = {path.name: n for path in sorted((REPO_DIR / "pages").glob("*.py")) + [REPO_DIR / "app.py"]
              if (n := len(branching.findall(path.read_text(encoding="utf-8"))))}
     assert found == {}
+
+
+def test_a_label_inside_a_sentence_keeps_its_acronyms():
+    from analytics.text import in_sentence
+
+    assert in_sentence("Terbukti per 1.000 ASN") == "terbukti per 1.000 ASN"
+    assert in_sentence("Tingkat tindak lanjut PPK") == "tingkat tindak lanjut PPK"
+    assert in_sentence("Jumlah kasus dilaporkan") == "jumlah kasus dilaporkan"
