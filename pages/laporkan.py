@@ -21,5 +21,5 @@ for channel in CHANNELS:
         st.link_button(channel.address.removeprefix("https://"), channel.address, icon=":material/open_in_new:")
         source = f"{markdown_link(channel.source_title, channel.source_url)}, {markdown_literal(channel.source_publisher)}, " \
                  f"{format_date(channel.source_date, lang)}"
-        st.caption(t("report_source", lang, source=source))
+        st.markdown(t("report_source", lang, source=source))   # a caption's grey made the link too faint
 st.info(t("report_prepare", lang), icon=":material/checklist:")

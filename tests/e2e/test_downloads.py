@@ -20,7 +20,8 @@ def test_hotspot_csv_and_png_hold_what_the_chart_draws(open_page):
 
     with page.expect_download() as csv_download:
         page.locator(".st-key-ringkasan_hotspot_csv button").click()
-    assert csv_download.value.suggested_filename == "ringkasan_hotspot.csv"
+    # the file name carries the scope, so a forwarded file still says what it covers
+    assert csv_download.value.suggested_filename == "ringkasan_hotspot_pilkada-2024_kalimantan.csv"
     table = pd.read_csv(io.BytesIO(open(csv_download.value.path(), "rb").read()), encoding="utf-8-sig")
     from_csv = dict(zip(table["region_name"], table["reported"]))
     assert from_csv.keys() == drawn_values.keys()
@@ -28,7 +29,7 @@ def test_hotspot_csv_and_png_hold_what_the_chart_draws(open_page):
 
     with page.expect_download(timeout=120_000) as png_download:
         page.locator(".st-key-ringkasan_hotspot_png button").click()
-    assert png_download.value.suggested_filename == "ringkasan_hotspot.png"
+    assert png_download.value.suggested_filename == "ringkasan_hotspot_pilkada-2024_kalimantan.png"
     head = open(png_download.value.path(), "rb").read(24)
     assert head[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", head[16:24]) == (2200, 1200)   # 1100 × 600 at scale 2
+    assert struct.unpack(">II", head[16:24]) == (2200, 1360)   # 1100 × 680 at scale 2: room for scope and source
