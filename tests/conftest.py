@@ -12,6 +12,18 @@ from analytics import db
 from analytics.catalog import load_catalog
 
 FIXTURE_REFERENCE = Path(__file__).parent / "fixtures" / "reference"
+#: Test folder -> the marker of its tier (registered in pytest.ini).
+TIERS = {"unit": "unit", "data": "unit", "ingest": "ingest", "privacy": "privacy", "app": "app",
+         "benchmarks": "benchmark", "e2e": "e2e"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test with its folder's tier, so that ``-m "not e2e"`` runs the fast tiers alone."""
+    tests_dir = Path(__file__).parent
+    for item in items:
+        folder = Path(str(item.fspath)).relative_to(tests_dir).parts[0]
+        if folder in TIERS:
+            item.add_marker(getattr(pytest.mark, TIERS[folder]))
 
 D = date
 
