@@ -15,7 +15,7 @@ import streamlit as st
 
 from analytics import auth
 from analytics.i18n import t, t_markdown
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 SESSION_USER = "analyst_user"
 

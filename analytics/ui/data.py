@@ -18,8 +18,11 @@ import streamlit as st
 
 from analytics import db, demo, prepared, release, settings
 from analytics.filters import Filters
+from analytics.i18n import t_markdown
 from analytics.ingest.store import StoreError
 from analytics.result_cache import ResultCache
+from analytics.ui import access
+from analytics.ui.session import language
 
 
 @st.cache_resource(show_spinner=False)
@@ -92,9 +95,6 @@ def connection():
         fallback = _last_served.get(base) or prepared.last_good(settings.cache_dir(Path(base)))
         _problem[base] = str(error)
         if fallback is None:
-            from analytics.i18n import t_markdown
-            from analytics.ui.state import language
-
             st.error(t_markdown("data_unavailable", language(), reason=str(error)), icon=":material/error:")
             st.stop()
         _last_served[base] = fallback
@@ -134,9 +134,7 @@ def _run_query(query_name: str, filters: Filters | None, extra: dict, audience: 
 def query(query_name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
     """Run ``queries.<query_name>`` through the cache, protected for the public. Returns a copy
     callers may change."""
-    from analytics.ui.small_counts import public_view
-
-    audience = release.Audience.for_public() if public_view() else release.ANALYST
+    audience = release.ANALYST if access.is_analyst() else release.Audience.for_public()
     key = (query_name, filters, tuple(sorted(extra.items())), sources().version, audience)
     return RESULTS.get(key, lambda: _run_query(query_name, filters, extra, audience))
 

@@ -22,6 +22,7 @@ import streamlit as st
 
 from analytics import geo, maps, settings
 from analytics.i18n import t, t_markdown
+from analytics.ui import access
 
 STATIC_DIR = settings.REPO_DIR / "static"
 STATIC_GEO_DIR = STATIC_DIR / "geo"
@@ -77,7 +78,5 @@ def explain_unavailable(missing: geo.BoundaryFilesMissing, lang: str) -> None:
     """In place of a map that cannot be drawn: what the public may read (no path, no setting),
     and for a logged-in analyst the detail that says where it looked and what to do."""
     st.warning(t("map_layers_unavailable", lang), icon=":material/map:")
-    from analytics.ui import access  # the page's audience; imported here, access imports the page state
-
     if access.is_analyst():
         st.caption(t_markdown("map_layers_detail", lang, detail=missing.detail))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import disclosure, settings
+from analytics import disclosure, figures, settings
 from analytics.disclosure import any_withheld, withheld, withheld_flags
 from analytics.formatting import format_count, format_number, format_percent
 from analytics.i18n import t
-from analytics.ui.state import language
+from analytics.ui import access, data
+from analytics.ui.session import language
 
 
 def threshold() -> int:
@@ -18,9 +19,7 @@ def threshold() -> int:
 
 def public_view() -> bool:
     """True for anyone not logged in as an analyst: register numbers reach them protected."""
-    from analytics.ui.access import is_analyst
-
-    return not is_analyst()
+    return not access.is_analyst()
 
 
 def count_text(row, column: str) -> str:
@@ -82,9 +81,6 @@ def trend(filters, title_lang: str | None = None):
     view a weekly trend whose weeks are mostly without a number is shown by month instead, and
     every period without a number is marked "< 5" (:func:`analytics.figures.trend_figure`).
     Returns (figure, numbers, note)."""
-    from analytics import figures
-    from analytics.ui import data
-
     lang = title_lang or language()
     public = public_view()
     bucket = "week" if filters.election_id else "month"

@@ -22,6 +22,7 @@ from analytics.filters import AGENCY_LEVELS, Filters
 from analytics.i18n import LANGUAGES, label, t
 from analytics.text import plotly_literal
 from analytics.ui import data
+from analytics.ui.session import language  # noqa: F401 (pages read it here)
 
 DEFAULT_ELECTION = "pilkada-2024"
 ALL = "semua"
@@ -38,11 +39,6 @@ URL_KEYS = {
     "f_level": "tingkat",
     "lang": "lang",
 }
-
-
-def language() -> str:
-    lang = st.session_state.get("lang", "id")
-    return lang if lang in LANGUAGES else "id"
 
 
 def _parse_date(text: str) -> date | None:
