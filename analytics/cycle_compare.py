@@ -121,3 +121,20 @@ def row_change(current: pd.Series, other: pd.Series, field: str) -> float | None
     if withheld(current, field) or withheld(other, field):
         return None
     return change(current[field], other[field], CHANGE_UNIT[field])
+
+
+#: Counts that only grow as a cycle ages: at any age they are at most what they are at the end.
+CUMULATIVE_COUNTS = ("reported", "registered", "proven", "recommended", "followed_up", "sanctioned")
+
+
+def no_more_than_final(at_age: pd.Series, final: pd.Series) -> pd.Series:
+    """The same-age counts, each at most its final count. The public's counts are adjusted one by
+    one (cell-key), so a count at an age can come out a few above the same count at the end (136
+    against 133), which no register can hold; taking the smaller of two released numbers reveals
+    nothing new, and the exact (analyst) counts never need it."""
+    shown = at_age.copy()
+    for column in CUMULATIVE_COUNTS:
+        if column in shown.index and column in final.index and not pd.isna(shown[column]) \
+                and not pd.isna(final[column]) and shown[column] > final[column]:
+            shown[column] = final[column]
+    return shown

@@ -26,6 +26,9 @@ def funnel_table(headline: pd.Series, lang: str = "id", threshold: int = 5) -> p
     the text written on each stage ("< 5" where the public view withheld the count)."""
     cases = [headline[stage] for stage in FUNNEL_STAGES]
     withheld = [bool(headline.get(f"{stage}_withheld", False)) for stage in FUNNEL_STAGES]
+    if any(f"{stage}_withheld" in headline.index for stage in FUNNEL_STAGES):
+        # a public row: a stage without a number was withheld ("< 5"), never an empty box
+        withheld = [hidden or pd.isna(count) for hidden, count in zip(withheld, cases)]
     first = None if pd.isna(cases[0]) or not cases[0] else float(cases[0])
     percents = [None if first is None or pd.isna(c) else round(100.0 * c / first, 1) for c in cases]
     texts = [format_count(c, lang, hidden, threshold) + ("" if p is None else f"\n{format_percent(p, 1, lang)}")
@@ -88,19 +91,21 @@ def stage_durations_figure(stages: pd.DataFrame, lang: str = "id") -> FigureSpec
         {"type": "bar", "x": stages["median_days"], "y": labels, "orientation": "h", "name": t("median", lang),
          "marker": {"color": palette.PRIMARY}, "hovertemplate": hover},
         {"type": "scatter", "x": stages["p90_days"], "y": labels, "mode": "markers", "name": t("p90", lang),
-         "marker": {"color": palette.SECONDARY, "size": 12, "symbol": "diamond"}, "hovertemplate": hover},
+         "marker": {"color": palette.SECONDARY, "size": 12, "symbol": "diamond"}, "hovertemplate": hover,
+         "showlegend": bool(stages["p90_days"].notna().any())},   # no legend entry for points not drawn
     ]
     return figure(traces, layout(t("q_stage_durations", lang), t("days", lang), None, lang, height=340,
                                  yaxis={"autorange": "reversed"}))
 
 
 def _withheld_stubs(labels: list, name: str, withheld_label: str, length: float, orientation: str,
-                    group: str | None = None) -> dict:
-    """Hatched stubs labelled ``withheld_label`` for the ``labels`` whose count was withheld."""
+                    group: str | None = None, colour: str = palette.PRIMARY) -> dict:
+    """Hatched stubs labelled ``withheld_label`` for the ``labels`` whose count was withheld, hatched
+    in the colour of the series they stand in for."""
     value, category = ([length] * len(labels), labels)
     trace = {"type": "bar", "name": f"{name}: {withheld_label}" if name else withheld_label, "orientation": orientation,
-             "marker": {"color": palette.WITHHELD, "line": {"color": palette.PRIMARY, "width": 1},
-                        "pattern": {"shape": "/", "fgcolor": palette.PRIMARY, "size": 5}},
+             "marker": {"color": palette.WITHHELD, "line": {"color": colour, "width": 1},
+                        "pattern": {"shape": "/", "fgcolor": colour, "size": 5}},
              "text": [withheld_label] * len(labels), "textposition": "outside", "cliponaxis": False,
              "hovertemplate": "%{" + ("y" if orientation == "h" else "x") + "}: " + withheld_label + "<extra></extra>"}
     trace.update({"x": value, "y": category} if orientation == "h" else {"x": category, "y": value})
@@ -156,7 +161,11 @@ def sanction_mix_figure(mix: pd.DataFrame, lang: str = "id", withheld_label: str
                        "text": [format_count(v, lang) for v in values], "textposition": "outside", "cliponaxis": False})
         if hidden.any():
             traces.append(_withheld_stubs([label for label, h in zip(labels, hidden) if h], name, withheld_label,
-                                          0.3 * threshold, "h", group=column))
+                                          0.3 * threshold, "h", group=column, colour=colour))
+    # the axis always reaches the threshold: with every count withheld it ran to 1,4 and the stubs filled it
+    largest = max([float(mix[c][~withheld_flags(mix, c)].max()) for c in ("recommended", "imposed")
+                   if (~withheld_flags(mix, c)).any() and mix[c][~withheld_flags(mix, c)].notna().any()] or [0.0])
     return figure(traces, layout(t("q_sanction_mix", lang), t("cases_unit", lang), None, lang, barmode="group",
                                  height=max(340, 50 * len(mix) + 120),
+                                 xaxis={"range": [0, max(largest, float(threshold)) * 1.25]},
                                  yaxis={"categoryorder": "array", "categoryarray": labels[::-1]}))

@@ -91,7 +91,7 @@ def choropleth_figure(
     codes, names = values["region_code"], values["region_name"]
     traces = []
     for rows, colour, label in ((~has_value & ~hidden & ~unreached, palette.NO_DATA, no_data_label),
-                                (hidden, palette.WITHHELD, withheld_label),
+                                (hidden, palette.MAP_WITHHELD, withheld_label),
                                 (unreached, palette.NOT_REACHED, not_reached_label)):
         if rows.any():
             traces.append({

@@ -24,6 +24,9 @@ SEQUENTIAL = [
 ]
 NO_DATA = "#E6E6E6"
 WITHHELD = "#F5E6C8"  # small counts withheld from the public: light, warm, not a value colour
+#: A withheld region on a map: the beige above sat next to the sequential scale's yellow top and
+#: read like the highest value; this pale mint is on neither map scale (cividis, PuOr).
+MAP_WITHHELD = "#CDE7DF"
 #: A change against another cycle: purple for lower, orange for higher, pale at no change (PuOr,
 #: colour-blind safe; neither end reads as good or bad)
 DIVERGING = [

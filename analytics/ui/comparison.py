@@ -72,4 +72,4 @@ def headline_pair(filters: Filters, comparison: SameAge) -> tuple[pd.Series, pd.
     other = filters.with_election(comparison.other_id)
     at_age = data.query("headline_numbers", other, age_days=comparison.other_age_days).iloc[0]
     final = data.query("headline_numbers", other).iloc[0]
-    return at_age, final
+    return cycle_compare.no_more_than_final(at_age, final), final

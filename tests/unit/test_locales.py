@@ -59,3 +59,9 @@ def test_a_label_inside_a_sentence_keeps_its_acronyms():
     assert in_sentence("Terbukti per 1.000 ASN") == "terbukti per 1.000 ASN"
     assert in_sentence("Tingkat tindak lanjut PPK") == "tingkat tindak lanjut PPK"
     assert in_sentence("Jumlah kasus dilaporkan") == "jumlah kasus dilaporkan"
+
+
+def test_a_title_is_one_line():
+    """A catalog entry named ..._title is a heading: a second line is text that lost its own key."""
+    multi = {key: text for key, text in i18n.CATALOGS["id"].items() if key.endswith("_title") and "\n" in text}
+    assert multi == {}

@@ -87,3 +87,13 @@ def test_a_charts_numbers_are_its_own_columns_with_their_withheld_flags():
     shown = numbers_of(wide, ["region_code", "region_name", "reported"])
     assert list(shown.columns) == ["region_code", "region_name", "reported", "reported_withheld"]
     assert shown.attrs["adjusted"] is True
+
+
+def test_a_count_at_an_age_is_never_shown_above_its_final_count():
+    from analytics.cycle_compare import no_more_than_final
+
+    at_age = pd.Series({"reported": 171.0, "recommended": 136.0, "followup_rate_pct": 80.0})
+    final = pd.Series({"reported": 171.0, "recommended": 133.0, "followup_rate_pct": 93.0})
+    shown = no_more_than_final(at_age, final)
+    assert shown["recommended"] == 133 and shown["reported"] == 171 and shown["followup_rate_pct"] == 80
+    assert at_age["recommended"] == 136          # the caller's numbers are not changed
