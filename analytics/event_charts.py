@@ -6,7 +6,7 @@ import pandas as pd
 
 from analytics import palette
 from analytics.figures import FigureSpec, figure, layout, vertical_line
-from analytics.formatting import format_date
+from analytics.formatting import date_ticks, format_date
 from analytics.i18n import t
 
 
@@ -59,9 +59,11 @@ def events_timeline_figure(events: pd.DataFrame, calendar: pd.DataFrame, lang: s
                                             font={"size": 10})
                 shapes.append(line)
                 annotations.append({**label, "textangle": -30})
+    ticks = date_ticks(dates.min(), dates.max(), lang) if len(dates) else {}
     return figure(traces, layout(
         t("q_events_timeline", lang), None, None, lang, height=max(340, 48 * len(type_order) + 200),
         yaxis={"categoryorder": "array", "categoryarray": type_order[::-1], "gridcolor": "#EEEEEE"},
+        xaxis=ticks,
         margin={"t": 90}, shapes=shapes, annotations=annotations))
 
 

@@ -11,7 +11,7 @@ from _plotly_utils.utils import to_typed_array_spec
 
 from analytics import palette
 from analytics.disclosure import withheld_flags
-from analytics.formatting import format_number
+from analytics.formatting import date_ticks, format_date, format_number
 from analytics.i18n import t
 from analytics.text import plotly_literal
 
@@ -283,7 +283,8 @@ def trend_figure(
     ``threshold`` high labelled so, never a gap that reads as zero.
     """
     x = pd.to_datetime(over_time["period_start"])
-    hover = "%{x|%d %b %Y}: %{y:,d}<extra></extra>"
+    # the period's date in the page's language (Plotly's own %b is English)
+    hover = "%{customdata}: %{y:,d}<extra></extra>"
     proven_x, proven = x, over_time["proven"]
     if len(x) and bucket in PERIOD_FREQUENCY:
         # the proven line runs over every period: in the exact view a period without a row had no
@@ -292,11 +293,14 @@ def trend_figure(
         shown = over_time["proven"].where(~withheld_flags(over_time, "proven")).to_numpy(dtype=float, na_value=np.nan)
         line = pd.Series(shown, index=x.to_numpy()).reindex(grid)
         proven_x, proven = grid, line if withheld_label else line.fillna(0)
+    precision = "day" if bucket == "week" else "month"
     traces = [
         {"type": "bar", "x": x, "y": over_time["reported"], "name": t("reported", lang),
-         "marker": {"color": palette.PRIMARY}, "hovertemplate": hover},
+         "marker": {"color": palette.PRIMARY}, "hovertemplate": hover,
+         "customdata": [format_date(d, lang, precision) for d in x]},
         {"type": "scatter", "x": proven_x, "y": proven, "name": t("proven", lang), "mode": "lines+markers",
-         "connectgaps": False, "line": {"color": palette.STAGE["proven"], "width": 2}, "hovertemplate": hover},
+         "connectgaps": False, "line": {"color": palette.STAGE["proven"], "width": 2}, "hovertemplate": hover,
+         "customdata": [format_date(d, lang, precision) for d in pd.to_datetime(pd.Index(proven_x))]},
     ]
     unshown = unshown_periods(over_time, bucket) if withheld_label else pd.DatetimeIndex([])
     if len(unshown):
@@ -306,7 +310,8 @@ def trend_figure(
             "width": [PERIOD_DAYS[bucket] * 0.9 * 86_400_000] * len(unshown),
             "marker": {"color": palette.WITHHELD, "line": {"color": palette.PRIMARY, "width": 1},
                        "pattern": {"shape": "/", "fgcolor": palette.PRIMARY, "size": 5}},
-            "hovertemplate": "%{x|%d %b %Y}: " + withheld_label + "<extra></extra>",
+            "customdata": [format_date(d, lang, precision) for d in unshown],
+            "hovertemplate": "%{customdata}: " + withheld_label + "<extra></extra>",
         })
     shapes, annotations = [], []
     if len(x):
@@ -338,8 +343,9 @@ def trend_figure(
                 annotations.append({**label, "y": 0.98, "yanchor": "top", "xanchor": "left", "xshift": 3,
                                     "bgcolor": "rgba(255,255,255,0.85)"})
     y_title = t("cases_per_week" if bucket == "week" else "cases_per_month", lang)
+    ticks = date_ticks(x.min(), x.max(), lang) if len(x) else {}
     return figure(traces, layout(t("q_trend", lang), None, y_title, lang, barmode="overlay", bargap=0.1,
-                                 shapes=shapes, annotations=annotations))
+                                 shapes=shapes, annotations=annotations, xaxis=ticks))
 
 
 def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str], lang: str = "id",

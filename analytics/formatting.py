@@ -14,6 +14,11 @@ MONTHS = {
            "October", "November", "December"],
 }
 
+SHORT_MONTHS = {
+    "id": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
+
 MISSING = {"id": "tidak ada data", "en": "no data"}
 
 
@@ -71,3 +76,32 @@ def format_date(value: object, lang: str = "id", precision: str = "day") -> str:
     if precision == "month":
         return f"{month} {value.year}"
     return f"{value.day} {month} {value.year}"
+
+
+#: Tick steps a date axis may take, shortest first: (pandas frequency, "day" or "month" or "year").
+_DATE_STEPS = (("7D", "day"), ("14D", "day"), ("MS", "month"), ("2MS", "month"), ("3MS", "month"),
+               ("6MS", "month"), ("YS", "year"), ("2YS", "year"), ("5YS", "year"))
+
+
+def date_ticks(start, end, lang: str = "id", most: int = 7) -> dict:
+    """Tick positions and texts for a date axis from ``start`` to ``end`` in the language's month
+    names (Plotly writes English ones: 'Oct' on an Indonesian page); the year is written under the
+    first tick and wherever it changes. Returns {"tickvals", "ticktext"} for a layout axis."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    if pd.isna(start) or pd.isna(end):
+        return {}
+    months = SHORT_MONTHS.get(lang, SHORT_MONTHS["id"])
+    for frequency, unit in _DATE_STEPS:
+        first = start.normalize() if unit == "day" else start.to_period("M").to_timestamp()
+        ticks = pd.date_range(first, end, freq=frequency)
+        if len(ticks) <= most:
+            break
+    texts, year = [], None
+    for tick in ticks:
+        if unit == "year":
+            texts.append(str(tick.year))
+            continue
+        label = f"{tick.day} {months[tick.month - 1]}" if unit == "day" else months[tick.month - 1]
+        texts.append(f"{label}<br>{tick.year}" if tick.year != year else label)
+        year = tick.year
+    return {"tickvals": list(ticks), "ticktext": texts}

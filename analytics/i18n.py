@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -44,3 +46,17 @@ def in_language(column: str, lang: str) -> str:
 def label(row, lang: str = "id") -> str:
     """A reference-table row's label (``label_id`` / ``label_en``) in ``lang``."""
     return row["label_en"] if lang == "en" else row["label_id"]
+
+
+@lru_cache(maxsize=1)
+def _figure_units() -> dict[str, dict[str, str]]:
+    with (LOCALES_DIR / "figure_units.csv").open(encoding="utf-8", newline="") as source:
+        return {row["unit"]: {"id": row["label_id"], "en": row["label_en"]} for row in csv.DictReader(source)}
+
+
+def figure_unit(unit: object, lang: str = "id") -> object:
+    """A published figure's unit as written in ``lang`` (the curated data write it in English:
+    'cases' reads 'kasus'); a unit without a translation stays as written."""
+    if not isinstance(unit, str):
+        return unit
+    return _figure_units().get(unit, {}).get(lang if lang in LANGUAGES else "id", unit)

@@ -6,7 +6,7 @@ import pandas as pd
 
 from analytics import palette
 from analytics.figures import FigureSpec, figure, layout, wrap_label
-from analytics.formatting import format_date
+from analytics.formatting import date_ticks, format_date
 from analytics.i18n import t
 
 
@@ -50,8 +50,10 @@ def snapshots_figure(snapshots: pd.DataFrame, cycle_label: str, lang: str = "id"
         "marker": {"size": 9}, "customdata": _provenance(rows, lang),
         "hovertemplate": "%{customdata[0]}: %{y:,.1f}<br>%{customdata[1]} (%{customdata[2]})<extra>%{fullData.name}</extra>",
     } for index, (metric, rows) in enumerate(snapshots.groupby("metric", sort=False))]
+    dates = pd.to_datetime(snapshots["as_of_date"])
+    ticks = date_ticks(dates.min(), dates.max(), lang) if len(dates) else {}
     return figure(traces, layout(t("q_snapshots", lang, cycle=cycle_label), t("figure_as_of", lang), None, lang,
-                                 height=420))
+                                 height=420, xaxis=ticks))
 
 
 #: Two panels side by side sharing the regions' axis (what ``make_subplots(cols=2,

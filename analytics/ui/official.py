@@ -10,7 +10,7 @@ import streamlit as st
 from analytics import official
 from analytics.figures import FigureSpec
 from analytics.formatting import format_date, format_stated
-from analytics.i18n import in_language, t
+from analytics.i18n import figure_unit, in_language, t
 from analytics.result_cache import ResultCache
 from analytics.ui import data
 from analytics.ui.state import language
@@ -68,7 +68,7 @@ def registry_table(figures: pd.DataFrame, group_column: str | None = None, heigh
         # grouped and pointed as the language writes numbers (3.824 and 12,5 in Bahasa Indonesia)
         t("figure_value", lang): [QUALIFIER_MARK.get(q, "") + format_stated(v, lang)
                                   for v, q in zip(figures["value"], figures["value_qualifier"])],
-        t("figure_unit", lang): figures["unit"],
+        t("figure_unit", lang): [figure_unit(unit, lang) for unit in figures["unit"]],
         t("figure_as_of", lang): _dates(figures, lang),
         t("publisher", lang): figures["publisher"],
         t("figure_description", lang): figures["description"],

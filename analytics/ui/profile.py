@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from analytics.filters import Filters
-from analytics.formatting import format_date, format_number
-from analytics.i18n import t
+from analytics.formatting import format_date, format_number, format_stated
+from analytics.i18n import figure_unit, in_language, t
 from analytics.text import markdown_link, markdown_literal
 from analytics.ui import data, small_counts
 from analytics.ui.state import language
@@ -85,11 +85,11 @@ def figures_list(figures: pd.DataFrame) -> None:
         st.caption(t("profile_no_figures", lang))
         return
     shown = pd.DataFrame({
-        t("figure_metric", lang): figures["metric_label_en" if lang == "en" else "metric_label_id"],
+        t("figure_metric", lang): figures[in_language("metric_label", lang)],
         t("figure_cycle", lang): figures["cycle_label"],
         t("figure_area", lang): figures["area_label"].fillna(figures["region_name"]),
-        t("figure_value", lang): [format_number(v, 2 if v % 1 else 0, lang) for v in figures["value"]],
-        t("figure_unit", lang): figures["unit"],
+        t("figure_value", lang): [format_stated(v, lang) for v in figures["value"]],
+        t("figure_unit", lang): [figure_unit(unit, lang) for unit in figures["unit"]],
         t("figure_as_of", lang): [format_date(d, lang, p or "day") if not pd.isna(d) else "—"
                                  for d, p in zip(figures["as_of_date"], figures["as_of_precision"])],
         t("source", lang): figures["source_url"],

@@ -34,3 +34,13 @@ def test_a_stated_value_is_written_the_way_the_language_writes_numbers():
     assert format_stated(3824, "id") == "3.824" and format_stated(3824, "en") == "3,824"
     assert format_stated(12.5, "id") == "12,5" and format_stated(12.5, "en") == "12.5"
     assert format_stated(2035.25, "id") == "2.035,25"
+
+
+def test_a_date_axis_speaks_the_pages_language():
+    from analytics.formatting import date_ticks
+
+    ticks = date_ticks("2024-09-22", "2024-11-24", "id")
+    assert ticks["ticktext"] == ["22 Sep<br>2024", "6 Okt", "20 Okt", "3 Nov", "17 Nov"]
+    assert date_ticks("2024-01-01", "2024-12-01", "id")["ticktext"][2] == "Mei"
+    assert date_ticks("2024-01-01", "2024-12-01", "en")["ticktext"][2] == "May"
+    assert len(date_ticks("2015-01-01", "2024-12-01", "en")["tickvals"]) <= 7

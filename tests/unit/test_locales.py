@@ -65,3 +65,15 @@ def test_a_title_is_one_line():
     """A catalog entry named ..._title is a heading: a second line is text that lost its own key."""
     multi = {key: text for key, text in i18n.CATALOGS["id"].items() if key.endswith("_title") and "\n" in text}
     assert multi == {}
+
+
+def test_every_published_unit_has_its_words_in_both_languages():
+    import pandas as pd
+
+    from analytics.settings import REPO_DIR
+
+    units = set(pd.read_csv(REPO_DIR / "data" / "published_figures.csv")["unit"].dropna())
+    untranslated = {unit for unit in units if i18n.figure_unit(unit, "id") == unit and not unit.isupper()
+                    and unit != "kabupaten/kota"}     # already Indonesian
+    assert untranslated == set()
+    assert i18n.figure_unit("cases", "id") == "kasus" and i18n.figure_unit("cases", "en") == "cases"
