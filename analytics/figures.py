@@ -343,7 +343,7 @@ def trend_figure(
                 annotations.append({**label, "y": 0.98, "yanchor": "top", "xanchor": "left", "xshift": 3,
                                     "bgcolor": "rgba(255,255,255,0.85)"})
     y_title = t("cases_per_week" if bucket == "week" else "cases_per_month", lang)
-    ticks = date_ticks(x.min(), x.max(), lang) if len(x) else {}
+    ticks = date_ticks(x.min(), x.max(), lang, finest="day" if bucket == "week" else "month") if len(x) else {}
     return figure(traces, layout(t("q_trend", lang), None, y_title, lang, barmode="overlay", bargap=0.1,
                                  shapes=shapes, annotations=annotations, xaxis=ticks))
 

@@ -83,15 +83,19 @@ _DATE_STEPS = (("7D", "day"), ("14D", "day"), ("MS", "month"), ("2MS", "month"),
                ("6MS", "month"), ("YS", "year"), ("2YS", "year"), ("5YS", "year"))
 
 
-def date_ticks(start, end, lang: str = "id", most: int = 7) -> dict:
+def date_ticks(start, end, lang: str = "id", most: int = 7, finest: str = "day") -> dict:
     """Tick positions and texts for a date axis from ``start`` to ``end`` in the language's month
     names (Plotly writes English ones: 'Oct' on an Indonesian page); the year is written under the
-    first tick and wherever it changes. Returns {"tickvals", "ticktext"} for a layout axis."""
+    first tick and wherever it changes. ``finest`` ("day", "month", "year") is the smallest step, as
+    monthly bars want month ticks. Returns {"tickvals", "ticktext"} for a layout axis (a line
+    break as "\n", which ``figures.figure`` makes Plotly's)."""
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     if pd.isna(start) or pd.isna(end):
         return {}
     months = SHORT_MONTHS.get(lang, SHORT_MONTHS["id"])
-    for frequency, unit in _DATE_STEPS:
+    order = ("day", "month", "year")
+    steps = [step for step in _DATE_STEPS if order.index(step[1]) >= order.index(finest)]
+    for frequency, unit in steps:
         first = start.normalize() if unit == "day" else start.to_period("M").to_timestamp()
         ticks = pd.date_range(first, end, freq=frequency)
         if len(ticks) <= most:
@@ -102,6 +106,6 @@ def date_ticks(start, end, lang: str = "id", most: int = 7) -> dict:
             texts.append(str(tick.year))
             continue
         label = f"{tick.day} {months[tick.month - 1]}" if unit == "day" else months[tick.month - 1]
-        texts.append(f"{label}<br>{tick.year}" if tick.year != year else label)
+        texts.append(f"{label}\n{tick.year}" if tick.year != year else label)
         year = tick.year
     return {"tickvals": list(ticks), "ticktext": texts}

@@ -40,7 +40,8 @@ def test_a_date_axis_speaks_the_pages_language():
     from analytics.formatting import date_ticks
 
     ticks = date_ticks("2024-09-22", "2024-11-24", "id")
-    assert ticks["ticktext"] == ["22 Sep<br>2024", "6 Okt", "20 Okt", "3 Nov", "17 Nov"]
+    assert ticks["ticktext"] == ["22 Sep\n2024", "6 Okt", "20 Okt", "3 Nov", "17 Nov"]
+    assert date_ticks("2024-10-01", "2024-11-01", "id", finest="month")["ticktext"] == ["Okt\n2024", "Nov"]
     assert date_ticks("2024-01-01", "2024-12-01", "id")["ticktext"][2] == "Mei"
     assert date_ticks("2024-01-01", "2024-12-01", "en")["ticktext"][2] == "May"
     assert len(date_ticks("2015-01-01", "2024-12-01", "en")["tickvals"]) <= 7
