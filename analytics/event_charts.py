@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from analytics import palette
+from analytics.disclosure import withheld_flags
 from analytics.figures import FigureSpec, figure, layout, vertical_line
 from analytics.formatting import date_ticks, format_date
 from analytics.i18n import t
@@ -67,20 +69,43 @@ def events_timeline_figure(events: pd.DataFrame, calendar: pd.DataFrame, lang: s
         margin={"t": 90}, shapes=shapes, annotations=annotations))
 
 
-def before_after_figure(around: pd.DataFrame, window_days: int, lang: str = "id") -> FigureSpec:
-    """Per event, the cases reported in the same regency in the window before and after (a dumbbell)."""
+def before_after_figure(around: pd.DataFrame, window_days: int, lang: str = "id", threshold: int = 5,
+                        withheld_label: str | None = None) -> FigureSpec:
+    """Per event, the cases reported in the same regency in the window before and after (a dumbbell).
+
+    In the public view (``withheld_label``) a side whose count is withheld is an open marker at
+    ``threshold`` labelled so, never a point at zero; an event whose both sides are withheld says
+    nothing a chart could show and is left out (the page says how many)."""
+    hidden_before = np.array(withheld_flags(around, "before"), dtype=bool)
+    hidden_after = np.array(withheld_flags(around, "after"), dtype=bool)
+    if withheld_label:
+        hidden_before |= around["before"].isna().to_numpy()
+        hidden_after |= around["after"].isna().to_numpy()
+        keep = ~(hidden_before & hidden_after)
+        around, hidden_before, hidden_after = around[keep], hidden_before[keep], hidden_after[keep]
     labels = [f"{format_date(d, lang)} · {name}" for d, name in zip(around["event_date"], around["region_name"])]
-    traces = [{"type": "scatter", "x": [before, after], "y": [label, label], "mode": "lines", "showlegend": False,
-               "line": {"color": palette.MUTED, "width": 2}, "hoverinfo": "skip"}
-              for label, before, after in zip(labels, around["before"], around["after"])]
+    before = np.where(hidden_before, float(threshold), around["before"].to_numpy(dtype=float, na_value=np.nan))
+    after = np.where(hidden_after, float(threshold), around["after"].to_numpy(dtype=float, na_value=np.nan))
+    traces = [{"type": "scatter", "x": [b, a], "y": [label, label], "mode": "lines", "showlegend": False,
+               "line": {"color": palette.MUTED, "width": 2, "dash": "dot" if hb or ha else "solid"}, "hoverinfo": "skip"}
+              for label, b, a, hb, ha in zip(labels, before, after, hidden_before, hidden_after)]
     hover = "%{y}<br>%{customdata[0]}<br>%{x:,d}<extra></extra>"
-    traces.append({"type": "scatter", "x": around["before"], "y": labels, "mode": "markers",
-                   "name": t("before_event", lang, days=window_days), "marker": {"color": palette.SECONDARY, "size": 11},
-                   "customdata": around[["title"]], "hovertemplate": hover})
-    traces.append({"type": "scatter", "x": around["after"], "y": labels, "mode": "markers",
-                   "name": t("after_event", lang, days=window_days),
-                   "marker": {"color": palette.PRIMARY, "size": 11, "symbol": "diamond"},
-                   "customdata": around[["title"]], "hovertemplate": hover})
+    titles = around[["title"]].to_numpy()
+    for values, hidden, name_key, colour, symbol in ((before, hidden_before, "before_event", palette.SECONDARY, "circle"),
+                                                    (after, hidden_after, "after_event", palette.PRIMARY, "diamond")):
+        name = t(name_key, lang, days=window_days)
+        shown = ~np.asarray(hidden, dtype=bool)
+        traces.append({"type": "scatter", "x": values[shown], "y": np.array(labels, dtype=object)[shown],
+                       "mode": "markers", "name": name, "legendgroup": name_key,
+                       "marker": {"color": colour, "size": 11, "symbol": symbol},
+                       "customdata": titles[shown], "hovertemplate": hover})
+        if (~shown).any():
+            traces.append({"type": "scatter", "x": values[~shown], "y": np.array(labels, dtype=object)[~shown],
+                           "mode": "markers", "name": f"{name}: {withheld_label}", "legendgroup": name_key,
+                           "marker": {"color": colour, "size": 11, "symbol": f"{symbol}-open", "line": {"width": 2}},
+                           "customdata": titles[~shown],
+                           "hovertemplate": "%{y}<br>%{customdata[0]}<br>" + str(withheld_label) + "<extra></extra>"})
     return figure(traces, layout(t("q_before_after", lang, days=window_days), t("cases_unit", lang), None, lang,
                                  yaxis={"autorange": "reversed", "showgrid": True, "gridcolor": "#F3F3F3"},
+                                 xaxis={"rangemode": "tozero"},
                                  height=max(340, 26 * len(around) + 160)))

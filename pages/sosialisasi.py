@@ -6,7 +6,7 @@ import streamlit as st
 from analytics import event_charts, geo, maps
 from analytics.formatting import format_count
 from analytics.i18n import in_language, t, t_markdown
-from analytics.ui import components, data, events, state
+from analytics.ui import components, data, events, small_counts, state
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.geo import display_layer, explain_unavailable, layer_source
 
@@ -61,8 +61,14 @@ if around.empty:
 else:
     if as_of["register_is_synthetic"]:
         components.synthetic_banner()
-    components.chart(event_charts.before_after_figure(around, window, lang), around, key="sosialisasi_sebelum_sesudah",
+    public = small_counts.public_view()
+    withheld_label = t("withheld_legend", lang, n=small_counts.threshold()) if public else None
+    left_out = events.both_sides_withheld(around) if public else 0
+    note = t("before_after_note", lang) + (" " + t("before_after_left_out", lang, n=left_out, threshold=small_counts.threshold())
+                                           if left_out else "")
+    components.chart(event_charts.before_after_figure(around, window, lang, small_counts.threshold(), withheld_label),
+                     around, key="sosialisasi_sebelum_sesudah",
                      source=components.register_source() + "; " + source_events, as_of=as_of["register_cases_as_of"],
-                     unit_note=t("before_after_note", lang))
+                     unit_note=note)
 
 components.source_footer(["socialization_events", "event_types", "violation_cases"])

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
+from analytics.disclosure import withheld_flags
 from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.ui.state import language
@@ -38,3 +40,10 @@ def events_table(events: pd.DataFrame) -> None:
         t("source", lang): st.column_config.LinkColumn(display_text=t("open_source", lang)),
         t("participants", lang): st.column_config.NumberColumn(format="%d"),
     })
+
+
+def both_sides_withheld(around: pd.DataFrame) -> int:
+    """Events whose counts before and after the public view both withholds (or leaves out)."""
+    before = np.array(withheld_flags(around, "before"), dtype=bool) | around["before"].isna().to_numpy()
+    after = np.array(withheld_flags(around, "after"), dtype=bool) | around["after"].isna().to_numpy()
+    return int((before & after).sum())
