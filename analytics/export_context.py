@@ -58,4 +58,6 @@ def with_export_context(fig: FigureSpec, context: ExportContext) -> FigureSpec:
     return fig.with_layout(
         title={"text": plotly_literal(title), "x": 0.01, "xanchor": "left", "font": {"size": 18},
                "subtitle": {"text": plotly_literal(context.scope), "font": {"size": 13, "color": "#444"}}},
-        margin=margin, annotations=annotations)
+        margin=margin, annotations=annotations,
+        # the legend stays at the foot but above the footer line (the figure is 680 px high)
+        legend={"yref": "container", "y": 0.06, "yanchor": "bottom"})

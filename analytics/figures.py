@@ -55,7 +55,9 @@ def layout(title: str, x_title: str | None, y_title: str | None, lang: str, **mo
         "yaxis": {"title": {"text": y_title}},
         "separators": SEPARATORS.get(lang, ",."),
         "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
-        "legend": {"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+        # at the foot of the figure, under the axis title (automargin makes room): a fixed paper
+        # offset (-0.18) sat on the axis title of a short chart
+        "legend": {"orientation": "h", "yref": "container", "yanchor": "bottom", "y": 0, "x": 0},
     }
     return merged(base, more)
 

@@ -132,7 +132,7 @@ def choropleth_figure(
         geo={"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"},
              "bgcolor": "rgba(0,0,0,0)"},
         margin={"l": 0, "r": 0, "t": 50, "b": 70},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"}))
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "yref": "paper", "y": 1.0, "yanchor": "bottom"}))
 
 
 def region_from_selection(event: object) -> str | None:
@@ -185,7 +185,7 @@ def ranking_figure(values: pd.DataFrame, value_column: str, title: str, value_la
         title, value_label, None, lang, height=max(300, 22 * rows + 160), barmode="group",
         yaxis={"categoryorder": "array", "categoryarray": names, "automargin": True},
         # the legend above the bars: under a tall ranking it would be a screen away from them
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0}, margin={"t": 90},
+        legend={"orientation": "h", "yref": "paper", "yanchor": "bottom", "y": 1.0, "x": 0}, margin={"t": 90},
         showlegend=True))
 
 
