@@ -251,6 +251,26 @@ def unshown_periods(over_time: pd.DataFrame, bucket: str) -> pd.DatetimeIndex:
     return grid.difference(pd.DatetimeIndex(shown))
 
 
+def with_unshown_rows(over_time: pd.DataFrame, bucket: str) -> pd.DataFrame:
+    """``over_time`` with a row for every period between its first and last that the public table
+    left out, its counts empty and flagged withheld: the chart's CSV then lists every period it
+    draws, "< 5" ones included, as its note says."""
+    missing = unshown_periods(over_time, bucket)
+    starts = pd.to_datetime(over_time["period_start"]) if len(over_time) else pd.DatetimeIndex([])
+    missing = missing.difference(pd.DatetimeIndex(starts))
+    if not len(missing):
+        return over_time
+    added = pd.DataFrame({"period_start": missing})
+    for column in over_time.columns:
+        if column.endswith("_withheld"):
+            added[column] = True
+    result = pd.concat([over_time, added], ignore_index=True).sort_values("period_start", ignore_index=True)
+    result.attrs.update(over_time.attrs)
+    for column in [c for c in result.columns if c.endswith("_withheld")]:
+        result[column] = result[column].fillna(True).astype(bool)
+    return result
+
+
 def draws_nothing(fig: FigureSpec) -> bool:
     """True when no trace of ``fig`` has a single point to draw (a query whose every row the public
     view withholds returns no rows): such a chart would be empty axes, which read like zero."""

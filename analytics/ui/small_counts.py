@@ -94,5 +94,6 @@ def trend(filters, title_lang: str | None = None):
     figure = figures.trend_figure(over_time, data.query("elections"), data.query("milestones"), lang, bucket,
                                   withheld_label=label, threshold=threshold())
     if public:   # a period outside the drawn range is below the threshold too: said in every public trend
+        over_time = figures.with_unshown_rows(over_time, bucket)     # the CSV lists the "< 5" periods too
         note = " ".join(filter(None, [note, t("trend_withheld_note", lang, n=threshold())]))
     return figure, over_time, note

@@ -97,3 +97,14 @@ def test_a_count_at_an_age_is_never_shown_above_its_final_count():
     shown = no_more_than_final(at_age, final)
     assert shown["recommended"] == 133 and shown["reported"] == 171 and shown["followup_rate_pct"] == 80
     assert at_age["recommended"] == 136          # the caller's numbers are not changed
+
+
+def test_a_trend_csv_lists_the_periods_the_public_table_left_out():
+    from analytics.figures import with_unshown_rows
+
+    public = pd.DataFrame({"period_start": pd.to_datetime(["2024-10-07", "2024-10-21"]), "reported": [8.0, 6.0],
+                           "proven": [None, 5.0], "reported_withheld": [False, False], "proven_withheld": [True, False]})
+    full = with_unshown_rows(public, "week")
+    assert list(full["period_start"].dt.strftime("%m-%d")) == ["10-07", "10-14", "10-21"]
+    left_out = full.iloc[1]
+    assert pd.isna(left_out["reported"]) and left_out["reported_withheld"] and left_out["proven_withheld"]
