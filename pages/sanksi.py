@@ -62,7 +62,10 @@ elif not small_counts.too_few_to_break_down(headline):
         small_counts.too_detailed(backlog)
     elif backlog.empty:
         st.subheader(t("q_backlog", lang))
-        components.empty_state(t("no_backlog", lang))
+        # the public table leaves out every count below the threshold, zero included: an empty one
+        # says "each below 5", never "no open case" (Ringkasan may count some open)
+        components.empty_state(t("chart_all_withheld", lang, n=small_counts.threshold())
+                               if small_counts.public_view() else t("no_backlog", lang))
     else:
         components.chart(followup_charts.backlog_figure(backlog, lang, f"< {small_counts.threshold()}",
                                                         small_counts.threshold()), backlog, key="sanksi_tunggakan",

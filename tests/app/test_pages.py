@@ -380,3 +380,21 @@ def test_public_pages_hold_up_at_the_edges_of_the_protection(app):
     infos = [i.value for i in at.info]
     assert not any("rekomendasi" in v.lower() and "belum ada" in v.lower() for v in infos)
     assert sum("terlalu rinci" in v for v in infos) >= 2      # the PPK table and the backlog
+
+
+def test_an_empty_public_backlog_says_each_count_is_below_five_not_none(app_data_dir, monkeypatch):
+    """Where the analyst sees open cases, the public page never says there are none."""
+    monkeypatch.setenv("PANTAU_DATA_DIR", str(app_data_dir))
+    for province in ("61", "62", "63", "64", "65"):
+        public = AppTest.from_file(APP, default_timeout=60)
+        public.query_params["pemilu"] = "pilkada-2024"
+        public.query_params["provinsi"] = province
+        public.switch_page("pages/sanksi.py").run()
+        analyst = as_analyst(AppTest.from_file(APP, default_timeout=60))
+        analyst.query_params["pemilu"] = "pilkada-2024"
+        analyst.query_params["provinsi"] = province
+        analyst.switch_page("pages/sanksi.py").run()
+        assert not public.exception and not analyst.exception
+        analyst_sees_open = "Tidak ada kasus terbuka" not in _texts(analyst)
+        if analyst_sees_open:
+            assert "Tidak ada kasus terbuka" not in _texts(public), province
