@@ -285,3 +285,15 @@ def is_adjusted(frame: pd.DataFrame) -> bool:
 def is_too_detailed(frame: pd.DataFrame) -> bool:
     """True where the public asked for more detail than :data:`RESTRICTION_BUDGET` allows."""
     return bool(frame.attrs.get("too_detailed"))
+
+
+def with_withheld_flags(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``columns`` of ``frame`` (those it has) and, after them, the withheld flags of those that
+    have one: what a chart's CSV or an open-data file holds. The frame's markings (adjusted, too
+    detailed) go with it."""
+    if not len(frame):
+        return frame
+    wanted = [c for c in dict.fromkeys(columns) if c in frame.columns]
+    chosen = frame[wanted + [f"{c}_withheld" for c in wanted if f"{c}_withheld" in frame.columns]]
+    chosen.attrs.update(frame.attrs)
+    return chosen

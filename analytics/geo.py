@@ -19,9 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import math
 import sys
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -171,20 +169,6 @@ def load_display_layer(level: str, geo_dir: Path | None = None) -> dict:
 
 def payload_bytes(layer: dict) -> int:
     return len(json.dumps(layer, separators=(",", ":")).encode())
-
-
-def subset(layer: dict, codes: set[str]) -> dict:
-    """The features of ``layer`` whose id is in ``codes`` (to fit the view to a province)."""
-    return {"type": "FeatureCollection", "features": [f for f in layer["features"] if f["id"] in codes]}
-
-
-def representative_point(layer: dict, code: str) -> tuple[float, float]:
-    """(lon, lat) of a point guaranteed to lie inside the region ``code`` (for labels and clicks)."""
-    for feature in layer["features"]:
-        if feature["id"] == code:
-            point = shapely.geometry.shape(feature["geometry"]).representative_point()
-            return float(point.x), float(point.y)
-    raise KeyError(code)
 
 
 def write_layers(source: Path, target: Path) -> dict[str, int]:

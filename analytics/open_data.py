@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analytics import queries, release
+from analytics.disclosure import with_withheld_flags
 from analytics.release import Audience
 from analytics.exports import safe_csv_bytes
 from analytics.filters import Filters
@@ -63,14 +64,6 @@ def _per_cycle(cur, query_name: str, audience: Audience, **extra) -> pd.DataFram
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
 
-def _with_flags(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """``columns`` of ``frame`` and, after them, the withheld flags of those that have one."""
-    if not len(frame):
-        return frame
-    flags = [f"{c}_withheld" for c in columns if f"{c}_withheld" in frame.columns]
-    return frame[columns + flags]
-
-
 def register_datasets(cur, audience: Audience | None = None) -> list[Dataset]:
     """The register's aggregates, for the public unless ``audience`` says otherwise: the same
     numbers as on the pages (``analytics.release``)."""
@@ -90,12 +83,12 @@ def register_datasets(cur, audience: Audience | None = None) -> list[Dataset]:
         notes_id = "DATA CONTOH SINTETIS, bukan kasus nyata. " + notes_id
         notes_en = "SYNTHETIC DEMO DATA, not real cases. " + notes_en
 
-    regions = _with_flags(_per_cycle(cur, "region_metrics", audience, level="regency"),
+    regions = with_withheld_flags(_per_cycle(cur, "region_metrics", audience, level="regency"),
                           ["election_id", "region_code", "region_name", "province_code", "reported", "proven",
                            "recommended", "followed_up", "followup_rate_pct"])
-    categories = _with_flags(_per_cycle(cur, "cases_by_dimension", audience, dimension="category"),
+    categories = with_withheld_flags(_per_cycle(cur, "cases_by_dimension", audience, dimension="category"),
                              ["election_id", "code", "reported", "proven"])
-    positions = _with_flags(_per_cycle(cur, "cases_by_dimension", audience, dimension="position"),
+    positions = with_withheld_flags(_per_cycle(cur, "cases_by_dimension", audience, dimension="position"),
                             ["election_id", "code", "reported", "proven"])
     common = {"source_id": source_id, "source_en": source_en, "licence_id": REGISTER_LICENCE,
               "licence_en": REGISTER_LICENCE, "as_of": as_of["register_cases_as_of"], "synthetic": synthetic,

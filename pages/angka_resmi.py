@@ -5,7 +5,7 @@ the Kalimantan figures on the map. Nothing is summed or averaged."""
 import streamlit as st
 
 from analytics import geo, maps, official, official_charts
-from analytics.i18n import in_language, t, t_markdown
+from analytics.i18n import in_language, t
 from analytics.text import in_sentence
 from analytics.ui import components, data, state
 from analytics.ui import official as official_ui

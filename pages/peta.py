@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from analytics import cycle_compare, geo, maps, palette
+from analytics import geo, maps, palette
+from analytics.disclosure import with_withheld_flags
 from analytics.i18n import t, t_markdown
 from analytics.text import in_sentence
 from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, median_not_reached, with_other_cycle
@@ -75,7 +76,7 @@ else:
                                     selected=filters.regency_code if level == "regency" else filters.province_code)
     st.caption(t("map_click_hint", lang))
     map_columns = ["region_code", "region_name", shown_column, "reported"]
-    components.chart(figure, components.numbers_of(values, map_columns), key=f"peta_{level}", source=components.register_source() + ". " + geo.attribution(lang),
+    components.chart(figure, with_withheld_flags(values, map_columns), key=f"peta_{level}", source=components.register_source() + ". " + geo.attribution(lang),
                      as_of=as_of, unit_note=None if small_counts.public_view() else t("small_counts_note", lang),
                      on_select=state.on_map_select(f"peta_{level}"), selection_mode=("points",))
 
@@ -98,7 +99,7 @@ ranking = maps.ranking_figure(
     not_reached=not_reached,
     not_reached_label=t("median_not_reached", lang),
     colour=palette.cycle_colour(filters.election_id) if filters.election_id else palette.PRIMARY)
-components.chart(ranking, components.numbers_of(values, ranked_columns), key=f"peringkat_{level}",
+components.chart(ranking, with_withheld_flags(values, ranked_columns), key=f"peringkat_{level}",
                  source=components.register_source(), as_of=as_of,
                  unit_note=components.per_1000_note(values) if metric_code == "per1000" else None)
 components.source_footer(["violation_cases", "sanctions", "asn_headcount", "regions"])

@@ -5,7 +5,7 @@ import streamlit as st
 
 from analytics import event_charts, geo, maps
 from analytics.formatting import format_count
-from analytics.i18n import in_language, t, t_markdown
+from analytics.i18n import in_language, t
 from analytics.ui import components, data, events, small_counts, state
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.geo import display_layer, explain_unavailable, layer_source

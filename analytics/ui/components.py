@@ -170,16 +170,6 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
     return event
 
 
-def numbers_of(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """The columns a chart draws, each with its withheld flag where the public view has one (the
-    flags say "< 5" in a CSV; disclosure keeps them), and the frame's adjustment marking."""
-    wanted = list(dict.fromkeys(columns))
-    flags = [f"{c}_withheld" for c in wanted if f"{c}_withheld" in frame.columns]
-    chosen = frame[[c for c in wanted if c in frame.columns] + flags]
-    chosen.attrs.update(frame.attrs)
-    return chosen
-
-
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     """A formula-safe CSV of ``frame`` for a download button."""
     return safe_csv_bytes(frame)

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.filters import Filters
-from analytics.formatting import format_date, format_number, format_stated
+from analytics.formatting import format_date, format_stated
 from analytics.i18n import figure_unit, in_language, t
 from analytics.text import markdown_link, markdown_literal
 from analytics.ui import data, small_counts

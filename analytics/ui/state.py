@@ -165,10 +165,6 @@ SEEDED_CONTROLS = "_page_controls_seeded"
 NO_CHOICE = "tidak"
 
 
-def _url_text(value) -> str:
-    return str(value)
-
-
 def url_control(widget_key: str, param: str, options, default=None) -> None:
     """Keep a page's own control in the URL under ``param``, so that a copied link reopens the same
     view. The first time a session renders it, the URL's value (when it names one of ``options``)
@@ -181,7 +177,7 @@ def url_control(widget_key: str, param: str, options, default=None) -> None:
     if widget_key not in defaults:
         defaults[widget_key] = default
         raw = st.query_params.get(param)
-        found = [option for option in options if raw is not None and _url_text(option) == raw]
+        found = [option for option in options if raw is not None and str(option) == raw]
         if found:
             st.session_state[widget_key] = found[0]
             return
@@ -209,7 +205,7 @@ def write_url() -> None:
     for widget_key, (param, default) in (st.session_state.get(PAGE_CONTROLS) or {}).items():
         value = st.session_state.get(widget_key, default)
         if value != default:
-            params[param] = _url_text(value)
+            params[param] = str(value)
     if dict(st.query_params) != params:
         st.query_params.from_dict(params)
 

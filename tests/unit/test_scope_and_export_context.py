@@ -79,7 +79,7 @@ def test_a_chart_csv_writes_counts_as_integers_and_gaps_as_empty():
 
 
 def test_a_charts_numbers_are_its_own_columns_with_their_withheld_flags():
-    from analytics.ui.components import numbers_of
+    from analytics.disclosure import with_withheld_flags as numbers_of
 
     wide = pd.DataFrame({"region_code": ["63.09"], "region_name": ["Kab. Tabalong"], "reported": [3.0],
                          "reported_withheld": [True], "proven": [1.0], "proven_withheld": [True], "per_1000": [0.2]})
