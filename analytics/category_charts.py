@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import disclosure, palette
-from analytics.figures import FigureSpec, figure, layout, wrap_label
+from analytics.figures import STAND_IN, FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_number
 from analytics.i18n import t
 from analytics.text import plotly_literal
@@ -86,14 +86,14 @@ def cycle_comparison_figure(states: pd.DataFrame, cycle_labels: dict[str, str], 
                     hovertemplate="%{y}<br>%{x:.1f}% (n = %{customdata})<extra>" + name + "</extra>")
             elif state == WITHHELD:
                 trace.update(
-                    x=[0.8] * len(y), name=f"{cycle_label}: {withheld_label}", showlegend=True,
+                    x=[0.8] * len(y), name=f"{cycle_label}: {withheld_label}", showlegend=True, **STAND_IN,
                     marker={"color": palette.WITHHELD, "line": {"color": colour, "width": 1},
                             "pattern": {"shape": "/", "fgcolor": colour, "size": 5}},
                     text=[withheld_label] * len(y),
                     hovertemplate="%{y}<br>" + withheld_label + "<extra>" + name + "</extra>")
             else:
                 trace.update(
-                    x=[0] * len(y), name=f"{cycle_label}: {not_recorded_label}", showlegend=False,
+                    x=[0] * len(y), name=f"{cycle_label}: {not_recorded_label}", showlegend=False, **STAND_IN,
                     marker={"color": "rgba(0,0,0,0)"}, text=[not_recorded_label] * len(y),
                     hovertemplate="%{y}<br>" + not_recorded_label + "<extra>" + name + "</extra>")
             traces.append(trace)
@@ -126,7 +126,7 @@ def crosstab_figure(table: pd.DataFrame, title: str, x_title: str, y_title: str,
     text = [[withheld_label if h else format_number(v, 0, lang) for v, h in zip(values, flags)]
             for values, flags in zip(pivot.to_numpy(), hidden.to_numpy())]
     heatmap = {
-        "type": "heatmap", "z": pivot.values, "x": [wrap_label(v, 14) for v in pivot.columns],
+        "type": "heatmap", "z": pivot.values, "x": [str(v) for v in pivot.columns],
         "y": [wrap_label(v) for v in pivot.index], "colorscale": palette.SEQUENTIAL, "text": text,
         "texttemplate": "%{text}", "hoverongaps": False, "hovertemplate": "%{y} × %{x}: %{text}<extra></extra>",
         # every cell writes its count, so no colour bar: on a phone it took a fifth of the width
@@ -134,4 +134,6 @@ def crosstab_figure(table: pd.DataFrame, title: str, x_title: str, y_title: str,
     }
     return figure([heatmap], layout(title, x_title, y_title, lang, height=max(320, 40 * len(pivot.index) + 240),
                                     yaxis={"gridcolor": None, "showgrid": False},
+                                    # one line each at 45°: neighbours stay a line apart however narrow the
+                                    # columns; wrapped labels fanned into each other on a phone
                                     xaxis={"tickangle": -45, "automargin": True}))

@@ -7,7 +7,7 @@ import pandas as pd
 
 from analytics import palette
 from analytics.disclosure import withheld_flags
-from analytics.figures import FigureSpec, figure, layout, vertical_line
+from analytics.figures import STAND_IN, FigureSpec, figure, layout, vertical_line, wrap_label
 from analytics.formatting import date_ticks, format_date
 from analytics.i18n import t
 
@@ -17,7 +17,9 @@ def events_timeline_figure(events: pd.DataFrame, calendar: pd.DataFrame, lang: s
 
     Events dated only to a month or a year are drawn hollow at the first day of the period."""
     label_column = "event_type_label_en" if lang == "en" else "event_type_label_id"
-    type_order = events.drop_duplicates("event_type").sort_values("event_type_order")[label_column].tolist()
+    # type names in lines of 18 characters at most: on a phone the long ones took half the width
+    type_order = [wrap_label(name, 18) for name in
+                  events.drop_duplicates("event_type").sort_values("event_type_order")[label_column]]
     # plain arrays, split per province with masks: grouping the wide events table copied every
     # column of every group, most of this figure's time
     column = {name: events[name].to_numpy(dtype=object) for name in
@@ -38,7 +40,8 @@ def events_timeline_figure(events: pd.DataFrame, calendar: pd.DataFrame, lang: s
             precision = column["date_precision"][rows]
             when = [format_date(d, lang, p) for d, p in zip(column["event_date"][rows], precision)]
             traces.append({
-                "type": "scatter", "x": dates[rows], "y": column[label_column][rows], "mode": "markers",
+                "type": "scatter", "x": dates[rows], "y": [wrap_label(name, 18) for name in column[label_column][rows]],
+                "mode": "markers",
                 "name": province, "legendgroup": province, "showlegend": is_exact,
                 "marker": {"size": 13, "color": colour, "symbol": "circle" if is_exact else "circle-open",
                            "line": {"width": 2}},
@@ -54,19 +57,26 @@ def events_timeline_figure(events: pd.DataFrame, calendar: pd.DataFrame, lang: s
     shapes, annotations = [], []
     if len(events):
         start, end = pd.to_datetime(events["event_date"]).min(), pd.to_datetime(events["event_date"]).max()
-        for row in calendar.itertuples():
-            voting = pd.Timestamp(row.voting_date)
-            if start - pd.Timedelta(days=30) <= voting <= end + pd.Timedelta(days=30):
-                line, label = vertical_line(voting, palette.VOTING_LINE, row.label, dash="dot", width=1,
-                                            font={"size": 10})
-                shapes.append(line)
-                annotations.append({**label, "textangle": -30})
+        shown = calendar[pd.to_datetime(calendar["voting_date"]).between(start - pd.Timedelta(days=30),
+                                                                          end + pd.Timedelta(days=30))]
+        # a short horizontal label ("Pemilu 2024") on one of three rows in turn: on a phone a year
+        # is about 20 px, and labels two voting days apart then stand five years apart
+        for place, row in enumerate(shown.sort_values("voting_date").itertuples()):
+            line, label = vertical_line(pd.Timestamp(row.voting_date), palette.VOTING_LINE,
+                                        voting_day_label(row, lang), dash="dot", width=1, font={"size": 11})
+            shapes.append(line)
+            annotations.append({**label, "yshift": 2 + 15 * (place % 3)})
     ticks = date_ticks(dates.min(), dates.max(), lang) if len(dates) else {}
     return figure(traces, layout(
         t("q_events_timeline", lang), None, None, lang, height=max(340, 48 * len(type_order) + 200),
         yaxis={"categoryorder": "array", "categoryarray": type_order[::-1], "gridcolor": "#EEEEEE"},
         xaxis=ticks,
-        margin={"t": 90}, shapes=shapes, annotations=annotations))
+        margin={"t": 110}, shapes=shapes, annotations=annotations))
+
+
+def voting_day_label(election, lang: str) -> str:
+    """A voting day's short label: the election's kind and year ("Pilkada 2024")."""
+    return t(f"election_short_{election.election_type}", lang, year=election.election_year)
 
 
 def before_after_figure(around: pd.DataFrame, window_days: int, lang: str = "id", threshold: int = 5,
@@ -101,7 +111,7 @@ def before_after_figure(around: pd.DataFrame, window_days: int, lang: str = "id"
                        "customdata": titles[shown], "hovertemplate": hover})
         if (~shown).any():
             traces.append({"type": "scatter", "x": values[~shown], "y": np.array(labels, dtype=object)[~shown],
-                           "mode": "markers", "name": f"{name}: {withheld_label}", "legendgroup": name_key,
+                           "mode": "markers", "name": f"{name}: {withheld_label}", "legendgroup": name_key, **STAND_IN,
                            "marker": {"color": colour, "size": 11, "symbol": f"{symbol}-open", "line": {"width": 2}},
                            "customdata": titles[~shown],
                            "hovertemplate": "%{y}<br>%{customdata[0]}<br>" + str(withheld_label) + "<extra></extra>"})

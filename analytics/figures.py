@@ -28,10 +28,17 @@ TEMPLATE = go.layout.Template(layout={
     "font": {"family": "sans-serif", "color": "#2A2E35"},
     "hoverlabel": {"namelength": -1},
     "xaxis": {"showgrid": False, "automargin": True, "zeroline": False, "linecolor": "#B8BCC4", "ticks": "outside",
-              "tickcolor": "#B8BCC4"},
-    "yaxis": {"gridcolor": "#EEEEEE", "rangemode": "tozero", "automargin": True, "zeroline": False},
+              "tickcolor": "#B8BCC4", "separatethousands": True},
+    # 1.500, not 1500: Plotly groups only five digits and more unless told
+    "yaxis": {"gridcolor": "#EEEEEE", "rangemode": "tozero", "automargin": True, "zeroline": False,
+              "separatethousands": True},
 })
 pio.templates["pantau"] = TEMPLATE
+
+#: Marks a trace that stands in for a number not shown (a hatched "< 5" stub, an open marker at
+#: the threshold, an empty "not recorded" row): its positions are drawing, not data, so the
+#: chart's CSV says "withheld" or "not recorded" there instead (tests read the mark).
+STAND_IN = {"meta": "stand-in"}
 pio.templates.default = "pantau"
 
 
@@ -327,7 +334,7 @@ def trend_figure(
     unshown = unshown_periods(over_time, bucket) if withheld_label else pd.DatetimeIndex([])
     if len(unshown):
         traces.insert(1, {
-            "type": "bar", "x": unshown, "y": [threshold] * len(unshown), "name": withheld_label,
+            "type": "bar", "x": unshown, "y": [threshold] * len(unshown), "name": withheld_label, **STAND_IN,
             # a bar as wide as its period: alone, plotly would size it from its own sparse dates
             "width": [PERIOD_DAYS[bucket] * 0.9 * 86_400_000] * len(unshown),
             "marker": {"color": palette.WITHHELD, "line": {"color": palette.PRIMARY, "width": 1},
@@ -370,6 +377,51 @@ def trend_figure(
                                  shapes=shapes, annotations=annotations, xaxis=ticks))
 
 
+#: Bin widths (days) of the cycles-aligned chart, finest first. The public view takes the finest
+#: of those that read best (:func:`aligned_bin`).
+ALIGNED_BINS = (7, 14, 28)
+
+
+def _aligned_grid(by_days: pd.DataFrame, bin_days: int) -> dict[str, list[int]]:
+    """Per cycle, every bin from its first to its last shown one."""
+    shown = by_days[by_days["reported"].notna().to_numpy() & ~withheld_flags(by_days, "reported")]
+    return {election_id: list(range(int(days.min()), int(days.max()) + 1, bin_days))
+            for election_id, days in shown.groupby("election_id", sort=True)["days_before_voting"]}
+
+
+def aligned_bin(by_bin: dict[int, pd.DataFrame]) -> int:
+    """The bin width (a key of ``by_bin``, the public numbers binned so) that reads best: the one
+    drawing the most cycles as a line of at least three shown numbers, the finest of equals. A
+    finer bin that leaves each cycle a point or two compares nothing; when no width draws a line,
+    the one with the most shown numbers."""
+    def counts(by_days: pd.DataFrame) -> tuple[int, int]:
+        shown = by_days[by_days["reported"].notna().to_numpy() & ~withheld_flags(by_days, "reported")]
+        return int((shown.groupby("election_id").size() >= 3).sum()), len(shown)
+    scored = {days: counts(rows) for days, rows in sorted(by_bin.items())}
+    lines = max(score[0] for score in scored.values())
+    if lines == 0:
+        return max(scored, key=lambda days: scored[days][1])
+    return next(days for days, score in scored.items() if score[0] == lines)
+
+
+def aligned_with_gaps(by_days: pd.DataFrame, bin_days: int) -> pd.DataFrame:
+    """The public numbers of the aligned chart with a row for each bin it marks "< threshold" (a
+    bin between a cycle's first and last shown one without a row): counts empty, flagged withheld."""
+    present = set(zip(by_days["election_id"], by_days["days_before_voting"].astype(int)))
+    missing = [(election_id, day) for election_id, bins in _aligned_grid(by_days, bin_days).items()
+               for day in bins if (election_id, day) not in present]
+    if not missing:
+        return by_days
+    added = pd.DataFrame(missing, columns=["election_id", "days_before_voting"])
+    for column in by_days.columns:
+        if column.endswith("_withheld"):
+            added[column] = True
+    result = pd.concat([by_days, added], ignore_index=True).sort_values(["election_id", "days_before_voting"],
+                                                                         ignore_index=True)
+    result.attrs.update(by_days.attrs)
+    return result
+
+
 def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str], lang: str = "id",
                           bin_days: int = 7, withheld_label: str | None = None, threshold: int = 5) -> FigureSpec:
     """Cases per bin of days before voting day, one line per cycle; voting day at x = 0. With
@@ -393,14 +445,15 @@ def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str]
         gaps = [b for b in bins if pd.isna(line.get(b))]
         if withheld_label and gaps:
             traces.append({
-                "type": "scatter", "x": gaps, "y": [threshold] * len(gaps), "mode": "markers",
+                "type": "scatter", "x": gaps, "y": [threshold] * len(gaps), "mode": "markers", **STAND_IN,
                 # one legend entry for the open circles of every cycle
                 "name": withheld_label, "legendgroup": "withheld", "showlegend": not any(
                     trace.get("legendgroup") == "withheld" for trace in traces),
                 "marker": {"color": colour, "symbol": "circle-open", "size": 8},
                 "hovertemplate": "%{x} " + t("days", lang) + ": " + withheld_label + "<extra>" + name + "</extra>"})
     line, label = vertical_line(0, palette.VOTING_LINE, t("voting_day", lang), dash="solid")
-    return figure(traces, layout(t("q_aligned", lang), t("days_before_voting", lang), t("cases_per_week", lang), lang,
+    per_bin = t("cases_per_week", lang) if bin_days == 7 else t("cases_per_days", lang, n=bin_days)
+    return figure(traces, layout(t("q_aligned", lang), t("days_before_voting", lang), per_bin, lang,
                                  xaxis={"autorange": "reversed"}, shapes=[line], annotations=[label]))
 
 
@@ -440,7 +493,7 @@ def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id", total:
     if withheld_rows:
         traces.append({
             "type": "bar", "x": [0.5] * len(withheld_rows), "y": [wrap_label(v) for v in withheld_rows],
-            "orientation": "h", "name": withheld_label, "showlegend": False,
+            "orientation": "h", "name": withheld_label, "showlegend": False, **STAND_IN,
             "marker": {"color": palette.WITHHELD, "line": {"color": palette.PRIMARY, "width": 1},
                        "pattern": {"shape": "/", "fgcolor": palette.PRIMARY, "size": 5}},
             "text": [withheld_label] * len(withheld_rows), "textposition": "outside", "cliponaxis": False,

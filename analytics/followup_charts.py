@@ -7,7 +7,7 @@ import pandas as pd
 
 from analytics import disclosure, palette
 from analytics.disclosure import withheld_flags
-from analytics.figures import FigureSpec, figure, layout, wrap_label
+from analytics.figures import STAND_IN, FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_count, format_percent
 from analytics.i18n import t
 
@@ -104,6 +104,7 @@ def _withheld_stubs(labels: list, name: str, withheld_label: str, length: float,
     in the colour of the series they stand in for."""
     value, category = ([length] * len(labels), labels)
     trace = {"type": "bar", "name": f"{name}: {withheld_label}" if name else withheld_label, "orientation": orientation,
+             **STAND_IN,
              "marker": {"color": palette.WITHHELD, "line": {"color": colour, "width": 1},
                         "pattern": {"shape": "/", "fgcolor": colour, "size": 5}},
              "text": [withheld_label] * len(labels), "textposition": "outside", "cliponaxis": False,
@@ -112,6 +113,21 @@ def _withheld_stubs(labels: list, name: str, withheld_label: str, length: float,
     if group:
         trace["offsetgroup"] = group
     return trace
+
+
+def backlog_numbers(backlog: pd.DataFrame) -> pd.DataFrame:
+    """The backlog chart's numbers: in the exact view every stage × age band it draws, 0 where no
+    case waits; a public table stays as it is (there an absent band is "< 5", not 0)."""
+    if disclosure.is_adjusted(backlog) or backlog.empty:
+        return backlog
+    grid = pd.MultiIndex.from_product([list(OPEN_STAGE_KEYS), list(AGE_BANDS)], names=["open_stage", "age_band"])
+    full = backlog.set_index(["open_stage", "age_band"]).reindex(grid).reset_index()
+    full["cases"] = full["cases"].fillna(0).astype("int64")
+    stages, bands = list(OPEN_STAGE_KEYS), list(AGE_BANDS)
+    full["stage_order"] = [stages.index(stage) + 1 for stage in full["open_stage"]]
+    full["band_order"] = [bands.index(band) + 1 for band in full["age_band"]]
+    full["oldest_days"] = full["oldest_days"].astype("Int64")
+    return full
 
 
 def backlog_figure(backlog: pd.DataFrame, lang: str = "id", withheld_label: str = "< 5", threshold: int = 5) -> FigureSpec:

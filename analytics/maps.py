@@ -16,7 +16,7 @@ import pandas as pd
 
 from analytics import palette
 from analytics.disclosure import withheld_flags
-from analytics.figures import FigureSpec, figure, layout
+from analytics.figures import STAND_IN, FigureSpec, figure, layout
 from analytics.formatting import format_number
 
 SMALL_COUNT = 5
@@ -114,6 +114,7 @@ def choropleth_figure(
             "marker": {"line": {"color": "white", "width": 0.8}, "opacity": 0.9},
             # under the map, across it: at the side it took a sixth of a phone's width from the map
             "colorbar": {"title": {"text": value_label, "side": "top"}, "orientation": "h", "thickness": 10,
+                         "separatethousands": True,
                          "len": 0.8, "x": 0.5, "xanchor": "center", "y": -0.02, "yanchor": "top"},
             "name": value_label, "showlegend": False,
             "customdata": list(zip(names[has_value], count_text)),
@@ -209,7 +210,7 @@ def _ranking_bars(values: pd.DataFrame, column: str, hidden, name: str, colour: 
         })
     if hidden.any():
         traces.append({
-            "type": "bar", "orientation": "h", "x": [withheld_length] * int(hidden.sum()), "y": regions[hidden],
+            "type": "bar", "orientation": "h", "x": [withheld_length] * int(hidden.sum()), "y": regions[hidden], **STAND_IN,
             "name": f"{name}: {withheld_label}", "offsetgroup": group, "legendgroup": group,
             "marker": {"color": palette.WITHHELD, "line": {"color": colour, "width": 1},
                        "pattern": {"shape": "/", "fgcolor": colour, "size": 6}},
@@ -218,7 +219,7 @@ def _ranking_bars(values: pd.DataFrame, column: str, hidden, name: str, colour: 
         })
     if unreached.any():
         traces.append({
-            "type": "bar", "orientation": "h", "x": [0] * int(unreached.sum()), "y": regions[unreached],
+            "type": "bar", "orientation": "h", "x": [0] * int(unreached.sum()), "y": regions[unreached], **STAND_IN,
             "name": f"{name}: {not_reached_label}", "offsetgroup": group, "legendgroup": group,
             "marker": {"color": palette.NOT_REACHED}, "text": [not_reached_label] * int(unreached.sum()),
             "textposition": "outside", "cliponaxis": False,
@@ -226,7 +227,7 @@ def _ranking_bars(values: pd.DataFrame, column: str, hidden, name: str, colour: 
         })
     if missing.any():
         traces.append({
-            "type": "bar", "orientation": "h", "x": [0] * int(missing.sum()), "y": regions[missing],
+            "type": "bar", "orientation": "h", "x": [0] * int(missing.sum()), "y": regions[missing], **STAND_IN,
             "name": f"{name}: {no_data_label}", "offsetgroup": group, "legendgroup": group,
             "marker": {"color": palette.NO_DATA, "line": {"color": palette.MUTED, "width": 1}},
             "text": [no_data_label] * int(missing.sum()), "textposition": "outside", "cliponaxis": False,

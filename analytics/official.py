@@ -24,12 +24,37 @@ def _area_key(figures: pd.DataFrame) -> pd.Series:
     return figures["region_code"].fillna(figures["area_label"]).fillna("")
 
 
+def area_names(figures: pd.DataFrame, national: str) -> pd.Series:
+    """Where each figure is about, for display: a coded place under its one name in the code list
+    ("Kota Palangkaraya", whatever spelling the source used), an uncoded one as the source named
+    it, a national figure as ``national``."""
+    return figures["region_name"].fillna(figures["area_label"]).fillna(national)
+
+
 def national_series(figures: pd.DataFrame, metrics: tuple[str, ...] = SERIES_METRICS) -> pd.DataFrame:
     """Every national statement of ``metrics`` for which a cycle is known, one row per figure,
     in cycle order (by voting day) and then by the date the figure refers to."""
     rows = figures[(figures["scope"] == "national") & figures["metric"].isin(metrics)
                    & figures["election_id"].notna() & figures["breakdown"].isna()]
     return rows.sort_values(["voting_date", "metric", "as_of_date", "figure_id"], na_position="last").reset_index(drop=True)
+
+
+def in_scope(figures: pd.DataFrame, province_code: str | None = None, regency_code: str | None = None,
+             outside_kalimantan: bool = False) -> pd.DataFrame:
+    """The figures that speak of the chosen area: national ones, the chosen Kalimantan area's own
+    (a regency's, its province's; a province's, its regencies'; with no area, every Kalimantan
+    one), and figures of places outside Kalimantan (stated without a Kalimantan code) only when
+    ``outside_kalimantan``."""
+    codes = figures["region_code"].fillna("").astype(str)
+    national = figures["scope"] == "national"
+    if regency_code:
+        own = (codes == regency_code) | (codes == regency_code.split(".")[0])
+    elif province_code:
+        own = (codes == province_code) | codes.str.startswith(province_code + ".")
+    else:
+        own = codes != ""
+    outside = ~national & (codes == "") & outside_kalimantan
+    return figures[national | own | outside]
 
 
 def conflicts(figures: pd.DataFrame) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from analytics import geo, maps, official, official_charts
 from analytics.i18n import in_language, t
+from analytics.scope import scope_slug
 from analytics.text import in_sentence
 from analytics.ui import components, data, state
 from analytics.ui import official as official_ui
@@ -87,12 +88,17 @@ groups = ["semua", *sorted(registry["metric_group"].unique())]
 state.url_control("angka_kelompok", "kelompok", groups, "semua")
 group = st.selectbox(t("metric_group", lang), groups, key="angka_kelompok",
                      format_func=lambda g: t("all_groups", lang) if g == "semua" else t(f"group_{g}", lang))
-shown = registry if group == "semua" else registry[registry["metric_group"] == group]
+state.url_control("angka_luar", "luar_kalimantan", [True, False], False)
+outside = st.toggle(t("registry_outside_kalimantan", lang), key="angka_luar")
+shown = official.in_scope(registry, filters.province_code, filters.regency_code, outside)
+if group != "semua":
+    shown = shown[shown["metric_group"] == group]
 if filters.election_id:
     shown = shown[shown["election_id"] == filters.election_id]
-st.caption(t("registry_count", lang, n=len(shown), scope=scope_label))
+st.caption(t("registry_count", lang, n=len(shown), scope=components.scope_text(lang)))
 official_ui.registry_table(shown, height=480)
-st.download_button(t("download_registry", lang), data=lambda: components.csv_bytes(shown), file_name="angka_resmi.csv",
+st.download_button(t("download_registry", lang), data=lambda: components.csv_bytes(shown),
+                   file_name=f"angka_resmi_{scope_slug(filters)}{'_luar-kalimantan' if outside else ''}.csv",
                    mime="text/csv", key="angka_unduh", on_click="ignore", icon=":material/table:")
 
 components.source_footer(["published_figures", "metrics"])

@@ -32,15 +32,9 @@ if headline["reported"] != 0 and not small_counts.too_few_to_break_down(headline
     components.chart(trend, over_time, key="ringkasan_tren", source=components.register_source(),
                      as_of=as_of["register_cases_as_of"], unit_note=trend_note)
 
-    aligned = data.query("cases_by_days_before_voting", filters.with_election(None), bin_days=7)
-    labels = state.choices(lang).elections
-    public = small_counts.public_view()
-    aligned_figure = figures.aligned_cycles_figure(
-        aligned, labels, lang, bin_days=7, threshold=small_counts.threshold(),
-        withheld_label=t("withheld_legend", lang, n=small_counts.threshold()) if public else None)
+    aligned_figure, aligned, aligned_note = small_counts.aligned(filters)
     components.chart(aligned_figure, aligned, key="ringkasan_siklus", source=components.register_source(),
-                     as_of=as_of["register_cases_as_of"], unit_note=t("aligned_withheld_note", lang, n=small_counts.threshold())
-                     if public else None)
+                     as_of=as_of["register_cases_as_of"], unit_note=aligned_note)
 
     hotspots = data.query("top_hotspots", filters, limit=10)
     components.chart(figures.hotspots_figure(hotspots, lang, f"< {small_counts.threshold()}"), hotspots, key="ringkasan_hotspot",

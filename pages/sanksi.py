@@ -68,7 +68,8 @@ elif not small_counts.too_few_to_break_down(headline):
                                if small_counts.public_view() else t("no_backlog", lang))
     else:
         components.chart(followup_charts.backlog_figure(backlog, lang, f"< {small_counts.threshold()}",
-                                                        small_counts.threshold()), backlog, key="sanksi_tunggakan",
+                                                        small_counts.threshold()),
+                         followup_charts.backlog_numbers(backlog), key="sanksi_tunggakan",
                          source=source, as_of=as_of, unit_note=t("backlog_note", lang))
 
     mix = data.query("sanction_mix", filters)

@@ -122,7 +122,10 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
         # The question is written above the chart so that it wraps on a phone; the PNG keeps it
         # as the figure's own title.
         st.markdown(f"**{markdown_literal(title)}**")
-        shown = fig.with_layout(title=None, margin={"t": 20})
+        # what the figure's top margin holds beyond the title's usual 60 px (labels above the
+        # plot, such as the timeline's voting days) stays
+        room = max(0, int((fig.layout.get("margin") or {}).get("t") or 60) - 60)
+        shown = fig.with_layout(title=None, margin={"t": 20 + room})
     if small_counts.too_detailed(numbers):
         return None
     if draws_nothing(fig):

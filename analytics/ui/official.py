@@ -64,14 +64,15 @@ def registry_table(figures: pd.DataFrame, group_column: str | None = None, heigh
     shown = pd.DataFrame({
         t("figure_cycle", lang): figures["cycle_label"],
         t("figure_metric", lang): figures[in_language("metric_label", lang)],
-        t("figure_area", lang): figures["area_label"].fillna(figures["region_name"]).fillna(t("national", lang)),
+        t("figure_area", lang): official.area_names(figures, t("national", lang)),
         # grouped and pointed as the language writes numbers (3.824 and 12,5 in Bahasa Indonesia)
         t("figure_value", lang): [QUALIFIER_MARK.get(q, "") + format_stated(v, lang)
                                   for v, q in zip(figures["value"], figures["value_qualifier"])],
         t("figure_unit", lang): [figure_unit(unit, lang) for unit in figures["unit"]],
         t("figure_as_of", lang): _dates(figures, lang),
         t("publisher", lang): figures["publisher"],
-        t("figure_description", lang): figures["description"],
+        # the source's own headline, as published: the curated description is English only
+        t("source_title", lang): figures["source_title"],
         t("source", lang): figures["source_url"],
         "ID": figures["figure_id"],
     })

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
+from analytics import official
 from analytics.filters import Filters
 from analytics.formatting import format_date, format_stated
 from analytics.i18n import figure_unit, in_language, t
@@ -87,7 +88,7 @@ def figures_list(figures: pd.DataFrame) -> None:
     shown = pd.DataFrame({
         t("figure_metric", lang): figures[in_language("metric_label", lang)],
         t("figure_cycle", lang): figures["cycle_label"],
-        t("figure_area", lang): figures["area_label"].fillna(figures["region_name"]),
+        t("figure_area", lang): official.area_names(figures, t("national", lang)),
         t("figure_value", lang): [format_stated(v, lang) for v in figures["value"]],
         t("figure_unit", lang): [figure_unit(unit, lang) for unit in figures["unit"]],
         t("figure_as_of", lang): [format_date(d, lang, p or "day") if not pd.isna(d) else "—"

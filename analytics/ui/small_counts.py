@@ -9,7 +9,7 @@ from analytics import disclosure, figures, settings
 from analytics.disclosure import any_withheld, withheld, withheld_flags
 from analytics.formatting import format_count, format_number, format_percent
 from analytics.i18n import t
-from analytics.ui import access, data
+from analytics.ui import access, data, state
 from analytics.ui.session import language
 
 
@@ -97,3 +97,30 @@ def trend(filters, title_lang: str | None = None):
         over_time = figures.with_unshown_rows(over_time, bucket)     # the CSV lists the "< 5" periods too
         note = " ".join(filter(None, [note, t("trend_withheld_note", lang, n=threshold())]))
     return figure, over_time, note
+
+
+def aligned(filters, lang: str | None = None):
+    """The cycles-aligned chart (cases by days before voting day, every cycle) and its numbers. The
+    public view takes the finest bin (1, 2 or 4 weeks) of those that draw the most cycles
+    (:func:`analytics.figures.aligned_bin`), marks each bin without a number "< 5" and
+    lists those bins in the numbers. Returns (figure, numbers, note)."""
+    lang = lang or language()
+    every_cycle = filters.with_election(None)
+    public = public_view()
+    bin_days = figures.ALIGNED_BINS[0]
+    by_days = data.query("cases_by_days_before_voting", every_cycle, bin_days=bin_days)
+    note = None
+    if public:
+        tried = {bin_days: by_days}
+        for coarser in figures.ALIGNED_BINS[1:]:
+            tried[coarser] = data.query("cases_by_days_before_voting", every_cycle, bin_days=coarser)
+        bin_days = figures.aligned_bin(tried)
+        by_days = tried[bin_days]
+        note = " ".join(filter(None, [
+            t("aligned_by_days", lang, days=bin_days, n=threshold()) if bin_days != figures.ALIGNED_BINS[0] else None,
+            t("aligned_withheld_note", lang, n=threshold(), days=bin_days)]))
+    figure = figures.aligned_cycles_figure(
+        by_days, state.choices(lang).elections, lang, bin_days=bin_days, threshold=threshold(),
+        withheld_label=t("withheld_legend", lang, n=threshold()) if public else None)
+    return figure, figures.aligned_with_gaps(by_days, bin_days) if public else by_days, note
+

@@ -134,6 +134,31 @@ def test_aligned_cycles_break_at_a_bin_without_a_number_and_mark_it():
     assert list(exact.data[0].y) == [8, 0, 0, 6]                         # exact: an empty bin is a zero
 
 
+def _public_bins(points: dict[str, list[int]], bin_days: int) -> pd.DataFrame:
+    rows = [(cycle, day) for cycle, days in points.items() for day in days]
+    return pd.DataFrame({"election_id": [c for c, _ in rows], "days_before_voting": [d for _, d in rows],
+                         "reported": [6.0] * len(rows), "reported_withheld": [False] * len(rows)})
+
+
+def test_the_public_aligned_chart_takes_the_finest_bin_that_draws_the_most_cycles():
+    weekly = _public_bins({"a": [0, 7, 14, 21], "b": [63]}, 7)           # one line, one lone point
+    fortnightly = _public_bins({"a": [0, 14], "b": [28, 42, 56, 70]}, 14)  # one line
+    four_weekly = _public_bins({"a": [0, 28, 56], "b": [0, 28, 56]}, 28)   # two lines
+    assert figures.aligned_bin({7: weekly, 14: fortnightly, 28: four_weekly}) == 28
+    assert figures.aligned_bin({7: weekly, 14: fortnightly}) == 7          # equal lines: the finest
+    # no width draws a line: the one showing the most numbers
+    assert figures.aligned_bin({7: _public_bins({"a": [0]}, 7), 14: _public_bins({"a": [0, 14]}, 14)}) == 14
+
+
+def test_the_public_aligned_numbers_list_every_bin_the_chart_marks_withheld():
+    shown = _public_bins({"a": [0, 21], "b": [7]}, 7)
+    listed = figures.aligned_with_gaps(shown, 7)
+    assert list(zip(listed["election_id"], listed["days_before_voting"])) == [("a", 0), ("a", 7), ("a", 14), ("a", 21),
+                                                                              ("b", 7)]
+    assert listed["reported_withheld"].tolist() == [False, True, True, False, False]
+    assert listed["reported"].isna().tolist() == [False, True, True, False, False]
+
+
 def test_share_bars_label_every_bar_and_draw_a_withheld_category_as_such():
     counts = pd.DataFrame({"label": ["A", "B", "C"], "reported": [12.0, 0.0, None],
                            "reported_withheld": [False, False, True]})

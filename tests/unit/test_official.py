@@ -77,3 +77,27 @@ def test_kalimantan_metrics_counts_per_level():
 def test_ikp_beside_counts_keeps_each_figure():
     table = official.ikp_beside_counts(registry())
     assert list(zip(table["figure_id"], table["kind"])) == [("F6", "ikp"), ("F7", "ikp"), ("F8", "count")]
+
+
+def test_the_registry_in_scope_is_national_plus_the_chosen_kalimantan_area():
+    figures = pd.DataFrame({
+        "figure_id": ["N", "KALSEL", "BANJAR", "KALTIM", "SAMARINDA", "JATENG"],
+        "scope": ["national", "province", "regency", "province", "regency", "province"],
+        "region_code": [None, "63", "63.03", "64", "64.72", None],
+        "area_label": [None, "Kalimantan Selatan", "Kabupaten Banjar", "Kalimantan Timur", "Kota Samarinda",
+                       "Jawa Tengah"],
+    })
+    def ids(**scope):
+        return set(official.in_scope(figures, **scope)["figure_id"])
+    assert ids() == {"N", "KALSEL", "BANJAR", "KALTIM", "SAMARINDA"}
+    assert ids(outside_kalimantan=True) == set(figures["figure_id"])
+    assert ids(province_code="63") == {"N", "KALSEL", "BANJAR"}
+    assert ids(province_code="64", regency_code="64.72") == {"N", "KALTIM", "SAMARINDA"}
+    # a code that only begins like another is not inside it
+    assert ids(province_code="6") == {"N"}
+
+
+def test_a_coded_place_is_shown_under_its_one_name_whatever_the_source_wrote():
+    figures = pd.DataFrame({"region_name": ["Kota Palangkaraya", None, None],
+                            "area_label": ["Kota Palangka Raya", "Jawa Tengah", None]})
+    assert official.area_names(figures, "Nasional").tolist() == ["Kota Palangkaraya", "Jawa Tengah", "Nasional"]

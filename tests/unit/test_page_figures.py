@@ -60,6 +60,16 @@ def test_crosstab_pivots_counts():
     assert z == {("R2", "C1"): 2, ("R2", "C2"): 0, ("R1", "C1"): 4, ("R1", "C2"): 1}
 
 
+def test_crosstab_column_labels_are_single_lines_at_an_angle():
+    # a wrapped label at 45° fans into its neighbour once the columns are narrow (a phone)
+    long = "Jabatan pimpinan tinggi (JPT)"
+    table = pd.DataFrame({"row_label": ["R1", "R1"], "column_label": [long, "Kepala wilayah (camat/lurah)"],
+                          "reported": [4, 1]})
+    fig = category_charts.crosstab_figure(table, "Q?", "C", None).to_plotly()
+    assert long in fig.data[0].x and not any("<br>" in x or "\n" in x for x in fig.data[0].x)
+    assert fig.layout.xaxis.tickangle == -45
+
+
 def test_funnel_table_and_figure():
     headline = pd.Series({"reported": 10, "registered": 8, "proven": 4, "recommended": 4, "followed_up": 2, "sanctioned": 2})
     funnel = followup_charts.funnel_table(headline)
@@ -131,3 +141,31 @@ def test_series_by_cycle_draws_every_statement():
     trace = official_charts.series_by_cycle_figure(series).to_plotly().data[0]
     assert list(trace.y) == [2034.0, 2007.0, 403.0]  # both 2020 statements kept, not averaged
     assert trace.customdata[1][0] == "Desember 2021"
+
+
+def test_timeline_voting_days_have_short_level_labels_on_alternate_rows():
+    events = pd.DataFrame({
+        "province_code": ["63", "64"], "province_name": ["Kalimantan Selatan", "Kalimantan Timur"],
+        "event_date": ["2023-12-01", "2024-12-01"], "date_precision": ["day", "month"],
+        "event_type": ["rakor", "ikrar"], "event_type_order": [1, 2],
+        "event_type_label_id": ["Rapat koordinasi", "Ikrar"], "event_type_label_en": ["Coordination", "Pledge"],
+        "region_name": ["Kota Banjarmasin", "Kota Samarinda"], "title": ["A", "B"], "organizer": ["X", "Y"],
+    })
+    calendar = pd.DataFrame({
+        "election_type": ["pilkada", "pemilu", "pilkada"], "election_year": [2024, 2024, 2018],
+        "voting_date": ["2024-11-27", "2024-02-14", "2018-06-27"],
+    })
+    for lang, expected in (("id", ["Pemilu 2024", "Pilkada 2024"]), ("en", ["2024 general", "2024 regional"])):
+        labels = event_charts.events_timeline_figure(events, calendar, lang).to_plotly().layout.annotations
+        assert [label.text for label in labels] == expected  # 2018 lies outside the events' range
+        assert all(not label.textangle for label in labels)
+        assert labels[0].yshift != labels[1].yshift  # neighbours on separate rows
+
+
+def test_the_analysts_backlog_numbers_hold_every_band_the_chart_draws_as_zero():
+    backlog = pd.DataFrame({"open_stage": ["menunggu_ppk"], "stage_order": [3], "age_band": ["31-90"],
+                            "band_order": [2], "cases": [4], "oldest_days": [60]})
+    numbers = followup_charts.backlog_numbers(backlog)
+    assert len(numbers) == 15 and numbers["cases"].sum() == 4
+    assert numbers.set_index(["open_stage", "age_band"]).loc[("pemeriksaan", ">365"), "cases"] == 0
+    assert numbers["band_order"].tolist()[:5] == [1, 2, 3, 4, 5]
