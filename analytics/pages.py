@@ -31,7 +31,7 @@ PAGES = (
     Page("sosialisasi", "page_events", ":material/campaign:", analysis=True),
     Page("angka_resmi", "page_figures", ":material/fact_check:", analysis=True),
     Page("data_terbuka", "page_open_data", ":material/download:"),
-    Page("paparan", "page_briefing", ":material/co_present:", analyst_only=True),
+    Page("paparan", "page_briefing", ":material/co_present:"),
     Page("kelola_data", "page_manage", ":material/upload_file:", analyst_only=True),
     Page("tentang_data", "page_about", ":material/info:"),
     Page("laporkan", "page_report", ":material/report:"),

@@ -1,16 +1,16 @@
 """Bahan paparan: the leadership briefing for the selected cycle and province, as PPTX or PDF,
-and a presentation view with one idea per screen."""
+and a presentation view with one idea per screen. The public gets the public deck (its numbers
+protected as on every public page); an analyst gets the restricted deck, or the public one to
+share."""
 
 import streamlit as st
 
 from analytics.i18n import t
 from analytics.text import markdown_literal
-from analytics.ui import briefing, components, state
-from analytics.ui.access import require_analyst
+from analytics.ui import briefing, components, small_counts, state
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
-require_analyst()
 
 lang = state.language()
 filters = state.current_filters()
@@ -20,10 +20,20 @@ if not filters.election_id:
     components.empty_state(t("brief_pick_election", lang))
     st.stop()
 
-deck = briefing.briefing_for(filters.election_id, filters.province_code)
+presenting = bool(st.session_state.get("paparan_tampil"))
+if not presenting:
+    components.page_header(t("page_briefing", lang), t("briefing_intro", lang))
+public_version = False
+if not small_counts.public_view():
+    if not presenting:
+        state.url_control("paparan_publik", "versi_publik", [True, False], False)
+        st.session_state["paparan_publik_dipilih"] = st.toggle(
+            t("brief_public_version", lang), key="paparan_publik", help=t("brief_public_version_help", lang))
+    public_version = bool(st.session_state.get("paparan_publik_dipilih"))
+deck = briefing.briefing_for(filters.election_id, filters.province_code, public=public_version)
 slide_count = len(deck.slides) + 1
 
-if st.session_state.get("paparan_tampil"):
+if presenting:
     index = min(st.session_state.get("paparan_slide", 0), slide_count - 1)
     briefing.present(deck, index)
     col_prev, col_pos, col_next, col_exit = st.columns([1, 1, 1, 1])
@@ -40,17 +50,22 @@ if st.session_state.get("paparan_tampil"):
         st.rerun()
     st.stop()
 
-components.page_header(t("page_briefing", lang), t("briefing_intro", lang))
 if deck.synthetic:
     components.synthetic_banner()
 st.subheader(deck.title)
 st.markdown("\n".join(f"{i + 2}. {markdown_literal(slide.title)}" for i, slide in enumerate(deck.slides)))
+st.caption(deck.audience_mark)
 col_pptx, col_pdf, col_show = st.columns(3)
-name = f"paparan_{filters.election_id}{'_' + filters.province_code if filters.province_code else ''}"
-col_pptx.download_button(t("download_pptx", lang), data=lambda: briefing.deck_bytes(deck, "pptx"), file_name=f"{name}.pptx",
+name = (f"paparan_{filters.election_id}{'_' + filters.province_code if filters.province_code else ''}"
+        f"_{'publik' if deck.public else 'terbatas'}")
+col_pptx.download_button(t("download_pptx", lang), data=lambda: briefing.deck_bytes(deck, filters.election_id,
+                                                                                  filters.province_code, "pptx"),
+                         file_name=f"{name}.pptx",
                          mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                          on_click="ignore", icon=":material/slideshow:", key="paparan_pptx", width="stretch")
-col_pdf.download_button(t("download_pdf", lang), data=lambda: briefing.deck_bytes(deck, "pdf"), file_name=f"{name}.pdf",
+col_pdf.download_button(t("download_pdf", lang), data=lambda: briefing.deck_bytes(deck, filters.election_id,
+                                                                                filters.province_code, "pdf"),
+                        file_name=f"{name}.pdf",
                         mime="application/pdf", on_click="ignore", icon=":material/picture_as_pdf:", key="paparan_pdf",
                         width="stretch")
 if col_show.button(t("start_presentation", lang), type="primary", width="stretch", icon=":material/co_present:"):
@@ -59,6 +74,7 @@ if col_show.button(t("start_presentation", lang), type="primary", width="stretch
     st.rerun()
 st.caption(t("briefing_cli", lang))
 st.code(f"python -m analytics.briefing --election {filters.election_id}"
-        + (f" --province {filters.province_code}" if filters.province_code else "") + f" --format pptx --out {name}.pptx",
+        + (f" --province {filters.province_code}" if filters.province_code else "")
+        + (" --audience public" if deck.public else "") + f" --format pptx --out {name}.pptx",
         language=None)  # plain text: the highlighter's colours fail WCAG contrast
 components.source_footer(["violation_cases", "sanctions", "socialization_events", "published_figures"])

@@ -1,6 +1,10 @@
 """What the briefing says, computed from the data: one Slide per idea, each with its figures'
-sources. The narrative is templated sentences whose every number comes from a query result
-kept beside it (``Slide.numbers``), so each figure can be traced."""
+sources. The takeaways and every other sentence are templates filled from a query result kept
+beside them (``Slide.numbers``), so each number can be traced.
+
+The order a leader reads: takeaways, the headline numbers against the previous cycle at the same
+age, the province among the others, the map with the regencies that stand out named, the trend,
+the chain from report to sanction, where it stalls, what was done, the sources."""
 
 from __future__ import annotations
 
@@ -9,12 +13,21 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analytics import cycle_compare, figures, followup_charts, geo, maps, queries, release
+from analytics.briefing import charts
+from analytics.disclosure import withheld, withheld_flags
 from analytics.figures import FigureSpec
 from analytics.filters import Filters
-from analytics.disclosure import withheld
 from analytics.formatting import format_count, format_date, format_number, format_percent, is_missing
 from analytics.i18n import t
 from analytics.text import in_sentence
+
+
+@dataclass(frozen=True)
+class Tile:
+    label: str
+    value: str
+    change: str | None = None     # "−43,9 % vs Pilkada Serentak 2020 (umur sama)"
+
 
 @dataclass
 class Slide:
@@ -23,6 +36,7 @@ class Slide:
     figure: FigureSpec | None = None
     source: str = ""
     numbers: pd.DataFrame | None = None                 # the numbers behind the slide
+    tiles: list[Tile] = field(default_factory=list)
 
 
 @dataclass
@@ -32,6 +46,14 @@ class Briefing:
     as_of: object
     synthetic: bool
     slides: list[Slide]
+    public: bool = False
+    threshold: int = 5
+    lang: str = "id"
+
+    @property
+    def audience_mark(self) -> str:
+        """Said on every slide: the analyst deck is restricted, the public one protected."""
+        return t("brief_mark_public" if self.public else "brief_mark_restricted", self.lang, n=self.threshold)
 
 
 def _label(elections: pd.DataFrame, election_id: str | None, lang: str) -> str | None:
@@ -45,6 +67,11 @@ def _region_name(cur, code: str | None, lang: str) -> str:
     if not code:
         return "Kalimantan"
     return queries.regions(cur).set_index("region_code").loc[code, "region_name"]
+
+
+HEADLINE_KEYS = (("reported", "reported"), ("proven", "proven"), ("recommended", "recommended"),
+                 ("followed_up", "followed_up"), ("followup_rate_pct", "followup_rate"),
+                 ("median_days_to_resolution", "median_days"))
 
 
 def build(cur, election_id: str, province_code: str | None = None, lang: str = "id",
@@ -76,40 +103,56 @@ def build(cur, election_id: str, province_code: str | None = None, lang: str = "
                                       newest, audience.public)
     previous = register("headline_numbers", filters.with_election(previous_id), age_days=same_age.other_age_days).iloc[0] \
         if same_age else None
+    threshold = audience.threshold
+    context = _Context(register, filters, province_code, cycle, area, previous_label, register_source, lang, threshold,
+                       audience.public)
 
-    slides = [_headline_slide(headline, previous, previous_label, same_age, cycle, area, register_source, lang,
-                              audience.threshold)]
-    slides.append(_narrative_slide(register, filters, headline, previous, previous_label, cycle, area, register_source, lang))
+    regencies = register("region_metrics", filters.without("province_code"), level="regency")
+    if province_code:
+        regencies = regencies[regencies["province_code"] == province_code]
+    provinces = register("region_metrics", filters.without("province_code"), level="province")
+    backlog = register("backlog_by_age", filters, as_of=as_of) if as_of is not None and headline["reported"] else pd.DataFrame()
+    events = queries.events(cur, filters.without("election_id"))
+    events = events[events["election_id"] == election_id].sort_values("event_date", ascending=False)
+
+    slides = [_takeaways_slide(context, headline, previous, regencies, backlog, events)]
+    slides.append(_tiles_slide(context, headline, previous, same_age))
     if headline["reported"] > 0:
-        slides.append(_map_slide(register, filters, province_code, register_source, lang))
+        slides.append(_provinces_slide(context, provinces))
+        slides.append(_map_slide(context, regencies, queries.regions(cur)))
         bucket = "week"
         over_time = register("cases_over_time", filters, bucket=bucket)
         if audience.public and figures.mostly_withheld(over_time, bucket):
             bucket = "month"     # weeks mostly below the threshold: months say more
             over_time = register("cases_over_time", filters, bucket=bucket)
-        withheld_label = t("withheld_legend", lang, n=audience.threshold) if audience.public else None
+        withheld_label = t("withheld_legend", lang, n=threshold) if audience.public else None
         slides.append(Slide(t("q_trend", lang), figure=figures.trend_figure(
             over_time, elections, queries.milestones(cur), lang, bucket, withheld_label=withheld_label,
-            threshold=audience.threshold), source=register_source, numbers=over_time))
-        hotspots = register("top_hotspots", filters, limit=10)
-        slides.append(Slide(t("q_hotspots", lang), figure=figures.hotspots_figure(hotspots, lang), source=register_source,
-                            numbers=hotspots))
-        funnel = followup_charts.funnel_table(headline, lang)
+            threshold=threshold), source=register_source, numbers=over_time))
+        funnel = followup_charts.funnel_table(headline, lang, threshold)
         slides.append(Slide(t("q_funnel", lang), figure=followup_charts.funnel_figure(funnel, lang), source=register_source,
-                            numbers=funnel, lines=[t("brief_followup_line", lang,
-                                                     rate=format_percent(headline["followup_rate_pct"], 1, lang),
-                                                     followed=format_number(headline["followed_up"], 0, lang),
-                                                     recommended=format_number(headline["recommended"], 0, lang))]))
-        backlog = register("backlog_by_age", filters, as_of=as_of) if as_of is not None else pd.DataFrame()
+                            numbers=funnel))
         if len(backlog):
-            slides.append(Slide(t("q_backlog", lang), figure=followup_charts.backlog_figure(backlog, lang),
-                                source=register_source, numbers=backlog,
-                                lines=[t("brief_backlog_line", lang, n=format_number(backlog["cases"].sum(), 0, lang),
-                                         old=format_number(backlog.loc[backlog["band_order"] >= 4, "cases"].sum(), 0, lang))]))
-    slides.append(_events_slide(cur, filters, lang))
+            slides.append(_backlog_slide(context, backlog))
+    slides.append(_events_slide(context, events))
     slides.append(_sources_slide(synthetic, lang))
     title = t("brief_title", lang, cycle=cycle, area=area)
-    return Briefing(title=title, scope=f"{cycle} · {area}", as_of=as_of, synthetic=synthetic, slides=slides)
+    return Briefing(title=title, scope=f"{cycle} · {area}", as_of=as_of, synthetic=synthetic, slides=slides,
+                    public=audience.public, threshold=threshold, lang=lang)
+
+
+@dataclass(frozen=True)
+class _Context:
+    register: object
+    filters: Filters
+    province_code: str | None
+    cycle: str
+    area: str
+    previous_label: str | None
+    source: str
+    lang: str
+    threshold: int
+    public: bool
 
 
 def _shown(row: pd.Series, key: str, lang: str, threshold: int) -> str:
@@ -120,79 +163,183 @@ def _shown(row: pd.Series, key: str, lang: str, threshold: int) -> str:
             return t("rests_on_withheld", lang, n=threshold)
         if key.startswith("median") and is_missing(row[key]) and (withheld(row, "reported") or row["reported"] > 0):
             return t("median_not_reached", lang)
-        return format_percent(row[key], 1, lang) if key.endswith("_pct") else format_number(row[key], 0, lang)
+        if is_missing(row[key]):
+            return "—"
+        return format_percent(row[key], 1, lang) if key.endswith("_pct") else \
+            t("age_days", lang, n=format_number(row[key], 0, lang))
     return format_count(row[key], lang, withheld(row, key), threshold)
 
 
-def _headline_slide(headline, previous, previous_label, same_age, cycle, area, source, lang, threshold) -> Slide:
-    rows, lines = [], []
-    for key, label_key in (("reported", "reported"), ("proven", "proven"), ("recommended", "recommended"),
-                           ("followed_up", "followed_up"), ("followup_rate_pct", "followup_rate"),
-                           ("median_days_to_resolution", "median_days")):
-        before = previous[key] if previous is not None else None
-        change = cycle_compare.change_text(cycle_compare.row_change(headline, previous, key),
-                                           cycle_compare.CHANGE_UNIT[key], lang) if previous is not None else None
-        rows.append({"measure": t(label_key, lang), "value": headline[key], "previous_same_age": before})
-        suffix = f" ({change} {t('vs_same_age', lang, prev=previous_label)})" if change else ""
-        lines.append(f"{t(label_key, lang)}: {_shown(headline, key, lang, threshold)}{suffix}")
+def _takeaways_slide(c: _Context, headline, previous, regencies, backlog, events) -> Slide:
+    """Three to five sentences: what changed against the previous cycle at the same age, where the
+    problem concentrates (per 1,000 ASN), where the chain stalls, what was done."""
+    lang, rows, lines = c.lang, [], []
+
+    def note(measure: str, value, sentence: str) -> None:
+        rows.append({"takeaway": len(lines) + 1, "measure": measure, "value": value})
+        if not lines or lines[-1] != sentence:
+            lines.append(sentence)
+
+    if headline["reported"] == 0 and not withheld(headline, "reported"):
+        lines.append(t("brief_no_cases", lang, cycle=c.cycle, area=c.area))
+    else:
+        reported = _shown(headline, "reported", lang, c.threshold)
+        change = cycle_compare.row_change(headline, previous, "reported") if previous is not None else None
+        if change is not None and not is_missing(change):
+            sentence = t("brief_take_change_up" if change > 0 else "brief_take_change_down", lang,
+                         reported=reported, pct=format_number(abs(change), 1, lang), previous=c.previous_label,
+                         before=_shown(previous, "reported", lang, c.threshold))
+            note("reported", headline["reported"], sentence)
+            note("reported_previous_same_age", previous["reported"], sentence)
+        else:
+            note("reported", headline["reported"], t("brief_take_total", lang, cycle=c.cycle, area=c.area,
+                                                     reported=reported,
+                                                     proven=_shown(headline, "proven", lang, c.threshold)))
+        points = cycle_compare.row_change(headline, previous, "followup_rate_pct") if previous is not None else None
+        if points is not None and not is_missing(points):
+            sentence = t("brief_take_rate", lang, rate=_shown(headline, "followup_rate_pct", lang, c.threshold),
+                         points=format_number(abs(points), 1, lang),
+                         direction=t("brief_above" if points > 0 else "brief_below", lang),
+                         previous=c.previous_label)
+            note("followup_rate_pct", headline["followup_rate_pct"], sentence)
+            note("followup_rate_pct_previous_same_age", previous["followup_rate_pct"], sentence)
+        top = _top_rates(regencies, 3)
+        if len(top):
+            names = [f"{row.region_name} ({format_number(row.proven_per_1000_asn, 2, lang)})" for row in top.itertuples()]
+            sentence = t("brief_take_concentration", lang, regions=_join(names, lang))
+            for row in top.itertuples():
+                note(f"proven_per_1000_asn {row.region_name}", row.proven_per_1000_asn, sentence)
+        stall = _stall(backlog)
+        if stall is not None:
+            stage, waiting, old = stall
+            sentence = _stall_sentence(stage, waiting, old, lang)
+            note("open_in_stage", waiting, sentence)
+            note("open_over_180_days", old, sentence)
+    if len(events):
+        sentence = t("brief_take_events", lang, n=format_number(len(events), 0, lang),
+                     regencies=format_number(events["region_code"].nunique(), 0, lang), cycle=c.cycle)
+        note("events", len(events), sentence)
+    return Slide(t("brief_takeaways_title", lang), lines=lines[:5], source=c.source, numbers=pd.DataFrame(rows))
+
+
+def _top_rates(regencies: pd.DataFrame, n: int) -> pd.DataFrame:
+    """The ``n`` regencies with the highest shown proven-per-1,000-ASN rate."""
+    if regencies.empty or "proven_per_1000_asn" not in regencies:
+        return regencies.iloc[0:0]
+    shown = regencies[regencies["proven_per_1000_asn"].notna().to_numpy()
+                      & ~withheld_flags(regencies, "proven_per_1000_asn") & (regencies["proven_per_1000_asn"] > 0)]
+    return shown.sort_values(["proven_per_1000_asn", "region_name"], ascending=[False, True]).head(n)
+
+
+#: The catalog keys of the stages an open case waits in.
+STAGE_KEYS = followup_charts.OPEN_STAGE_KEYS
+
+
+def _stall(backlog: pd.DataFrame) -> tuple[str, int, int] | None:
+    """Where most open cases wait (its catalog key), how many shown wait there, and how many of
+    those more than 180 days."""
+    if backlog.empty:
+        return None
+    shown = backlog[backlog["cases"].notna().to_numpy() & ~withheld_flags(backlog, "cases")]
+    if shown.empty:
+        return None
+    per_stage = shown.groupby("open_stage")["cases"].sum()
+    stage = per_stage.idxmax()
+    old = shown[(shown["open_stage"] == stage) & (shown["band_order"] >= 4)]["cases"].sum()
+    return STAGE_KEYS[stage], int(per_stage[stage]), int(old)
+
+
+def _stall_sentence(stage: str, waiting: int, old: int, lang: str) -> str:
+    key = "brief_take_stall" if old else "brief_take_stall_recent"
+    return t(key, lang, n=format_number(waiting, 0, lang), stage=in_sentence(t(stage, lang)), old=format_number(old, 0, lang))
+
+
+def _join(items: list[str], lang: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + t("brief_and", lang) + items[-1]
+
+
+def _tiles_slide(c: _Context, headline, previous, same_age) -> Slide:
+    lang, tiles, rows = c.lang, [], []
+    for key, label_key in HEADLINE_KEYS:
+        change = None
+        if previous is not None:
+            value = cycle_compare.row_change(headline, previous, key)
+            text = cycle_compare.change_text(value, cycle_compare.CHANGE_UNIT[key], lang)
+            change = f"{text} {t('vs_same_age', lang, prev=c.previous_label)}" if text else None
+        tiles.append(Tile(t(label_key, lang), _shown(headline, key, lang, c.threshold), change))
+        rows.append({"measure": key, "value": headline[key],
+                     "previous_same_age": previous[key] if previous is not None else None})
+    lines = []
     if same_age is not None:
         age = t("age_months", lang, n=same_age.age_months) if same_age.approximate else t("age_days", lang, n=same_age.age_days)
-        lines.append(t("brief_same_age", lang, age=age, other=previous_label))
-    return Slide(t("brief_headline_title", lang, cycle=cycle, area=area), lines=lines, source=source,
-                 numbers=pd.DataFrame(rows))
+        lines.append(t("brief_same_age", lang, age=age, other=c.previous_label))
+    return Slide(t("brief_headline_title", lang, cycle=c.cycle, area=c.area), lines=lines, source=c.source,
+                 numbers=pd.DataFrame(rows), tiles=tiles)
 
 
-def _narrative_slide(register, filters, headline, previous, previous_label, cycle, area, source, lang) -> Slide:
+def _provinces_slide(c: _Context, provinces: pd.DataFrame) -> Slide:
+    """Each province's proven cases per 1,000 ASN beside Kalimantan as a whole (from the shown
+    counts), the briefing's province marked."""
+    lang = c.lang
+    kalimantan = charts.kalimantan_rate(provinces)
+    figure = charts.province_rates_figure(provinces, c.province_code, kalimantan, lang, c.threshold)
+    numbers = provinces[["region_code", "region_name", "proven", "asn_count", "proven_per_1000_asn"]
+                        + [col for col in provinces.columns if col.endswith("_withheld")]].copy()
     lines = []
-    if headline["reported"] == 0:
-        lines.append(t("brief_no_cases", lang, cycle=cycle, area=area))
-        return Slide(t("brief_narrative_title", lang), lines=lines, source=source)
-    lines.append(t("brief_sentence_total", lang, cycle=cycle, area=area,
-                   reported=format_number(headline["reported"], 0, lang), proven=format_number(headline["proven"], 0, lang)))
-    change = cycle_compare.row_change(headline, previous, "reported") if previous is not None else None
-    if change:
-        lines.append(t("brief_sentence_change_up" if change > 0 else "brief_sentence_change_down", lang,
-                       pct=format_number(abs(change), 1, lang), previous=previous_label,
-                       before=format_number(previous["reported"], 0, lang)))
-    hotspots = register("top_hotspots", filters, limit=3)
-    if len(hotspots):
-        top = hotspots.iloc[0]
-        lines.append(t("brief_sentence_hotspot", lang, region=top["region_name"], n=format_number(top["reported"], 0, lang),
-                       share=format_percent(100.0 * top["reported"] / headline["reported"], 1, lang)))
-    if headline["recommended"]:
-        lines.append(t("brief_sentence_followup", lang, rate=format_percent(headline["followup_rate_pct"], 1, lang),
-                       followed=format_number(headline["followed_up"], 0, lang),
-                       recommended=format_number(headline["recommended"], 0, lang)))
-    lines.append(t("brief_sentence_open", lang, n=format_number(headline["open_cases"], 0, lang)))
-    numbers = pd.DataFrame([{"measure": k, "value": headline[k]} for k in
-                            ("reported", "proven", "recommended", "followed_up", "followup_rate_pct", "open_cases")])
-    return Slide(t("brief_narrative_title", lang), lines=lines, source=source, numbers=numbers)
+    if kalimantan is not None:
+        lines.append(t("brief_kalimantan_rate", lang, rate=format_number(kalimantan, 2, lang)))
+    return Slide(t("brief_provinces_title", lang), lines=lines, figure=figure,
+                 source=f"{c.source}. {t('brief_headcount_source', lang)}", numbers=numbers)
 
 
-def _map_slide(register, filters, province_code, source, lang) -> Slide:
-    values = register("region_metrics", filters.without("province_code"), level="regency")
-    if province_code:
-        values = values[values["province_code"] == province_code]
-    title = t("q_map", lang, metric=in_sentence(t("metric_count", lang)))
+def _map_slide(c: _Context, regencies: pd.DataFrame, regions: pd.DataFrame) -> Slide:
+    lang = c.lang
+    title = t("brief_map_title", lang, area=c.area)
+    top = _top_rates(regencies, 3)
+    ranked = [f"{rank}. {row.region_name} ({format_number(row.proven_per_1000_asn, 2, lang)})"
+              for rank, row in enumerate(top.itertuples(), start=1)]
+    lines = [t("brief_map_line", lang, regions=" · ".join(ranked))] if ranked else []
     try:
         layer = geo.load_display_layer("regency")
     except geo.BoundaryFilesMissing:
-        return Slide(title, lines=[t("brief_map_missing", lang)], source=source, numbers=values)
-    figure = maps.choropleth_figure(values, layer, "reported", title, t("metric_count", lang), t("no_data", lang),
-                                    lang, ",d")
-    return Slide(title, figure=figure, source=f"{source}. {geo.attribution(lang)}", numbers=values)
+        return Slide(title, lines=[t("brief_map_missing", lang)], source=c.source, numbers=regencies)
+    figure = maps.choropleth_figure(regencies, layer, "proven_per_1000_asn", title, t("per_1000_asn", lang),
+                                    t("no_data", lang), lang, ",.2f")
+    figure = charts.with_numbers_on_map(figure, regions.set_index("region_code").loc[top["region_code"]])
+    return Slide(title, lines=lines, figure=figure, source=f"{c.source}. {geo.attribution(lang)}", numbers=regencies)
 
 
-def _events_slide(cur, filters, lang) -> Slide:
-    events = queries.events(cur, filters.without("election_id"))
-    events = events.sort_values("event_date", ascending=False)
-    lines = [t("brief_events_count", lang, n=len(events), regencies=events["region_code"].nunique())]
-    for row in events.head(4).itertuples():
+def _backlog_slide(c: _Context, backlog: pd.DataFrame) -> Slide:
+    lang = c.lang
+    lines = []
+    stall = _stall(backlog)
+    if stall is not None:
+        stage, waiting, old = stall
+        lines.append(_stall_sentence(stage, waiting, old, lang))
+    return Slide(t("q_backlog", lang), lines=lines,
+                 figure=followup_charts.backlog_figure(backlog, lang, f"< {c.threshold}", c.threshold),
+                 source=c.source, numbers=followup_charts.backlog_numbers(backlog))
+
+
+def _events_slide(c: _Context, events: pd.DataFrame) -> Slide:
+    """The cycle's documented events, newest first: date, place, kind and organiser (a title is
+    a source's own headline, in its own language: the deck names the kind instead)."""
+    lang = c.lang
+    lines = [t("brief_events_count", lang, n=len(events), regencies=events["region_code"].nunique(), cycle=c.cycle)]
+    for row in events.head(5).itertuples():
         kind = row.event_type_label_en if lang == "en" else row.event_type_label_id
-        title = row.title if len(row.title) <= 90 else row.title[:88].rstrip() + "…"
-        lines.append(f"{format_date(row.event_date, lang, row.date_precision)} · {row.region_name} · {kind}: {title}")
+        lines.append(f"{format_date(row.event_date, lang, row.date_precision)} · {row.region_name} · {kind} · "
+                     f"{organiser_name(row.organizer)}")
     return Slide(t("brief_events_title", lang), lines=lines, source=t("events_source_brief", lang),
-                 numbers=events[["event_id", "event_date", "region_name", "event_type", "title", "source_url"]])
+                 numbers=events[["event_id", "event_date", "region_name", "event_type", "organizer", "source_url"]])
+
+
+def organiser_name(organizer: str) -> str:
+    """The organiser without the curator's note in brackets ("Bawaslu Kota Bontang (Ketua …)",
+    often English): the institution is what a leader needs, in any language."""
+    return str(organizer).split(" (")[0].strip()
 
 
 def _sources_slide(synthetic: bool, lang: str) -> Slide:

@@ -9,7 +9,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.test_pages import APP, PAGES, app_data_dir, as_analyst  # noqa: F401 (fixture)
+from tests.app.test_pages import ANALYST_PAGES, APP, PAGES, app_data_dir, as_analyst  # noqa: F401 (fixture)
 
 ENGLISH = {"the", "and", "with", "from", "cases", "case", "rows", "sources", "licence", "source", "which", "not",
            "per cent", "page not found", "denominator", "index score", "as stated", "data as of", "synthetic demo"}
@@ -36,7 +36,7 @@ def _found(texts: list[str], words: set[str]) -> set[str]:
 def test_a_page_speaks_one_language(app_data_dir, monkeypatch, page, lang):  # noqa: F811
     monkeypatch.setenv("PANTAU_DATA_DIR", str(app_data_dir))
     at = AppTest.from_file(APP, default_timeout=60)
-    if page.endswith(("kelola_data.py", "paparan.py")):
+    if page in ANALYST_PAGES:
         as_analyst(at)
     at.query_params["pemilu"] = "pilkada-2024"
     at.query_params["lang"] = lang

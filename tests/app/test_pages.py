@@ -31,7 +31,7 @@ def app(app_data_dir, monkeypatch):
     return AppTest.from_file(APP, default_timeout=60)
 
 
-ANALYST_PAGES = {"pages/kelola_data.py", "pages/paparan.py"}
+ANALYST_PAGES = {page.script for page in site_pages.PAGES if page.analyst_only}
 
 
 def as_analyst(at: AppTest) -> AppTest:
@@ -232,8 +232,29 @@ def test_briefing_page_presents_one_slide_at_a_time(app):
     assert "Netralitas ASN: Pilkada Serentak 2024" in " ".join(m.value for m in at.markdown)
     at.session_state["paparan_slide"] = 1
     at.run()
+    assert "Pokok-pokok" in " ".join(m.value for m in at.markdown)
+    at.session_state["paparan_slide"] = 2
+    at.run()
     assert "Angka utama" in " ".join(m.value for m in at.markdown)
+    assert {"Dilaporkan", "Terbukti", "Tingkat tindak lanjut"} <= {m.label for m in at.metric}
     assert {"Sebelumnya", "Berikutnya", "Keluar"} <= {b.label for b in at.button}
+
+
+def test_the_public_gets_the_public_deck_and_an_analyst_the_restricted_one(app):
+    app.query_params["pemilu"] = "pilkada-2024"
+    app.query_params["provinsi"] = "64"
+    at = app.run()
+    at.switch_page("pages/paparan.py").run()
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "Versi publik" in captions and "TERBATAS" not in captions
+    assert not at.toggle                                   # no choice of version for the public
+    analyst = as_analyst(app).run()
+    analyst.switch_page("pages/paparan.py").run()
+    assert "TERBATAS – untuk keperluan internal" in " ".join(c.value for c in analyst.caption)
+    analyst.toggle[0].set_value(True).run()
+    assert "Versi publik" in " ".join(c.value for c in analyst.caption)
+    assert analyst.query_params["versi_publik"] in ("True", ["True"])
 
 
 def test_briefing_page_asks_for_one_cycle(app):

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import demo
 from analytics.ingest.__main__ import main as ingest_main
-from tests.app.test_pages import APP, PAGES, as_analyst
+from tests.app.test_pages import ANALYST_PAGES, APP, PAGES, as_analyst
 from tests.ingest.samples import EVENT_HEADER, write_csv
 
 HEADING, LINK, IMAGE, TAG = "## DIRETAS", "[klik](https://contoh.invalid/x)", "![](https://contoh.invalid/i.png)", \
@@ -65,7 +65,7 @@ def _rendered(at: AppTest) -> tuple[list[str], list[str]]:
 @pytest.mark.parametrize("analyst", [False, True])
 @pytest.mark.parametrize("page", PAGES)
 def test_planted_markup_is_never_rendered(hostile_data_dir, monkeypatch, page, analyst, regency):
-    if page in {"pages/kelola_data.py", "pages/paparan.py"} and not analyst:
+    if page in ANALYST_PAGES and not analyst:
         pytest.skip("analyst page")
     monkeypatch.setenv("PANTAU_DATA_DIR", str(hostile_data_dir))
     app = AppTest.from_file(APP, default_timeout=60)

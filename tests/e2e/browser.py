@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 from analytics import pages as site_pages
+from analytics.i18n import t
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
@@ -28,7 +29,7 @@ PAGES = tuple(page.url_path for page in site_pages.PAGES)
 
 
 #: Pages that exist only for a logged-in analyst, with their titles in the navigation.
-ANALYST_PAGES = {"paparan": "Bahan paparan", "kelola_data": "Kelola data"}
+ANALYST_PAGES = {page.url_path: t(page.title_key, "id") for page in site_pages.PAGES if page.analyst_only}
 
 
 def page_path(page_name: str) -> str:

@@ -82,19 +82,19 @@ def test_presentation_view_steps_through_the_briefing(open_page, screenshot_dir)
     page.get_by_role("button", name="Berikutnya").click()
     page.get_by_text("2 / ").wait_for(timeout=60_000)
     helpers.wait_for_idle(page)
-    assert "Angka utama" in page.inner_text("body")
+    assert "Pokok-pokok" in page.inner_text("body")
     page.screenshot(path=str(screenshot_dir / "paparan-presentasi.png"))
     assert watcher.unexpected_console_errors() == []
 
 
-@pytest.mark.parametrize("page_name", ["kelola_data", "paparan"])
+@pytest.mark.parametrize("page_name", sorted(helpers.ANALYST_PAGES))
 def test_analyst_pages_do_not_exist_for_the_public(open_page, page_name):
     page, _ = open_page(f"{page_name}?pemilu=pilkada-2024")
     # the address says in Bahasa that it is for analysts, and shows nothing of the page
     assert page.locator("h1").first.inner_text().strip() == "Khusus analis"
     assert "Page not found" not in page.inner_text("body")
     nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
-    assert "Kelola data" not in nav and "Bahan paparan" not in nav
+    assert all(title not in nav for title in helpers.ANALYST_PAGES.values())
     assert not page.get_by_text("Unggah berkas").count()
 
 
