@@ -72,9 +72,10 @@ if col_show.button(t("start_presentation", lang), type="primary", width="stretch
     st.session_state["paparan_tampil"] = True
     st.session_state["paparan_slide"] = 0
     st.rerun()
-st.caption(t("briefing_cli", lang))
-st.code(f"python -m analytics.briefing --election {filters.election_id}"
-        + (f" --province {filters.province_code}" if filters.province_code else "")
-        + (" --audience public" if deck.public else "") + f" --format pptx --out {name}.pptx",
-        language=None)  # plain text: the highlighter's colours fail WCAG contrast
+if not small_counts.public_view():      # the command line is the analysts' (scheduled decks)
+    st.caption(t("briefing_cli", lang))
+    st.code(f"python -m analytics.briefing --election {filters.election_id}"
+            + (f" --province {filters.province_code}" if filters.province_code else "")
+            + (" --audience public" if deck.public else "") + f" --format pptx --out {name}.pptx",
+            language=None)  # plain text: the highlighter's colours fail WCAG contrast
 components.source_footer(["violation_cases", "sanctions", "socialization_events", "published_figures"])
