@@ -7,7 +7,7 @@ from analytics.disclosure import public_filters
 from analytics.formatting import format_date
 from analytics.i18n import t, t_markdown
 from analytics.ui import access, data, state
-from analytics.ui.frame import framed
+from analytics.ui.frame import framed, not_found_page, requested_page
 
 st.set_page_config(page_title="Pantau Netralitas ASN", page_icon="⚖️", layout="wide",
                    initial_sidebar_state="auto")
@@ -32,6 +32,14 @@ pages = [st.Page(page.script, title=t(page.title_key, lang), icon=page.icon, url
                  default=page is site_pages.DEFAULT) for page in site_pages.visible_pages(analyst)]
 pages += [st.Page(access.analyst_only_page(page.url_path), title=t("analyst_only_title", lang), url_path=page.url_path,
                   visibility="hidden") for page in site_pages.PAGES if page.analyst_only and not analyst]
+# An address the app does not have: a hidden page that says so in the visitor's language (the first
+# page's own name, "/ringkasan", is the root's page: Streamlit reserves it).
+requested = requested_page()
+known = {page.url_path for page in site_pages.PAGES}
+if requested and requested not in known and "/" not in requested:
+    pages.append(st.Page(not_found_page(requested, t("not_found_title", lang), t("not_found_body", lang),
+                                        t("page_summary", lang)), title=t("not_found_title", lang),
+                         url_path=requested, visibility="hidden"))
 with framed():
     try:
         st.navigation(pages, position="sidebar").run()

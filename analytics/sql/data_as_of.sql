@@ -1,5 +1,5 @@
--- data_as_of: the latest date in each table family. Columns: register_as_of,
--- figures_as_of, events_as_of, register_is_synthetic.
+-- data_as_of: the latest date in each table family. Columns: register_cases_as_of,
+-- register_sanctions_as_of, figures_as_of, events_as_of, register_is_synthetic.
 SELECT
     (SELECT greatest(max(reported_date), max(decided_date), max(forwarded_date)) FROM violation_cases) AS register_cases_as_of,
     (SELECT greatest(max(recommendation_date), max(followup_date)) FROM sanctions) AS register_sanctions_as_of,

@@ -1,8 +1,8 @@
 -- events: documented socialization and prevention events in the selected area and period.
 -- Events are placed by date, not by cycle: the election filter does not apply to them.
 -- Parameters: $province_code, $regency_code, $date_from, $date_to (NULL = all).
--- Columns: the socialization_events columns plus region_name, province_code, province_name and
--- the event type labels and order.
+-- Columns: the socialization_events columns plus region_name, province_code, province_name,
+-- event_type_label_id, event_type_label_en and event_type_order.
 SELECT
     e.*,
     r.region_name,

@@ -1,5 +1,6 @@
 -- events_for_region: documented events held in $region_code (a province includes its regencies).
--- Columns: the socialization_events columns plus region_name and event type labels.
+-- Columns: the socialization_events columns plus region_name, event_type_label_id and
+-- event_type_label_en.
 SELECT
     e.*,
     r.region_name,

@@ -1,5 +1,5 @@
 -- figures_for_region: published figures about $region_code (a province includes its regencies).
--- Columns: the published_figures columns plus region_name and metric labels.
+-- Columns: the published_figures columns plus region_name, metric_label_id and metric_label_en.
 SELECT
     f.*,
     r.region_name,

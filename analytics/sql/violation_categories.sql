@@ -1,2 +1,2 @@
--- violation_categories: categories in display order.
+-- violation_categories: categories in display order. Columns: the violation_categories table.
 SELECT * FROM violation_categories ORDER BY sort_order;

@@ -35,3 +35,27 @@ def ensure_routed_through_app() -> None:
         return
     PagesManager.uses_pages_directory = False
     st.rerun()
+
+
+def requested_page() -> str | None:
+    """The page name the visitor's address asks for ("peta", "" for the root), before the
+    navigation resolves it."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return None if ctx is None else ctx.pages_manager.intended_page_name
+
+
+def not_found_page(url_path: str, title: str, body: str, home_label: str):
+    """What a visitor finds at an address the app does not have: a page of its own, hidden from
+    the navigation, saying so in the visitor's language (Streamlit's own answer is an English
+    'Page not found' dialog over the first page)."""
+
+    def not_found() -> None:
+        st.title(title)
+        st.info(body, icon=":material/travel_explore:")
+        st.page_link("pages/ringkasan.py", label=home_label, icon=":material/dashboard:")
+
+    not_found.__name__ = f"not_found_{url_path}"      # Streamlit tells pages apart by it
+    return not_found
+

@@ -30,6 +30,8 @@ PAGES = tuple(page.url_path for page in site_pages.PAGES)
 
 #: Pages that exist only for a logged-in analyst, with their titles in the navigation.
 ANALYST_PAGES = {page.url_path: t(page.title_key, "id") for page in site_pages.PAGES if page.analyst_only}
+#: Every page's title in the navigation (Bahasa Indonesia).
+PAGE_TITLES = {page.url_path: t(page.title_key, "id") for page in site_pages.PAGES}
 
 
 def page_path(page_name: str) -> str:
@@ -143,7 +145,7 @@ def open_as_analyst(page, url: str, page_name: str) -> None:
     wait_for_app(page)
     log_in(page)
     show_sidebar(page)
-    page.get_by_role("link", name=ANALYST_PAGES[page_name]).click()
+    page.get_by_role("link", name=PAGE_TITLES[page_name]).click()
     page.wait_for_url(f"**/{page_name}**")
     wait_for_app(page)
 

@@ -152,3 +152,16 @@ def test_at_phone_width_nothing_overflows_and_every_map_is_whole(open_page, page
         assert found["regions"] > 0
         assert left - 1 <= drawn_left and drawn_right <= right + 1, found
         assert top - 1 <= drawn_top and drawn_bottom <= bottom + 1, found
+
+
+@pytest.mark.parametrize("address", ["halaman-yang-tidak-ada", "peta-lama?pemilu=pilkada-2024"])
+def test_an_address_the_app_does_not_have_answers_in_bahasa(open_page, address):
+    # Streamlit's own answer is an English "Page not found" dialog over the first page. (The very
+    # first session after a server start still gets it: its frontend knows the app's pages only
+    # from an earlier session.)
+    open_page("")
+    page, watcher = open_page(address)
+    assert page.locator("h1").first.inner_text().strip() == "Halaman tidak ditemukan"
+    assert "Page not found" not in page.inner_text("body")
+    # the server answers an address it does not route with 404 (and the app's page): that is right
+    assert [e for e in watcher.unexpected_console_errors() if "404" not in e] == []

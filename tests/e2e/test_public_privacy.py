@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import io
 import os
+import subprocess
 import re
 import zipfile
 from contextlib import contextmanager
@@ -101,9 +102,10 @@ class Received:
         return {match.decode() for frame in self.frames[since:] for match in MEDIA_URL.findall(frame)}
 
 
-def _walk(page, received: Received, url: str) -> tuple[bytes, list[tuple[str, pd.DataFrame]]]:
-    """Open ``url``; return everything received as bytes and the CSV downloads it offers (each
-    CSV and ZIP button clicked, as a visitor would: the files are made on the click)."""
+def _walk(page, received: Received, url: str) -> tuple[bytes, list[tuple[str, pd.DataFrame]], list[str]]:
+    """Open ``url``; return everything received as bytes (a deck's slides as their text), the CSV
+    downloads it offers and the names of every file downloaded (each download button but PNG
+    clicked, as a visitor would: the files are made on the click)."""
     first_frame = len(received.frames)
     page.goto(url)
     helpers.wait_for_app(page)
@@ -126,12 +128,19 @@ def _walk(page, received: Received, url: str) -> tuple[bytes, list[tuple[str, pd
         if name.endswith(".zip"):
             with zipfile.ZipFile(io.BytesIO(body)) as archive:
                 contents = {f"{name}:{inner}": archive.read(inner) for inner in archive.namelist()}
+        if name.endswith(".pptx"):        # a deck's text is compressed XML: searched as its slides' text
+            with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                contents = {f"{name}:{inner}": archive.read(inner) for inner in archive.namelist()
+                            if inner.startswith("ppt/slides/")}
+        elif name.endswith(".pdf"):
+            contents = {name: subprocess.run(["pdftotext", "-", "-"], input=body, capture_output=True,
+                                             check=True).stdout}
         for inner, content in contents.items():
             blob.append(content)
             if inner.endswith(".csv"):
                 downloads.append((inner, pd.read_csv(io.BytesIO(content), encoding="utf-8-sig")))
     blob.extend(received.frames)
-    return b"\n".join(blob), downloads
+    return b"\n".join(blob), downloads, list(files)
 
 
 def _settle(page, locator, quiet_ms: int = 1500, limit_ms: int = 20_000) -> None:
@@ -189,16 +198,19 @@ def test_no_name_or_nip_reaches_the_public(public_url, imported_register, chromi
     context = chromium.new_context(viewport=helpers.DESKTOP, accept_downloads=True)
     page = context.new_page()
     received = Received(page)
-    csv_count = 0
+    csv_count = deck_count = 0
     for query in QUERIES:
-        blob, downloads = _walk(page, received, f"{public_url}/{helpers.page_path(page_name)}{query}")
+        blob, downloads, downloaded = _walk(page, received, f"{public_url}/{helpers.page_path(page_name)}{query}")
         csv_count += len(downloads)
+        deck_count += sum(1 for name in downloaded if name.endswith((".pptx", ".pdf")))
         assert received.frames and b"Kalimantan" in blob, "nothing was captured to search"
         assert not _secrets_found(blob, names, nips), (page_name, query)
         assert not _small_counts(downloads), (page_name, query, _small_counts(downloads))
         assert "Traceback" not in page.inner_text("body")
     context.close()
-    if page_name not in ("tentang_data", "laporkan"):      # the catalog page and the report channels hold no numbers
+    if page_name == "paparan":      # the public deck, both formats
+        assert deck_count == 2 * len(QUERIES), f"{page_name} offered {deck_count} decks to check"
+    elif page_name not in ("tentang_data", "laporkan"):      # the catalog page and the report channels hold no numbers
         assert csv_count > 0, f"{page_name} offered no CSV download to check"
 
 
@@ -218,7 +230,7 @@ def test_hostile_url_parameters_are_neither_echoed_nor_kept(public_url, imported
     page = context.new_page()
     received = Received(page)
     query = template.format(nip=nips[0], name=names[0].replace(" ", "+"))
-    blob, _ = _walk(page, received, f"{public_url}/peta{query}")
+    blob, _, _ = _walk(page, received, f"{public_url}/peta{query}")
     assert not _secrets_found(blob, names, nips)
     assert nips[0] not in page.url and "Rahasia" not in page.url and "script" not in page.url
     assert "Traceback" not in page.inner_text("body")

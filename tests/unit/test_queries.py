@@ -1,5 +1,6 @@
 """Every SQL file runs on the fixture database, and the totals match hand counts."""
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -21,6 +22,44 @@ def test_every_sql_file_runs_with_exactly_its_parameters(cur, name):
     result = queries.run(cur, name, Filters(), **extra)
     assert isinstance(result, pd.DataFrame)
     assert len(result.columns) > 0
+
+
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def header_columns(name: str, catalog) -> list[str]:
+    """The columns a SQL file's header says it returns, read as a reader would: "Columns: a, b
+    (note), c.", "Columns: the <table> table." or "Columns: the <table> columns plus a, b and c.".
+    A header that says it any other way fails: it could not be checked."""
+    header = " ".join(line[2:].strip() for line in queries.sql_text(name).splitlines() if line.startswith("--"))
+    found = re.search(r"Columns:\s*(.*?)(?:\.\s|\.$)", header)
+    assert found, f"{name}.sql: the header lists no columns"
+    text = re.sub(r"\([^)]*\)", "", found.group(1)).strip()
+    table = re.fullmatch(r"the (\w+) table", text)
+    if table:
+        return [column.name for column in catalog.tables[table.group(1)].columns]
+    plus = re.fullmatch(r"the (\w+) columns plus (.*)", text)
+    extra = plus.group(2) if plus else text
+    names = [part.strip() for part in re.split(r",|\band\b", extra) if part.strip()]
+    assert all(IDENTIFIER.match(n) for n in names), f"{name}.sql: unreadable columns {names}"
+    return ([column.name for column in catalog.tables[plus.group(1)].columns] if plus else []) + names
+
+
+@pytest.mark.parametrize("name", queries.sql_files())
+def test_every_sql_file_returns_the_columns_its_header_and_declaration_say(cur, name):
+    """Each file's result against the two descriptions written beside it: its header comment and
+    (for the register's queries) its declaration. A stale header, or a column added to the SQL
+    and to neither description, fails."""
+    from analytics import disclosure
+    from analytics.catalog import load_catalog
+
+    declared_params = queries.sql_params(name)
+    extra = {key: value for key, value in EXTRA_DEFAULTS.items() if key in declared_params}
+    returned = [c for c in queries.run(cur, name, Filters(), **extra).columns if not c.endswith("_key")]
+    assert sorted(returned) == sorted(header_columns(name, load_catalog())), name
+    declaration = disclosure.declaration(name)
+    if declaration.register:
+        assert sorted(returned) == sorted(declaration.columns), name
 
 
 def test_run_refuses_a_missing_parameter(cur):

@@ -32,11 +32,26 @@ def test_no_other_cycle_means_missing_change():
     assert with_other_cycle(current, None, "reported")["change"].isna().all()
 
 
-def test_every_map_measure_names_a_region_metrics_column_and_a_unit():
-    columns = {"reported", "proven_per_1000_asn", "followup_rate_pct", "median_days_to_resolution"}
-    assert {m.column for m in MAP_METRIC_BY_CODE.values()} == columns
-    assert {m.code: m.change_unit for m in MAP_METRIC_BY_CODE.values()} == {
-        "jumlah": "cases", "per1000": "points", "tindaklanjut": "points", "median": "days"}
+#: The change unit a map measure must have, by the kind its column is declared as in
+#: analytics/sql/region_metrics.yaml: a count changes in cases, a rate in points, a median in days.
+UNIT_OF_KIND = {"count": "cases", "rate": "points", "statistic": "days"}
+
+
+def test_every_map_measure_is_a_column_region_metrics_declares_and_returns(cur):
+    """Checked against the query's own declaration and its result, not a list copied here: a
+    measure naming a column the query does not return, or with a unit its kind does not have,
+    fails."""
+    from analytics import disclosure, queries
+    from analytics.filters import Filters
+    from analytics.i18n import t
+
+    declared = disclosure.declaration("region_metrics")
+    returned = set(queries.region_metrics(cur, Filters(election_id="pilkada-2024"), level="regency").columns)
+    for measure in MAP_METRIC_BY_CODE.values():
+        assert measure.column in declared.columns and measure.column in returned, measure
+        assert measure.change_unit == UNIT_OF_KIND[declared.kind(measure.column)], measure
+        assert t(measure.label_key, "id") != t(measure.label_key, "en"), measure     # a catalog key, translated
+        assert measure.hover_format.startswith(","), measure
 
 
 def test_headline_changes_are_in_the_measures_own_unit():
