@@ -74,8 +74,9 @@ def check_password(accounts: dict[str, str], username: str, password: str) -> bo
         return False
 
 
-def login_attempt(accounts: dict[str, str], username: str, password: str, session_key: str,
-                  limiter: AttemptLimiter = LIMITER) -> tuple[bool, float]:
+def login_attempt(
+    accounts: dict[str, str], username: str, password: str, session_key: str, limiter: AttemptLimiter = LIMITER
+) -> tuple[bool, float]:
     """(accepted, seconds to wait). A locked key is refused without checking the password."""
     keys = (f"user:{(username or '').strip().lower()}", f"session:{session_key}")
     wait = limiter.locked_for(*keys)

@@ -45,9 +45,9 @@ class Table:
     title_en: str
     description: str
     primary_key: tuple[str, ...]
-    source: str                # in English, as the open-data files carry it
+    source: str  # in English, as the open-data files carry it
     licence: str
-    source_id: str             # the same in Bahasa Indonesia, for the pages
+    source_id: str  # the same in Bahasa Indonesia, for the pages
     licence_id: str
     columns: tuple[Column, ...]
     retrieved: str

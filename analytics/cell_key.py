@@ -32,7 +32,7 @@ import numpy as np
 
 SECRET_ENV = "PANTAU_CELL_KEY_SECRET"
 SECRET_FILE = ".cell_key_secret"
-KEY_MODULUS = 2 ** 32
+KEY_MODULUS = 2**32
 
 #: adjustment -> probability; symmetric, so adjusted totals are unbiased.
 ADJUSTMENTS: dict[int, float] = {-3: 0.06, -2: 0.12, -1: 0.20, 0: 0.24, 1: 0.20, 2: 0.12, 3: 0.06}
@@ -70,7 +70,7 @@ def secret(data_dir: Path) -> str:
             handle.write(made + "\n")
         return made
     except FileExistsError:
-        return secret(data_dir)   # another process wrote it first: use theirs
+        return secret(data_dir)  # another process wrote it first: use theirs
     except OSError:
         global _process_secret
         if _process_secret is None:
@@ -98,8 +98,9 @@ def adjustment(counts: np.ndarray, cell_keys: np.ndarray) -> np.ndarray:
     counts = np.asarray(counts, dtype="float64")
     keys = np.nan_to_num(np.asarray(cell_keys, dtype="float64"), nan=0.0).astype("uint64")
     # mix the count into the key so that cells of different sizes do not move together
-    mixed = (keys * np.uint64(2654435761) + np.nan_to_num(counts).astype("uint64") * np.uint64(40503)) \
-        % np.uint64(KEY_MODULUS)
+    mixed = (keys * np.uint64(2654435761) + np.nan_to_num(counts).astype("uint64") * np.uint64(40503)) % np.uint64(
+        KEY_MODULUS
+    )
     uniform = (mixed.astype("float64") + 0.5) / KEY_MODULUS
     chosen = _VALUES[np.searchsorted(_CUMULATIVE, uniform)]
     return np.where(np.nan_to_num(counts) > 0, chosen, 0)

@@ -44,8 +44,8 @@ class SameAge:
 
     election_id: str
     other_id: str
-    age_days: int           # the current cycle's age: what the view says
-    other_age_days: int     # the age the other cycle is cut at (the $age_days of its queries)
+    age_days: int  # the current cycle's age: what the view says
+    other_age_days: int  # the age the other cycle is cut at (the $age_days of its queries)
     approximate: bool
 
     @property
@@ -66,8 +66,13 @@ def newest_register_date(cases_as_of: object, sanctions_as_of: object, month_onl
     return newest
 
 
-def same_age(election_id: str | None, other_id: str | None, voting_dates: dict[str, object],
-             newest: date | None, month_only: bool) -> SameAge | None:
+def same_age(
+    election_id: str | None,
+    other_id: str | None,
+    voting_dates: dict[str, object],
+    newest: date | None,
+    month_only: bool,
+) -> SameAge | None:
     """The comparison of ``election_id`` with ``other_id`` at the current cycle's age, or None
     where it cannot be made: a cycle or a voting day missing, no register date, or the other
     cycle not yet that old (it is then no comparison at the same age). In the public view
@@ -105,8 +110,12 @@ def change_text(value: float | None, unit: str, lang: str = "id") -> str | None:
     decimals = {"percent": 1, "points": 1, "days": 0, "cases": 0}[unit]
     # a plain hyphen-minus: st.metric reads the direction of its arrow and colour from it
     number = format_number(value, decimals, lang, signed=True)
-    words = {"percent": "%", "points": " poin" if lang == "id" else " pts",
-             "days": " hari" if lang == "id" else " days", "cases": " kasus" if lang == "id" else " cases"}
+    words = {
+        "percent": "%",
+        "points": " poin" if lang == "id" else " pts",
+        "days": " hari" if lang == "id" else " days",
+        "cases": " kasus" if lang == "id" else " cases",
+    }
     return number + words[unit]
 
 
@@ -134,7 +143,12 @@ def no_more_than_final(at_age: pd.Series, final: pd.Series) -> pd.Series:
     nothing new, and the exact (analyst) counts never need it."""
     shown = at_age.copy()
     for column in CUMULATIVE_COUNTS:
-        if column in shown.index and column in final.index and not pd.isna(shown[column]) \
-                and not pd.isna(final[column]) and shown[column] > final[column]:
+        if (
+            column in shown.index
+            and column in final.index
+            and not pd.isna(shown[column])
+            and not pd.isna(final[column])
+            and shown[column] > final[column]
+        ):
             shown[column] = final[column]
     return shown

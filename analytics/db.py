@@ -91,10 +91,15 @@ def resolve_sources(
         files[table.name] = tuple(paths)
     all_paths = [p for paths in files.values() for p in paths]
     # the record keys, and so every adjusted number, change with the secret
-    version = _fingerprint(all_paths) + "k" + cell_key.fingerprint(cell_key.secret(data_dir)) \
+    version = (
+        _fingerprint(all_paths)
+        + "k"
+        + cell_key.fingerprint(cell_key.secret(data_dir))
         + (f"-{current.name}" if current else "")
-    return DataSources(files=files, version=version, import_version=current.name if current else None,
-                       data_dir=data_dir)
+    )
+    return DataSources(
+        files=files, version=version, import_version=current.name if current else None, data_dir=data_dir
+    )
 
 
 def load_statement(table: Table, path: Path) -> str:
@@ -111,8 +116,9 @@ def _empty_statement(table: Table) -> str:
     return f"SELECT {columns} WHERE false"
 
 
-def create_table(con: duckdb.DuckDBPyConnection, table: Table, paths: tuple[Path, ...],
-                 materialize: bool = False) -> None:
+def create_table(
+    con: duckdb.DuckDBPyConnection, table: Table, paths: tuple[Path, ...], materialize: bool = False
+) -> None:
     """Create ``table`` from its files: a table for the curated data (and for everything when
     ``materialize``), a view over the register's Parquet otherwise."""
     selects = " UNION ALL BY NAME ".join(load_statement(table, p) for p in paths) if paths else _empty_statement(table)
@@ -126,8 +132,10 @@ def create_table(con: duckdb.DuckDBPyConnection, table: Table, paths: tuple[Path
 def create_record_keys(con: duckdb.DuckDBPyConnection, secret: str) -> None:
     """``record_keys``: each case's secret record key (``analytics.cell_key``), for the cell keys
     that the public adjustment of register numbers rests on."""
-    con.execute(f"CREATE TABLE record_keys AS SELECT case_id, {cell_key.record_key_sql(secret)} AS record_key "
-                "FROM violation_cases")
+    con.execute(
+        f"CREATE TABLE record_keys AS SELECT case_id, {cell_key.record_key_sql(secret)} AS record_key "
+        "FROM violation_cases"
+    )
 
 
 def derived_view_files() -> list[Path]:

@@ -172,19 +172,37 @@ BAND_ABOVE = 3.0
 
 #: Fallback reported counts (national, ASN) when published_figures has none for a cycle.
 DEFAULT_REPORTED = {
-    "pilkada-2015": 30, "pilkada-2018": 500, "pemilu-2019": 999,
-    "pilkada-2020": 2034, "pemilu-2024": 450, "pilkada-2024": 1158,
+    "pilkada-2015": 30,
+    "pilkada-2018": 500,
+    "pemilu-2019": 999,
+    "pilkada-2020": 2034,
+    "pemilu-2024": 450,
+    "pilkada-2024": 1158,
 }
 #: Rates (percent) assumed only when no cycle at all has a published figure.
 DEFAULT_FOLLOWUP_RATE_PCT = 60.0
 DEFAULT_PROVEN_RATE_PCT = 70.0
 DEFAULT_CATEGORY_SHARES_PCT = {
-    "kampanye_medsos": 25, "interaksi_medsos": 10, "foto_keberpihakan": 12, "hadir_kampanye": 12,
-    "kegiatan_keberpihakan": 15, "pendekatan_parpol": 6, "alat_peraga": 5, "keputusan_menguntungkan": 6,
-    "tim_pemenangan": 3, "dukungan_ktp": 2, "anggota_parpol": 1, "lainnya": 3,
+    "kampanye_medsos": 25,
+    "interaksi_medsos": 10,
+    "foto_keberpihakan": 12,
+    "hadir_kampanye": 12,
+    "kegiatan_keberpihakan": 15,
+    "pendekatan_parpol": 6,
+    "alat_peraga": 5,
+    "keputusan_menguntungkan": 6,
+    "tim_pemenangan": 3,
+    "dukungan_ktp": 2,
+    "anggota_parpol": 1,
+    "lainnya": 3,
 }
 DEFAULT_POSITION_SHARES_PCT = {
-    "jpt": 15, "administrator": 13, "pengawas": 12, "fungsional": 30, "pelaksana": 22, "kepala_wilayah": 8,
+    "jpt": 15,
+    "administrator": 13,
+    "pengawas": 12,
+    "fungsional": 30,
+    "pelaksana": 22,
+    "kepala_wilayah": 8,
 }
 CATEGORY_REMAINDER = "lainnya"
 
@@ -207,21 +225,32 @@ MEDIUM_OTHER = (0, 0.4, 0, 0, 0.6)
 
 #: Regency/city agencies (OPD) and their weights: teachers and health workers are the many.
 REGENCY_AGENCIES = (
-    ("Dinas Pendidikan", 0.22), ("Dinas Kesehatan", 0.11), ("Sekretariat Daerah", 0.12),
-    ("Sekretariat DPRD", 0.04), ("Dinas Pekerjaan Umum dan Penataan Ruang", 0.07),
-    ("Badan Perencanaan Pembangunan Daerah", 0.05), ("Dinas Sosial", 0.05), ("Dinas Pertanian", 0.06),
+    ("Dinas Pendidikan", 0.22),
+    ("Dinas Kesehatan", 0.11),
+    ("Sekretariat Daerah", 0.12),
+    ("Sekretariat DPRD", 0.04),
+    ("Dinas Pekerjaan Umum dan Penataan Ruang", 0.07),
+    ("Badan Perencanaan Pembangunan Daerah", 0.05),
+    ("Dinas Sosial", 0.05),
+    ("Dinas Pertanian", 0.06),
     ("Dinas Kependudukan dan Pencatatan Sipil", 0.05),
     ("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", 0.04),
-    ("Dinas Pemberdayaan Masyarakat dan Desa", 0.08), ("Satuan Polisi Pamong Praja", 0.05),
+    ("Dinas Pemberdayaan Masyarakat dan Desa", 0.08),
+    ("Satuan Polisi Pamong Praja", 0.05),
     ("Rumah Sakit Umum Daerah", 0.06),
 )
 PROVINCE_AGENCIES = (
-    ("Dinas Pendidikan dan Kebudayaan", 0.40), ("Dinas Kesehatan", 0.12), ("Sekretariat Daerah", 0.15),
-    ("Badan Pendapatan Daerah", 0.10), ("Dinas Pekerjaan Umum dan Penataan Ruang", 0.13),
+    ("Dinas Pendidikan dan Kebudayaan", 0.40),
+    ("Dinas Kesehatan", 0.12),
+    ("Sekretariat Daerah", 0.15),
+    ("Badan Pendapatan Daerah", 0.10),
+    ("Dinas Pekerjaan Umum dan Penataan Ruang", 0.13),
     ("Dinas Kehutanan", 0.10),
 )
 VERTICAL_OFFICES = (
-    ("Kantor Kementerian Agama", 0.55), ("Kantor Pertanahan", 0.25), ("Badan Pusat Statistik", 0.20),
+    ("Kantor Kementerian Agama", 0.55),
+    ("Kantor Pertanahan", 0.25),
+    ("Badan Pusat Statistik", 0.20),
 )
 PPK_PUSAT = "Menteri/Kepala Instansi Pusat"
 
@@ -245,26 +274,56 @@ FILES = {
 }
 
 SCHEMAS: dict[str, pa.Schema] = {
-    "violation_cases": pa.schema([
-        ("case_id", pa.string()), ("election_id", pa.string()), ("intake", pa.string()),
-        ("reported_date", pa.date32()), ("region_code", pa.string()), ("agency_name", pa.string()),
-        ("agency_level", pa.string()), ("asn_status", pa.string()), ("position_code", pa.string()),
-        ("category_code", pa.string()), ("medium", pa.string()), ("status", pa.string()),
-        ("decided_date", pa.date32()), ("forwarded_to", pa.string()), ("forwarded_date", pa.date32()),
-        ("asn_name", pa.string()), ("nip", pa.string()), ("is_synthetic", pa.bool_()),
-    ]),
-    "sanctions": pa.schema([
-        ("case_id", pa.string()), ("recommending_body", pa.string()), ("recommendation_date", pa.date32()),
-        ("recommended_sanction_code", pa.string()), ("ppk_agency", pa.string()),
-        ("followup_status", pa.string()), ("followup_date", pa.date32()),
-        ("imposed_sanction_code", pa.string()), ("is_synthetic", pa.bool_()),
-    ]),
-    "asn_headcount": pa.schema([
-        ("headcount_id", pa.string()), ("region_code", pa.string()), ("year", pa.int32()),
-        ("asn_count", pa.int64()), ("count_basis", pa.string()), ("coverage", pa.string()),
-        ("value_qualifier", pa.string()), ("source_title", pa.string()), ("source_url", pa.string()),
-        ("publisher", pa.string()), ("is_synthetic", pa.bool_()),
-    ]),
+    "violation_cases": pa.schema(
+        [
+            ("case_id", pa.string()),
+            ("election_id", pa.string()),
+            ("intake", pa.string()),
+            ("reported_date", pa.date32()),
+            ("region_code", pa.string()),
+            ("agency_name", pa.string()),
+            ("agency_level", pa.string()),
+            ("asn_status", pa.string()),
+            ("position_code", pa.string()),
+            ("category_code", pa.string()),
+            ("medium", pa.string()),
+            ("status", pa.string()),
+            ("decided_date", pa.date32()),
+            ("forwarded_to", pa.string()),
+            ("forwarded_date", pa.date32()),
+            ("asn_name", pa.string()),
+            ("nip", pa.string()),
+            ("is_synthetic", pa.bool_()),
+        ]
+    ),
+    "sanctions": pa.schema(
+        [
+            ("case_id", pa.string()),
+            ("recommending_body", pa.string()),
+            ("recommendation_date", pa.date32()),
+            ("recommended_sanction_code", pa.string()),
+            ("ppk_agency", pa.string()),
+            ("followup_status", pa.string()),
+            ("followup_date", pa.date32()),
+            ("imposed_sanction_code", pa.string()),
+            ("is_synthetic", pa.bool_()),
+        ]
+    ),
+    "asn_headcount": pa.schema(
+        [
+            ("headcount_id", pa.string()),
+            ("region_code", pa.string()),
+            ("year", pa.int32()),
+            ("asn_count", pa.int64()),
+            ("count_basis", pa.string()),
+            ("coverage", pa.string()),
+            ("value_qualifier", pa.string()),
+            ("source_title", pa.string()),
+            ("source_url", pa.string()),
+            ("publisher", pa.string()),
+            ("is_synthetic", pa.bool_()),
+        ]
+    ),
 }
 
 _EPOCH = np.datetime64("1970-01-01", "D")
@@ -283,6 +342,7 @@ HANDOVER_DAY = _day(BKN_HANDOVER)
 # --------------------------------------------------------------------------------------------
 # Reference data
 # --------------------------------------------------------------------------------------------
+
 
 def _read_csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -303,7 +363,9 @@ class Reference:
     """The reference inputs of the generator, parsed."""
 
     regencies: pd.DataFrame  # region_code, region_name, region_name_short, regency_type, province_code, province_name
-    elections: pd.DataFrame  # election_id, election_type, voting_date, campaign_start/end (datetime64, NaT = unknown), label_id, label_en
+    elections: (
+        pd.DataFrame
+    )  # election_id, election_type, voting_date, campaign_start/end (datetime64, NaT = unknown), label_id, label_en
     category_codes: tuple[str, ...]
     position_codes: tuple[str, ...]
     sanction_severity: Mapping[str, tuple[str, int]]  # code -> (group, severity)
@@ -322,7 +384,9 @@ def load_reference(reference_dir: Path | None = None) -> Reference:
         raise ValueError(f"{ref / 'regions.csv'}: no rows with level == 'regency'")
     bad_type = ~regencies["regency_type"].isin(["kabupaten", "kota"])
     if bad_type.any():
-        raise ValueError(f"regions.csv: regency_type must be kabupaten/kota for {list(regencies.loc[bad_type, 'region_code'])}")
+        raise ValueError(
+            f"regions.csv: regency_type must be kabupaten/kota for {list(regencies.loc[bad_type, 'region_code'])}"
+        )
     regencies["province_name"] = [province_names.get(code, code) for code in regencies["province_code"]]
     regencies = regencies.sort_values("region_code").reset_index(drop=True)[
         ["region_code", "region_name", "region_name_short", "regency_type", "province_code", "province_name"]
@@ -353,8 +417,12 @@ def load_reference(reference_dir: Path | None = None) -> Reference:
     figures_path = ref / "published_figures.csv"
     figures = _read_csv(figures_path) if figures_path.exists() else pd.DataFrame(columns=_FIGURE_COLUMNS)
     headcount_path = ref / "asn_headcount.csv"
-    headcount = _read_csv(headcount_path) if headcount_path.exists() else pd.DataFrame(
-        columns=["headcount_id", "region_code", "year", "asn_count", "count_basis", "coverage", "is_synthetic"]
+    headcount = (
+        _read_csv(headcount_path)
+        if headcount_path.exists()
+        else pd.DataFrame(
+            columns=["headcount_id", "region_code", "year", "asn_count", "count_basis", "coverage", "is_synthetic"]
+        )
     )
     if not headcount.empty:
         headcount = headcount[~_is_true(headcount["is_synthetic"])].reset_index(drop=True)
@@ -389,15 +457,17 @@ def cycle_windows(elections: pd.DataFrame) -> pd.DataFrame:
         if start >= end:
             known = False
             start, end = voting - FALLBACK_CAMPAIGN_DAYS[0], voting - FALLBACK_CAMPAIGN_DAYS[1]
-        rows.append({
-            "election_id": cycle,
-            "voting_date": voting,
-            "campaign_start": start,
-            "campaign_end": end,
-            "campaign_known": bool(known),
-            "window_start": voting - WINDOW_BEFORE_DAYS,
-            "window_end": voting + WINDOW_AFTER_DAYS,
-        })
+        rows.append(
+            {
+                "election_id": cycle,
+                "voting_date": voting,
+                "campaign_start": start,
+                "campaign_end": end,
+                "campaign_known": bool(known),
+                "window_start": voting - WINDOW_BEFORE_DAYS,
+                "window_end": voting + WINDOW_AFTER_DAYS,
+            }
+        )
     if not rows:
         raise ValueError(f"elections.csv has none of the demo cycles {CYCLES}")
     frame = pd.DataFrame(rows).set_index("election_id")
@@ -410,8 +480,18 @@ def cycle_windows(elections: pd.DataFrame) -> pd.DataFrame:
 # Calibration
 # --------------------------------------------------------------------------------------------
 
-_FIGURE_COLUMNS = ["figure_id", "election_id", "scope", "region_code", "metric", "breakdown", "value",
-                   "value_qualifier", "as_of_date", "confidence"]
+_FIGURE_COLUMNS = [
+    "figure_id",
+    "election_id",
+    "scope",
+    "region_code",
+    "metric",
+    "breakdown",
+    "value",
+    "value_qualifier",
+    "as_of_date",
+    "confidence",
+]
 
 PUBLISHED, FALLBACK, DEFAULT = "published", "fallback", "default"
 
@@ -457,17 +537,24 @@ class Calibration:
     followup_rate: Mapping[str, Target]  # percent: ditindaklanjuti / mature recommendations
     reported: Mapping[str, Target]  # national reported count: the split across cycles and the default size
     #: Kalimantan's share of the national reported counts (a fraction; basis published or default)
-    kalimantan_share: Target = field(default_factory=lambda: Target(
-        value=ASSUMED_KALIMANTAN_SHARE, basis=DEFAULT, note="no provinces given; demo assumption"))
+    kalimantan_share: Target = field(
+        default_factory=lambda: Target(
+            value=ASSUMED_KALIMANTAN_SHARE, basis=DEFAULT, note="no provinces given; demo assumption"
+        )
+    )
     #: per cycle, per regency code: the published reported count (the largest stated)
     regency_reported: Mapping[str, Mapping[str, Target]] = field(default_factory=dict)
 
     def fallbacks(self) -> list[str]:
         """'<cycle>: <what>' for every target that is not published for its cycle."""
         out = []
-        for name, targets in (("category", self.category), ("position", self.position),
-                              ("proven_rate", self.proven_rate), ("followup_rate", self.followup_rate),
-                              ("reported", self.reported)):
+        for name, targets in (
+            ("category", self.category),
+            ("position", self.position),
+            ("proven_rate", self.proven_rate),
+            ("followup_rate", self.followup_rate),
+            ("reported", self.reported),
+        ):
             for cycle in self.cycles:
                 if targets[cycle].basis != PUBLISHED:
                     out.append(f"{cycle}: {name} ({targets[cycle].basis})")
@@ -497,7 +584,9 @@ def _prepare_figures(figures: pd.DataFrame, national_only: bool = True) -> pd.Da
     for col in ("scope", "region_code", "metric", "breakdown", "value_qualifier", "election_id"):
         frame[col] = frame[col].str.strip()
     frame["value"] = pd.to_numeric(frame["value"].str.strip(), errors="coerce")
-    frame["as_of"] = pd.to_datetime(frame["as_of_date"].str.strip().replace("", None), format="ISO8601", errors="coerce")
+    frame["as_of"] = pd.to_datetime(
+        frame["as_of_date"].str.strip().replace("", None), format="ISO8601", errors="coerce"
+    )
     frame["high"] = frame["confidence"].str.strip().eq("high")
     frame = frame[frame["value"].notna()]
     if national_only:
@@ -507,18 +596,24 @@ def _prepare_figures(figures: pd.DataFrame, national_only: bool = True) -> pd.Da
 
 def _latest_first(rows: pd.DataFrame) -> pd.DataFrame:
     """Latest as_of_date first (unknown dates last), then high confidence, then figure_id."""
-    return rows.sort_values(["as_of", "high", "figure_id"], ascending=[False, False, True], na_position="last", kind="stable")
+    return rows.sort_values(
+        ["as_of", "high", "figure_id"], ascending=[False, False, True], na_position="last", kind="stable"
+    )
 
 
 def _date_text(value) -> str:
     return "" if pd.isna(value) else pd.Timestamp(value).date().isoformat()
 
 
-def _nearest(cycle: str, candidates: Sequence[str], voting: Mapping[str, pd.Timestamp], types: Mapping[str, str]) -> str:
+def _nearest(
+    cycle: str, candidates: Sequence[str], voting: Mapping[str, pd.Timestamp], types: Mapping[str, str]
+) -> str:
     """The candidate cycle nearest in voting date; ties go to the same election type, then the earlier."""
+
     def key(other: str):
         gap = abs((voting[other] - voting[cycle]).days)
         return (gap, types.get(other) != types.get(cycle), voting[other])
+
     return min(candidates, key=key)
 
 
@@ -532,8 +627,11 @@ def _rates(frame: pd.DataFrame, metric: str, cycles: Sequence[str], voting, type
             continue
         best = _latest_first(rows).iloc[0]
         published[cycle] = Target(
-            value=float(best["value"]), basis=PUBLISHED, source_election_id=cycle,
-            figure_ids=(best["figure_id"],), as_of_date=_date_text(best["as_of"]),
+            value=float(best["value"]),
+            basis=PUBLISHED,
+            source_election_id=cycle,
+            figure_ids=(best["figure_id"],),
+            as_of_date=_date_text(best["as_of"]),
             note=f"{metric}, confidence {best['confidence']}",
         )
     out: dict[str, Target] = {}
@@ -542,9 +640,14 @@ def _rates(frame: pd.DataFrame, metric: str, cycles: Sequence[str], voting, type
             out[cycle] = published[cycle]
         elif published:
             src = published[_nearest(cycle, list(published), voting, types)]
-            out[cycle] = Target(value=src.value, basis=FALLBACK, source_election_id=src.source_election_id,
-                                figure_ids=src.figure_ids, as_of_date=src.as_of_date,
-                                note=f"no figure for {cycle}; nearest cycle with one")
+            out[cycle] = Target(
+                value=src.value,
+                basis=FALLBACK,
+                source_election_id=src.source_election_id,
+                figure_ids=src.figure_ids,
+                as_of_date=src.as_of_date,
+                note=f"no figure for {cycle}; nearest cycle with one",
+            )
         else:
             out[cycle] = Target(value=float(default), basis=DEFAULT, note="no published figure; documented default")
     return out
@@ -562,14 +665,26 @@ def _reported(frame: pd.DataFrame, cycles: Sequence[str]) -> dict[str, Target]:
     for cycle in cycles:
         rows = rows_all[rows_all["election_id"] == cycle]
         if rows.empty:
-            out[cycle] = Target(value=float(DEFAULT_REPORTED.get(cycle, 100)), basis=DEFAULT,
-                                note="no published count; documented default")
+            out[cycle] = Target(
+                value=float(DEFAULT_REPORTED.get(cycle, 100)),
+                basis=DEFAULT,
+                note="no published count; documented default",
+            )
             continue
-        best = rows.sort_values(["value", "high", "as_of", "figure_id"], ascending=[False, False, False, True],
-                                na_position="last", kind="stable").iloc[0]
-        out[cycle] = Target(value=float(best["value"]), basis=PUBLISHED, source_election_id=cycle,
-                            figure_ids=(best["figure_id"],), as_of_date=_date_text(best["as_of"]),
-                            note=f"{best['metric']}, the largest national count stated")
+        best = rows.sort_values(
+            ["value", "high", "as_of", "figure_id"],
+            ascending=[False, False, False, True],
+            na_position="last",
+            kind="stable",
+        ).iloc[0]
+        out[cycle] = Target(
+            value=float(best["value"]),
+            basis=PUBLISHED,
+            source_election_id=cycle,
+            figure_ids=(best["figure_id"],),
+            as_of_date=_date_text(best["as_of"]),
+            note=f"{best['metric']}, the largest national count stated",
+        )
     return out
 
 
@@ -586,7 +701,11 @@ def _kalimantan_share(figures: pd.DataFrame, province_codes: Sequence[str], head
 
     if not provinces:
         return assumed("no provinces given")
-    usable = figures["value_qualifier"].isin(USABLE_QUALIFIERS + ("",)) & (figures["value"] > 0) & figures["breakdown"].eq("")
+    usable = (
+        figures["value_qualifier"].isin(USABLE_QUALIFIERS + ("",))
+        & (figures["value"] > 0)
+        & figures["breakdown"].eq("")
+    )
     pns = figures[usable & figures["metric"].eq(PNS_TOTAL_METRIC)]
     national = pns[pns["scope"].eq("national") & pns["region_code"].eq("")]
     if national.empty:
@@ -595,25 +714,64 @@ def _kalimantan_share(figures: pd.DataFrame, province_codes: Sequence[str], head
     nat_year = nat["as_of"].year if pd.notna(nat["as_of"]) else np.nan
 
     rows = pns[pns["scope"].eq("province") & pns["region_code"].isin(provinces)]
-    candidates = [pd.DataFrame({
-        "region_code": rows["region_code"], "count": rows["value"],
-        "year": rows["as_of"].dt.year.astype(float), "id": rows["figure_id"], "from_headcount": False,
-    })]
+    candidates = [
+        pd.DataFrame(
+            {
+                "region_code": rows["region_code"],
+                "count": rows["value"],
+                "year": rows["as_of"].dt.year.astype(float),
+                "id": rows["figure_id"],
+                "from_headcount": False,
+            }
+        )
+    ]
     if headcount is not None and not headcount.empty:
-        hc = headcount.reindex(columns=["headcount_id", "region_code", "year", "asn_count", "count_basis", "coverage",
-                                        "value_qualifier"]).fillna("").astype(str)
-        hc = hc[hc["region_code"].isin(provinces) & hc["count_basis"].eq("pns")
-                & hc["coverage"].eq("all_agencies_in_region") & hc["value_qualifier"].isin(USABLE_QUALIFIERS)]
-        candidates.append(pd.DataFrame({
-            "region_code": hc["region_code"], "count": pd.to_numeric(hc["asn_count"], errors="coerce"),
-            "year": pd.to_numeric(hc["year"], errors="coerce"), "id": hc["headcount_id"], "from_headcount": True,
-        }))
+        hc = (
+            headcount.reindex(
+                columns=[
+                    "headcount_id",
+                    "region_code",
+                    "year",
+                    "asn_count",
+                    "count_basis",
+                    "coverage",
+                    "value_qualifier",
+                ]
+            )
+            .fillna("")
+            .astype(str)
+        )
+        hc = hc[
+            hc["region_code"].isin(provinces)
+            & hc["count_basis"].eq("pns")
+            & hc["coverage"].eq("all_agencies_in_region")
+            & hc["value_qualifier"].isin(USABLE_QUALIFIERS)
+        ]
+        candidates.append(
+            pd.DataFrame(
+                {
+                    "region_code": hc["region_code"],
+                    "count": pd.to_numeric(hc["asn_count"], errors="coerce"),
+                    "year": pd.to_numeric(hc["year"], errors="coerce"),
+                    "id": hc["headcount_id"],
+                    "from_headcount": True,
+                }
+            )
+        )
     pool = pd.concat(candidates, ignore_index=True)
     pool = pool[pool["count"] > 0]
     pool["gap"] = (pool["year"] - nat_year).abs().fillna(np.inf)
-    chosen = (pool.sort_values(["gap", "from_headcount", "year", "id"], ascending=[True, True, False, True],
-                               na_position="last", kind="stable")
-              .drop_duplicates("region_code").set_index("region_code").reindex(provinces))
+    chosen = (
+        pool.sort_values(
+            ["gap", "from_headcount", "year", "id"],
+            ascending=[True, True, False, True],
+            na_position="last",
+            kind="stable",
+        )
+        .drop_duplicates("region_code")
+        .set_index("region_code")
+        .reindex(provinces)
+    )
     missing = [code for code in provinces if pd.isna(chosen.loc[code, "count"])]
     if missing:
         return assumed(f"no {PNS_TOTAL_METRIC} total for province(s) {', '.join(missing)}")
@@ -623,26 +781,43 @@ def _kalimantan_share(figures: pd.DataFrame, province_codes: Sequence[str], head
         return assumed(f"province totals ({total:,.0f}) do not fit the national total ({nat['value']:,.0f})")
     years = ", ".join(f"{code} {int(y)}" if pd.notna(y) else f"{code} ?" for code, y in chosen["year"].items())
     return Target(
-        value=share, basis=PUBLISHED, figure_ids=(nat["figure_id"], *chosen["id"]), as_of_date=_date_text(nat["as_of"]),
+        value=share,
+        basis=PUBLISHED,
+        figure_ids=(nat["figure_id"], *chosen["id"]),
+        as_of_date=_date_text(nat["as_of"]),
         note=f"PNS in the provinces {total:,.0f} / national PNS {nat['value']:,.0f}; province years: {years}",
     )
 
 
-def _regency_reported(figures: pd.DataFrame, cycles: Sequence[str],
-                      regency_codes: Sequence[str] | None) -> dict[str, dict[str, Target]]:
+def _regency_reported(
+    figures: pd.DataFrame, cycles: Sequence[str], regency_codes: Sequence[str] | None
+) -> dict[str, dict[str, Target]]:
     """Per cycle, per regency: the largest published ``REPORTED_METRICS`` count (region_code with
     a dot; counts are cumulative, so the largest is the most complete)."""
-    rows = figures[figures["metric"].isin(REPORTED_METRICS) & figures["region_code"].str.contains(".", regex=False)
-                   & figures["election_id"].isin(cycles) & (figures["value"] >= 0)]
+    rows = figures[
+        figures["metric"].isin(REPORTED_METRICS)
+        & figures["region_code"].str.contains(".", regex=False)
+        & figures["election_id"].isin(cycles)
+        & (figures["value"] >= 0)
+    ]
     if regency_codes is not None:
         rows = rows[rows["region_code"].isin(set(regency_codes))]
-    best = rows.sort_values(["value", "high", "as_of", "figure_id"], ascending=[False, False, False, True],
-                            na_position="last", kind="stable").drop_duplicates(["election_id", "region_code"])
+    best = rows.sort_values(
+        ["value", "high", "as_of", "figure_id"],
+        ascending=[False, False, False, True],
+        na_position="last",
+        kind="stable",
+    ).drop_duplicates(["election_id", "region_code"])
     out: dict[str, dict[str, Target]] = {c: {} for c in cycles}
     for row in best.sort_values(["election_id", "region_code"]).itertuples(index=False):
         out[row.election_id][row.region_code] = Target(
-            value=float(row.value), basis=PUBLISHED, source_election_id=row.election_id, figure_ids=(row.figure_id,),
-            as_of_date=_date_text(row.as_of), note=f"{row.metric}, the largest count stated for the regency")
+            value=float(row.value),
+            basis=PUBLISHED,
+            source_election_id=row.election_id,
+            figure_ids=(row.figure_id,),
+            as_of_date=_date_text(row.as_of),
+            note=f"{row.metric}, the largest count stated for the regency",
+        )
     return out
 
 
@@ -687,8 +862,14 @@ def _shares(chosen: pd.DataFrame, codes: Sequence[str], remainder_to: str | None
     return {c: pct[c] / grand for c in codes}, total
 
 
-def _mix(frame: pd.DataFrame, metric: str, cycles: Sequence[str], codes: Sequence[str],
-         remainder_to: str | None, default_pct: Mapping[str, float]) -> dict[str, ShareTarget]:
+def _mix(
+    frame: pd.DataFrame,
+    metric: str,
+    cycles: Sequence[str],
+    codes: Sequence[str],
+    remainder_to: str | None,
+    default_pct: Mapping[str, float],
+) -> dict[str, ShareTarget]:
     rows_all = frame[(frame["metric"] == metric) & frame["breakdown"].isin(codes)]
     out: dict[str, ShareTarget] = {}
     for cycle in cycles:
@@ -699,19 +880,28 @@ def _mix(frame: pd.DataFrame, metric: str, cycles: Sequence[str], codes: Sequenc
         if rows.empty:
             default = pd.DataFrame({"breakdown": list(default_pct), "value": list(default_pct.values())})
             shares, total = _shares(default, codes, remainder_to)
-            out[cycle] = ShareTarget(shares=shares, basis=DEFAULT, stated_total_pct=total,
-                                     note="no published shares; documented default mix")
+            out[cycle] = ShareTarget(
+                shares=shares, basis=DEFAULT, stated_total_pct=total, note="no published shares; documented default mix"
+            )
             continue
         chosen = _share_set(rows)
         shares, total = _shares(chosen, codes, remainder_to)
         source = chosen["election_id"].iloc[0]
         remainder = max(100.0 - total, 0.0)
         where = f"'{remainder_to}'" if remainder_to else "the positions not stated"
-        note = (f"stated shares total {total:.1f}%" + (f"; remainder {remainder:.1f}% to {where}" if remainder else "")
-                + ("; normalised" if total > 100 else ""))
+        note = (
+            f"stated shares total {total:.1f}%"
+            + (f"; remainder {remainder:.1f}% to {where}" if remainder else "")
+            + ("; normalised" if total > 100 else "")
+        )
         out[cycle] = ShareTarget(
-            shares=shares, basis=basis, source_election_id=source, figure_ids=tuple(chosen["figure_id"]),
-            as_of_date=_date_text(chosen["as_of"].iloc[0]), stated_total_pct=total, note=note,
+            shares=shares,
+            basis=basis,
+            source_election_id=source,
+            figure_ids=tuple(chosen["figure_id"]),
+            as_of_date=_date_text(chosen["as_of"].iloc[0]),
+            stated_total_pct=total,
+            note=note,
         )
     return out
 
@@ -752,7 +942,9 @@ def calibration_from_figures(
     if not cycles:
         raise ValueError(f"elections has none of the demo cycles {CYCLES}")
     voting = dict(zip(elections["election_id"], elections["voting_date"], strict=True))
-    types = dict(zip(elections["election_id"], elections.get("election_type", pd.Series("", index=elections.index)), strict=True))
+    types = dict(
+        zip(elections["election_id"], elections.get("election_type", pd.Series("", index=elections.index)), strict=True)
+    )
     label_col = elections["label_id"] if "label_id" in elections else elections["election_id"]
     labels = {e: (lab or e) for e, lab in zip(elections["election_id"], label_col, strict=True)}
 
@@ -761,7 +953,9 @@ def calibration_from_figures(
     return Calibration(
         cycles=cycles,
         labels={c: labels[c] for c in cycles},
-        category=_mix(frame, "category_share_pct", cycles, category_codes, CATEGORY_REMAINDER, DEFAULT_CATEGORY_SHARES_PCT),
+        category=_mix(
+            frame, "category_share_pct", cycles, category_codes, CATEGORY_REMAINDER, DEFAULT_CATEGORY_SHARES_PCT
+        ),
         position=_mix(frame, "position_share_pct", cycles, position_codes, None, DEFAULT_POSITION_SHARES_PCT),
         proven_rate=_rates(frame, "proven_rate_pct", cycles, voting, types, DEFAULT_PROVEN_RATE_PCT),
         followup_rate=_rates(frame, "followup_rate_pct", cycles, voting, types, DEFAULT_FOLLOWUP_RATE_PCT),
@@ -779,7 +973,11 @@ def _fmt_pct(value: float, lang: str) -> str:
 def _source_text(t: Target | ShareTarget, cal: Calibration, lang: str) -> str:
     ids = ", ".join(t.figure_ids)
     src_label = cal.labels.get(t.source_election_id, t.source_election_id)
-    as_of = f", per {t.as_of_date}" if t.as_of_date and lang == "id" else (f", as of {t.as_of_date}" if t.as_of_date else "")
+    as_of = (
+        f", per {t.as_of_date}"
+        if t.as_of_date and lang == "id"
+        else (f", as of {t.as_of_date}" if t.as_of_date else "")
+    )
     if lang == "id":
         if t.basis == PUBLISHED:
             return f"angka resmi ({ids}{as_of})"
@@ -821,10 +1019,15 @@ def describe_calibration(calibration: Calibration, lang: str = "id") -> str:
         floor = cal.regency_total(cycle) > r.value * cal.kalimantan_share.value
         regency_ids = ", ".join(t.figure_ids[0] for t in regency.values())
         if lang == "id":
-            size = (f"  - perkiraan kasus Kalimantan {_fmt_num(expected[cycle], lang)}"
-                    + (f": jumlah angka resmi kabupaten/kota, lebih dari {_fmt_num(r.value, lang, 0)} × {share_pct}"
-                       if floor else f" = {_fmt_num(r.value, lang, 0)} × {share_pct}")
-                    + f"; register demo bawaan: {_fmt_num(counts[cycle], lang, 0)} kasus")
+            size = (
+                f"  - perkiraan kasus Kalimantan {_fmt_num(expected[cycle], lang)}"
+                + (
+                    f": jumlah angka resmi kabupaten/kota, lebih dari {_fmt_num(r.value, lang, 0)} × {share_pct}"
+                    if floor
+                    else f" = {_fmt_num(r.value, lang, 0)} × {share_pct}"
+                )
+                + f"; register demo bawaan: {_fmt_num(counts[cycle], lang, 0)} kasus"
+            )
             if regency:
                 size += f"; angka resmi kabupaten/kota: {len(regency)} wilayah ({regency_ids})"
             lines += [
@@ -839,10 +1042,15 @@ def describe_calibration(calibration: Calibration, lang: str = "id") -> str:
                 f"  - komposisi jabatan: {_source_text(pos, cal, lang)}; {_remainder_text(pos, None, lang)}",
             ]
         else:
-            size = (f"  - expected Kalimantan cases {_fmt_num(expected[cycle], lang)}"
-                    + (f": the sum of the published regency counts, more than {r.value:,.0f} × {share_pct}" if floor
-                       else f" = {r.value:,.0f} × {share_pct}")
-                    + f"; default demo register: {counts[cycle]:,} cases")
+            size = (
+                f"  - expected Kalimantan cases {_fmt_num(expected[cycle], lang)}"
+                + (
+                    f": the sum of the published regency counts, more than {r.value:,.0f} × {share_pct}"
+                    if floor
+                    else f" = {r.value:,.0f} × {share_pct}"
+                )
+                + f"; default demo register: {counts[cycle]:,} cases"
+            )
             if regency:
                 size += f"; published regency counts: {len(regency)} regencies ({regency_ids})"
             lines += [
@@ -858,11 +1066,15 @@ def describe_calibration(calibration: Calibration, lang: str = "id") -> str:
             ]
     lines.append("")
     if lang == "id":
-        lines.append("Wilayah (selain kabupaten/kota yang punya angka resmi), instansi, tanggal, jeda proses dan jenis "
-                     "sanksi adalah asumsi demo, bukan angka resmi.")
+        lines.append(
+            "Wilayah (selain kabupaten/kota yang punya angka resmi), instansi, tanggal, jeda proses dan jenis "
+            "sanksi adalah asumsi demo, bukan angka resmi."
+        )
     else:
-        lines.append("Regions (other than regencies with a published count), agencies, dates, processing lags and "
-                     "sanction types are demo assumptions, not published figures.")
+        lines.append(
+            "Regions (other than regencies with a published count), agencies, dates, processing lags and "
+            "sanction types are demo assumptions, not published figures."
+        )
     return "\n".join(lines)
 
 
@@ -877,15 +1089,22 @@ def _size_text(cal: Calibration, lang: str) -> list[str]:
     share = cal.kalimantan_share
     pct = _fmt_pct(100 * share.value, lang)
     ids = ", ".join(share.figure_ids)
-    band = (f"[{'angka' if lang == 'id' else 'published'}/{BAND_FACTOR:g} − {BAND_BELOW:g}, "
-            f"{BAND_FACTOR:g} × {'angka' if lang == 'id' else 'published'} + {BAND_ABOVE:g}]")
+    band = (
+        f"[{'angka' if lang == 'id' else 'published'}/{BAND_FACTOR:g} − {BAND_BELOW:g}, "
+        f"{BAND_FACTOR:g} × {'angka' if lang == 'id' else 'published'} + {BAND_ABOVE:g}]"
+    )
     if lang == "id":
         if share.basis == PUBLISHED:
             years = share.note.split("province years: ")[-1] if "province years: " in share.note else ""
-            source = (f"PNS di {len(share.figure_ids) - 1} provinsi Kalimantan dibagi total PNS nasional, angka resmi "
-                      f"({ids}; total nasional per {share.as_of_date}" + (f"; tahun angka provinsi: {years})" if years else ")"))
+            source = (
+                f"PNS di {len(share.figure_ids) - 1} provinsi Kalimantan dibagi total PNS nasional, angka resmi "
+                f"({ids}; total nasional per {share.as_of_date}"
+                + (f"; tahun angka provinsi: {years})" if years else ")")
+            )
         else:
-            source = f"asumsi demo, bukan angka resmi: total PNS nasional atau provinsi tidak lengkap di data ({share.note})"
+            source = (
+                f"asumsi demo, bukan angka resmi: total PNS nasional atau provinsi tidak lengkap di data ({share.note})"
+            )
         return [
             f"Ukuran register demo bawaan: per siklus, jumlah dilaporkan nasional × porsi Kalimantan {pct} "
             "(tidak kurang dari jumlah angka resmi kabupaten/kota siklus itu), dibulatkan. "
@@ -895,10 +1114,14 @@ def _size_text(cal: Calibration, lang: str) -> list[str]:
             f"angka itu; di register demo bawaan jumlah kasusnya berada dalam rentang {band}.",
         ]
     if share.basis == PUBLISHED:
-        source = (f"PNS located in the {len(share.figure_ids) - 1} Kalimantan provinces over the national PNS total, "
-                  f"published ({ids}; national total as of {share.as_of_date}; {share.note})")
+        source = (
+            f"PNS located in the {len(share.figure_ids) - 1} Kalimantan provinces over the national PNS total, "
+            f"published ({ids}; national total as of {share.as_of_date}; {share.note})"
+        )
     else:
-        source = f"a demo assumption, not a published figure: the data lack a national or province PNS total ({share.note})"
+        source = (
+            f"a demo assumption, not a published figure: the data lack a national or province PNS total ({share.note})"
+        )
     return [
         f"Size of the default demo register: per cycle, the national reported count × Kalimantan's share {pct} "
         "(never less than the sum of the cycle's published regency counts), rounded. "
@@ -914,7 +1137,7 @@ def _remainder_text(t: ShareTarget, remainder_to: str | None, lang: str) -> str:
         return "campuran asumsi" if lang == "id" else "assumed mix"
     remainder = max(100.0 - t.stated_total_pct, 0.0)
     if remainder <= 0:
-        return ("dinormalisasi ke 100%" if lang == "id" else "normalised to 100%")
+        return "dinormalisasi ke 100%" if lang == "id" else "normalised to 100%"
     if lang == "id":
         where = f"'{remainder_to}'" if remainder_to else "jabatan yang tidak disebut"
         return f"angka yang disebut berjumlah {_fmt_pct(t.stated_total_pct, lang)}; sisa {_fmt_pct(remainder, lang)} dimasukkan ke {where}"
@@ -925,6 +1148,7 @@ def _remainder_text(t: ShareTarget, remainder_to: str | None, lang: str) -> str:
 # --------------------------------------------------------------------------------------------
 # Generation
 # --------------------------------------------------------------------------------------------
+
 
 def _seed_sequence(seed: int, *key: int) -> np.random.SeedSequence:
     return np.random.SeedSequence(seed, spawn_key=key)
@@ -959,7 +1183,9 @@ def _regencies_with_real_count(reference: Reference) -> set[str]:
     real = reference.headcount
     if real.empty:
         return set()
-    usable = real["value_qualifier"].astype(str).str.strip().isin(USABLE_QUALIFIERS) if "value_qualifier" in real else True
+    usable = (
+        real["value_qualifier"].astype(str).str.strip().isin(USABLE_QUALIFIERS) if "value_qualifier" in real else True
+    )
     return set(real.loc[usable, "region_code"]) & set(reference.regencies["region_code"])
 
 
@@ -981,25 +1207,31 @@ def synthetic_headcount(reference: Reference, seed: int) -> pd.DataFrame:
     rng = _setup_rng(seed, _STREAM_HEADCOUNT)
     # One draw per regency (in region_code order), so a regency's count does not depend on which others are real.
     u = rng.random(len(regs))
-    lo = np.where(regs["regency_type"] == "kota", SYNTHETIC_HEADCOUNT_RANGE["kota"][0], SYNTHETIC_HEADCOUNT_RANGE["kabupaten"][0])
-    hi = np.where(regs["regency_type"] == "kota", SYNTHETIC_HEADCOUNT_RANGE["kota"][1], SYNTHETIC_HEADCOUNT_RANGE["kabupaten"][1])
+    lo = np.where(
+        regs["regency_type"] == "kota", SYNTHETIC_HEADCOUNT_RANGE["kota"][0], SYNTHETIC_HEADCOUNT_RANGE["kabupaten"][0]
+    )
+    hi = np.where(
+        regs["regency_type"] == "kota", SYNTHETIC_HEADCOUNT_RANGE["kota"][1], SYNTHETIC_HEADCOUNT_RANGE["kabupaten"][1]
+    )
     counts = np.round(np.exp(np.log(lo) + u * (np.log(hi) - np.log(lo))) / 10).astype(np.int64) * 10
     keep = ~regs["region_code"].isin(real).to_numpy()
     codes = regs["region_code"].to_numpy()[keep]
     n = len(codes)
-    return pd.DataFrame({
-        "headcount_id": pd.array(["SYN-" + c for c in codes], dtype="str"),
-        "region_code": pd.array(codes, dtype="str"),
-        "year": np.full(n, SYNTHETIC_HEADCOUNT_YEAR, dtype=np.int32),
-        "asn_count": counts[keep],
-        "count_basis": pd.array(["asn"] * n, dtype="str"),
-        "coverage": pd.array(["regional_government"] * n, dtype="str"),
-        "value_qualifier": pd.array(["exact"] * n, dtype="str"),
-        "source_title": pd.array([SYNTHETIC_SOURCE_TITLE] * n, dtype="str"),
-        "source_url": pd.array([""] * n, dtype="str"),
-        "publisher": pd.array([SYNTHETIC_PUBLISHER] * n, dtype="str"),
-        "is_synthetic": np.ones(n, dtype=bool),
-    })
+    return pd.DataFrame(
+        {
+            "headcount_id": pd.array(["SYN-" + c for c in codes], dtype="str"),
+            "region_code": pd.array(codes, dtype="str"),
+            "year": np.full(n, SYNTHETIC_HEADCOUNT_YEAR, dtype=np.int32),
+            "asn_count": counts[keep],
+            "count_basis": pd.array(["asn"] * n, dtype="str"),
+            "coverage": pd.array(["regional_government"] * n, dtype="str"),
+            "value_qualifier": pd.array(["exact"] * n, dtype="str"),
+            "source_title": pd.array([SYNTHETIC_SOURCE_TITLE] * n, dtype="str"),
+            "source_url": pd.array([""] * n, dtype="str"),
+            "publisher": pd.array([SYNTHETIC_PUBLISHER] * n, dtype="str"),
+            "is_synthetic": np.ones(n, dtype=bool),
+        }
+    )
 
 
 def _region_headcounts(reference: Reference, synthetic: pd.DataFrame) -> np.ndarray:
@@ -1060,10 +1292,17 @@ class Plan:
         size, counts, region probabilities, calibration, synthetic headcounts): the same digest,
         the same rows."""
         digest = hashlib.sha256()
-        digest.update(json.dumps({
-            "generator": GENERATOR_VERSION, "seed": self.seed, "chunk_size": self.chunk_size,
-            "cycles": list(self.cycles), "counts": [int(n) for n in self.counts],
-        }).encode())
+        digest.update(
+            json.dumps(
+                {
+                    "generator": GENERATOR_VERSION,
+                    "seed": self.seed,
+                    "chunk_size": self.chunk_size,
+                    "cycles": list(self.cycles),
+                    "counts": [int(n) for n in self.counts],
+                }
+            ).encode()
+        )
         digest.update(np.ascontiguousarray(self.region_p, dtype=np.float64).tobytes())
         digest.update(repr(self.calibration).encode())
         digest.update(self.headcount.to_csv(index=False).encode())
@@ -1074,8 +1313,13 @@ class Plan:
 GENERATOR_VERSION = 2
 
 
-def plan(cases: int | None = None, seed: int = DEFAULT_SEED, reference_dir: Path | None = None,
-         chunk_size: int = DEFAULT_CHUNK_SIZE, reference: Reference | None = None) -> Plan:
+def plan(
+    cases: int | None = None,
+    seed: int = DEFAULT_SEED,
+    reference_dir: Path | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    reference: Reference | None = None,
+) -> Plan:
     """Prepare a register: read the reference, calibrate, count the cases per cycle. ``cases=None``
     gives the calibrated size (``Calibration.calibrated_counts``); an explicit ``cases`` is split
     across cycles by ``Calibration.cycle_weights``."""
@@ -1083,9 +1327,15 @@ def plan(cases: int | None = None, seed: int = DEFAULT_SEED, reference_dir: Path
         raise ValueError("cases must be >= 0 and chunk_size >= 1")
     ref = reference or load_reference(reference_dir)
     regions = ref.regencies
-    cal = calibration_from_figures(ref.published_figures, ref.elections, ref.category_codes, ref.position_codes,
-                                   province_codes=sorted(set(regions["province_code"])),
-                                   regency_codes=list(regions["region_code"]), headcount=ref.headcount)
+    cal = calibration_from_figures(
+        ref.published_figures,
+        ref.elections,
+        ref.category_codes,
+        ref.position_codes,
+        province_codes=sorted(set(regions["province_code"])),
+        regency_codes=list(regions["region_code"]),
+        headcount=ref.headcount,
+    )
     windows = cycle_windows(ref.elections)
     cycles = cal.cycles
     if cases is None:
@@ -1114,9 +1364,19 @@ def plan(cases: int | None = None, seed: int = DEFAULT_SEED, reference_dir: Path
 
     width = max(6, len(str(int(counts.max()) if len(counts) else 0)))
     return Plan(
-        reference=ref, calibration=cal, windows=windows, cycles=cycles, counts=counts, region_p=region_p,
-        headcount=headcount, total=int(counts.sum()), seed=int(seed), chunk_size=int(chunk_size), id_width=width,
-        lookups=_lookups(ref), calibrated=cases is None,
+        reference=ref,
+        calibration=cal,
+        windows=windows,
+        cycles=cycles,
+        counts=counts,
+        region_p=region_p,
+        headcount=headcount,
+        total=int(counts.sum()),
+        seed=int(seed),
+        chunk_size=int(chunk_size),
+        id_width=width,
+        lookups=_lookups(ref),
+        calibrated=cases is None,
     )
 
 
@@ -1131,8 +1391,9 @@ def _published_matrix(cal: Calibration, cycles: Sequence[str], region_codes: pd.
     return out
 
 
-def _region_probabilities(intensity: np.ndarray, size: np.ndarray, published: np.ndarray, noise: np.ndarray,
-                          expected: np.ndarray) -> np.ndarray:
+def _region_probabilities(
+    intensity: np.ndarray, size: np.ndarray, published: np.ndarray, noise: np.ndarray, expected: np.ndarray
+) -> np.ndarray:
     """Per cycle, the probability of each regency. A regency with a published count takes
     max(published, ANCHOR_FLOOR) x noise cases of the cycle's ``expected`` count (all of them
     scaled down together only if they would exceed it); the others share the rest by intensity
@@ -1159,10 +1420,16 @@ def _lookups(ref: Reference) -> dict[str, object]:
     is_kota = (regs["regency_type"] == "kota").to_numpy()
     regency_agency = np.array([[f"{opd} {name}" for opd, _ in REGENCY_AGENCIES] for name in names], dtype=object)
     vertical = np.array([[f"{office} {name}" for office, _ in VERTICAL_OFFICES] for name in names], dtype=object)
-    province_agency = np.array([[f"{opd} Provinsi {prov_names[p]}" for opd, _ in PROVINCE_AGENCIES] for p in provinces], dtype=object)
+    province_agency = np.array(
+        [[f"{opd} Provinsi {prov_names[p]}" for opd, _ in PROVINCE_AGENCIES] for p in provinces], dtype=object
+    )
     ppk_regency = np.array(
-        [("Wali Kota " if k else "Bupati ") + short for short, k in zip(regs["region_name_short"], is_kota, strict=True)],
-        dtype=object)
+        [
+            ("Wali Kota " if k else "Bupati ") + short
+            for short, k in zip(regs["region_name_short"], is_kota, strict=True)
+        ],
+        dtype=object,
+    )
     ppk_province = np.array([f"Gubernur {prov_names[p]}" for p in provinces], dtype=object)
     medium = np.array([MEDIUM_BY_CATEGORY.get(code, MEDIUM_OTHER) for code in ref.category_codes], dtype=float)
     medium = np.cumsum(medium / medium.sum(axis=1, keepdims=True), axis=1)
@@ -1231,12 +1498,24 @@ def _segment(plan_: Plan, rng: np.random.Generator, cycle_pos: int, first_seq: i
     forwarded_to[is_fwd] = np.where(forwarded[is_fwd] < HANDOVER_DAY, "KASN", "BKN")
     nulls = np.full(n, None, dtype=object)
     cases = {
-        "case_id": case_id, "election_id": np.full(n, cycle, dtype=object), "intake": intake,
-        "reported_date": reported, "region_code": lk["region_codes"][region], "agency_name": who["agency_name"],
-        "agency_level": who["agency_level"], "asn_status": who["asn_status"],
-        "position_code": lk["positions"][who["position"]], "category_code": lk["categories"][who["category"]],
-        "medium": who["medium"], "status": status, "decided_date": decided, "forwarded_to": forwarded_to,
-        "forwarded_date": forwarded, "asn_name": nulls, "nip": nulls, "is_synthetic": np.ones(n, dtype=bool),
+        "case_id": case_id,
+        "election_id": np.full(n, cycle, dtype=object),
+        "intake": intake,
+        "reported_date": reported,
+        "region_code": lk["region_codes"][region],
+        "agency_name": who["agency_name"],
+        "agency_level": who["agency_level"],
+        "asn_status": who["asn_status"],
+        "position_code": lk["positions"][who["position"]],
+        "category_code": lk["categories"][who["category"]],
+        "medium": who["medium"],
+        "status": status,
+        "decided_date": decided,
+        "forwarded_to": forwarded_to,
+        "forwarded_date": forwarded,
+        "asn_name": nulls,
+        "nip": nulls,
+        "is_synthetic": np.ones(n, dtype=bool),
     }
     early = reported < _day(plan_.windows.loc[cycle, "campaign_start"])
     sanctions = _recommendations(plan_, rng, cycle, forwarded, early, who, n)
@@ -1286,8 +1565,15 @@ def _who(plan_: Plan, rng: np.random.Generator, cycle: str, region: np.ndarray, 
     ppk[pusat] = PPK_PUSAT
     year = int(pd.Timestamp(plan_.windows.loc[cycle, "voting_date"]).year)
     asn_status = np.where(rng.random(n) < _pppk_share(year), "PPPK", "PNS").astype(object)
-    return {"position": position, "category": category, "medium": np.array(MEDIA, dtype=object)[medium],
-            "agency_level": level, "agency_name": agency, "ppk": ppk, "asn_status": asn_status}
+    return {
+        "position": position,
+        "category": category,
+        "medium": np.array(MEDIA, dtype=object)[medium],
+        "agency_level": level,
+        "agency_name": agency,
+        "ppk": ppk,
+        "asn_status": asn_status,
+    }
 
 
 def _bawaslu(rng: np.random.Generator, p_proven: float, reported: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -1297,13 +1583,17 @@ def _bawaslu(rng: np.random.Generator, p_proven: float, reported: np.ndarray, n:
     not_registered = rng.random(n) < SHARE_NOT_REGISTERED
     p_stop = min(SHARE_STOPPED, (1.0 - p_proven) / 2)
     u_out = rng.random(n)
-    outcome = np.where(u_out < p_proven, "terbukti", np.where(u_out < p_proven + p_stop, "dihentikan", "tidak_terbukti"))
+    outcome = np.where(
+        u_out < p_proven, "terbukti", np.where(u_out < p_proven + p_stop, "dihentikan", "tidak_terbukti")
+    )
     in_sla = rng.random(n) < SHARE_VERIFIED_IN_SLA
-    registered = reported + np.where(in_sla, rng.integers(1, VERIFICATION_SLA_DAYS + 1, n),
-                                     rng.integers(VERIFICATION_SLA_DAYS + 1, 22, n))
+    registered = reported + np.where(
+        in_sla, rng.integers(1, VERIFICATION_SLA_DAYS + 1, n), rng.integers(VERIFICATION_SLA_DAYS + 1, 22, n)
+    )
     in_sla = rng.random(n) < SHARE_REVIEWED_IN_SLA
-    review_wd = np.where(in_sla, rng.integers(1, REVIEW_SLA_WORKING_DAYS + 1, n),
-                         rng.integers(REVIEW_SLA_WORKING_DAYS + 1, 11, n))
+    review_wd = np.where(
+        in_sla, rng.integers(1, REVIEW_SLA_WORKING_DAYS + 1, n), rng.integers(REVIEW_SLA_WORKING_DAYS + 1, 11, n)
+    )
     reviewed = np.busday_offset(_EPOCH + registered.astype("timedelta64[D]"), review_wd, roll="forward")
     reviewed = (reviewed - _EPOCH).astype(np.int64)
     stall = np.minimum(np.ceil(rng.exponential(STALL_MEAN_DAYS, n)).astype(np.int64), STALL_MAX_DAYS)
@@ -1317,8 +1607,9 @@ def _bawaslu(rng: np.random.Generator, p_proven: float, reported: np.ndarray, n:
     return status, np.where(open_, _NO_DAY, decided)
 
 
-def _recommendations(plan_: Plan, rng: np.random.Generator, cycle: str, forwarded: np.ndarray,
-                     early: np.ndarray, who: dict, n: int) -> dict[str, np.ndarray]:
+def _recommendations(
+    plan_: Plan, rng: np.random.Generator, cycle: str, forwarded: np.ndarray, early: np.ndarray, who: dict, n: int
+) -> dict[str, np.ndarray]:
     """Recommendation and the PPK's answer, drawn for every case; ``_has_rec`` marks the rows that
     exist (forwarded and recommended by DEMO_AS_OF)."""
     lk = plan_.lookups
@@ -1326,13 +1617,16 @@ def _recommendations(plan_: Plan, rng: np.random.Generator, cycle: str, forwarde
     slow = (forwarded >= HANDOVER_DAY) & (rng.random(n) < SHARE_BKN_SLOW)  # BKN's verification backlog
     rec = forwarded + np.where(slow, rng.integers(BKN_SLOW_DAYS[0], BKN_SLOW_DAYS[1] + 1, n), rec_lag)
     has_rec = (forwarded != _NO_DAY) & (rec <= AS_OF_DAY)
-    recommended = np.where(early, _pick(rng, MORAL_MIX, n, lk["sanction_index"]),
-                           _pick(rng, DISIPLIN_MIX, n, lk["sanction_index"]))
+    recommended = np.where(
+        early, _pick(rng, MORAL_MIX, n, lk["sanction_index"]), _pick(rng, DISIPLIN_MIX, n, lk["sanction_index"])
+    )
     recommended[lk["categories"][who["category"]] == PTDH_CATEGORY] = lk["sanction_index"][PTDH_CODE]
     p_follow = plan_.calibration.followup_rate[cycle].value / 100.0
     p_refuse = min(SHARE_REFUSED_MAX, (1.0 - p_follow) / 4)
     u = rng.random(n)
-    answer = np.where(u < p_follow, "ditindaklanjuti", np.where(u < p_follow + p_refuse, "ditolak", "belum")).astype(object)
+    answer = np.where(u < p_follow, "ditindaklanjuti", np.where(u < p_follow + p_refuse, "ditolak", "belum")).astype(
+        object
+    )
     lag = np.floor(rng.triangular(FOLLOWUP_DAYS[0], 30, FOLLOWUP_DAYS[1] + 1, n)).astype(np.int64)
     followup = rec + np.minimum(lag, FOLLOWUP_DAYS[1])
     answered = (answer != "belum") & (followup <= AS_OF_DAY)
@@ -1342,9 +1636,14 @@ def _recommendations(plan_: Plan, rng: np.random.Generator, cycle: str, forwarde
     imposed[answer != "ditindaklanjuti"] = None
     return {
         "recommending_body": np.where(rec < HANDOVER_DAY, "KASN", "BKN").astype(object),
-        "recommendation_date": rec, "recommended_sanction_code": lk["sanction_codes"][recommended],
-        "ppk_agency": who["ppk"], "followup_status": answer, "followup_date": np.where(answered, followup, _NO_DAY),
-        "imposed_sanction_code": imposed, "is_synthetic": np.ones(n, dtype=bool), "_has_rec": has_rec,
+        "recommendation_date": rec,
+        "recommended_sanction_code": lk["sanction_codes"][recommended],
+        "ppk_agency": who["ppk"],
+        "followup_status": answer,
+        "followup_date": np.where(answered, followup, _NO_DAY),
+        "imposed_sanction_code": imposed,
+        "is_synthetic": np.ones(n, dtype=bool),
+        "_has_rec": has_rec,
     }
 
 
@@ -1406,11 +1705,19 @@ class DemoRegister:
     calibration: Calibration | None = None
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {"violation_cases": self.violation_cases, "sanctions": self.sanctions, "asn_headcount": self.asn_headcount}
+        return {
+            "violation_cases": self.violation_cases,
+            "sanctions": self.sanctions,
+            "asn_headcount": self.asn_headcount,
+        }
 
 
-def generate(cases: int | None = None, seed: int = DEFAULT_SEED, reference_dir: Path | None = None,
-             chunk_size: int = DEFAULT_CHUNK_SIZE) -> DemoRegister:
+def generate(
+    cases: int | None = None,
+    seed: int = DEFAULT_SEED,
+    reference_dir: Path | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> DemoRegister:
     """The whole register in memory (chunks concatenated); ``cases=None``: the calibrated size."""
     p = plan(cases, seed, reference_dir, chunk_size)
     parts = list(iter_chunks(p))
@@ -1480,11 +1787,15 @@ MANIFEST_KEY = b"pantau_demo"
 
 
 def _manifest(plan_: Plan) -> bytes:
-    return json.dumps({
-        "generator": GENERATOR_VERSION, "size": "calibrated" if plan_.calibrated else "explicit",
-        "seed": plan_.seed, "cases_per_cycle": {c: int(n) for c, n in zip(plan_.cycles, plan_.counts, strict=True)},
-        "fingerprint": plan_.fingerprint(),
-    }).encode()
+    return json.dumps(
+        {
+            "generator": GENERATOR_VERSION,
+            "size": "calibrated" if plan_.calibrated else "explicit",
+            "seed": plan_.seed,
+            "cases_per_cycle": {c: int(n) for c, n in zip(plan_.cycles, plan_.counts, strict=True)},
+            "fingerprint": plan_.fingerprint(),
+        }
+    ).encode()
 
 
 def read_manifest(out_dir: Path) -> dict | None:
@@ -1505,8 +1816,10 @@ def write_streaming(plan_: Plan, out_dir: Path) -> StreamedCounts:
     counts = StreamedCounts(headcounts=len(plan_.headcount))
     pq.write_table(to_arrow(plan_.headcount, "asn_headcount"), out / FILES["asn_headcount"])
     cases_schema = SCHEMAS["violation_cases"].with_metadata({MANIFEST_KEY: _manifest(plan_)})
-    with (pq.ParquetWriter(out / FILES["violation_cases"], cases_schema) as cases_out,
-          pq.ParquetWriter(out / FILES["sanctions"], SCHEMAS["sanctions"]) as sanctions_out):
+    with (
+        pq.ParquetWriter(out / FILES["violation_cases"], cases_schema) as cases_out,
+        pq.ParquetWriter(out / FILES["sanctions"], SCHEMAS["sanctions"]) as sanctions_out,
+    ):
         for cases, sanctions in iter_chunks(plan_):
             cases_out.write_table(to_arrow(cases, "violation_cases"), row_group_size=plan_.chunk_size)
             sanctions_out.write_table(to_arrow(sanctions, "sanctions"), row_group_size=plan_.chunk_size)
@@ -1514,8 +1827,13 @@ def write_streaming(plan_: Plan, out_dir: Path) -> StreamedCounts:
     return counts
 
 
-def build(out_dir: Path, cases: int | None = None, seed: int = DEFAULT_SEED, reference_dir: Path | None = None,
-          chunk_size: int = DEFAULT_CHUNK_SIZE) -> StreamedCounts:
+def build(
+    out_dir: Path,
+    cases: int | None = None,
+    seed: int = DEFAULT_SEED,
+    reference_dir: Path | None = None,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+) -> StreamedCounts:
     """Stream a register (``cases=None``: the calibrated size) into a temporary directory beside
     ``out_dir`` and move its files in one by one (``os.replace``, cases last), so a reader never
     sees a half-written file."""
@@ -1531,8 +1849,9 @@ def build(out_dir: Path, cases: int | None = None, seed: int = DEFAULT_SEED, ref
     return counts
 
 
-def ensure_demo(out_dir: Path, reference_dir: Path | None = None, cases: int | None = None,
-                seed: int = DEFAULT_SEED) -> bool:
+def ensure_demo(
+    out_dir: Path, reference_dir: Path | None = None, cases: int | None = None, seed: int = DEFAULT_SEED
+) -> bool:
     """Build the demo register in ``out_dir`` (see ``build``) when one of its files is missing, and,
     for the calibrated default (``cases=None``), also when the register there is an out-of-date
     default: its manifest says calibrated and its fingerprint is not that of today's plan (the
@@ -1563,8 +1882,10 @@ def _outdated_default(out: Path, seed: int, reference_dir: Path | None) -> bool:
 
 def _summary_text(counts: StreamedCounts) -> str:
     cycles = ", ".join(f"{c} {counts.per_cycle[c]}" for c in CYCLES if c in counts.per_cycle)
-    return (f"{counts.cases} cases ({cycles}), {counts.proven} proven, "
-            f"{counts.recommendations} recommendations, {counts.headcounts} synthetic headcounts, as of {DEMO_AS_OF}")
+    return (
+        f"{counts.cases} cases ({cycles}), {counts.proven} proven, "
+        f"{counts.recommendations} recommendations, {counts.headcounts} synthetic headcounts, as of {DEMO_AS_OF}"
+    )
 
 
 def summary(register: DemoRegister) -> str:
@@ -1574,9 +1895,15 @@ def summary(register: DemoRegister) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analytics.demo", description="Generate the synthetic demo case register.")
-    parser.add_argument("--cases", type=int, default=None,
-                        help="explicit total (benchmarks); default: the calibrated size of the Kalimantan demo")
+    parser = argparse.ArgumentParser(
+        prog="python -m analytics.demo", description="Generate the synthetic demo case register."
+    )
+    parser.add_argument(
+        "--cases",
+        type=int,
+        default=None,
+        help="explicit total (benchmarks); default: the calibrated size of the Kalimantan demo",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--reference-dir", type=Path, default=None)
@@ -1584,7 +1911,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     counts = build(args.out, args.cases, args.seed, args.reference_dir, args.chunk_size)
-    print(f"demo register: {_summary_text(counts)} -> {args.out} in {time.perf_counter() - started:.2f} s (seed {args.seed})")
+    print(
+        f"demo register: {_summary_text(counts)} -> {args.out} in {time.perf_counter() - started:.2f} s (seed {args.seed})"
+    )
     return 0
 
 

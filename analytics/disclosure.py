@@ -35,7 +35,7 @@ import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -45,16 +45,26 @@ from analytics import cell_key
 from analytics.filters import Filters
 from analytics.settings import DEFAULT_THRESHOLD, SQL_DIR
 
-
 #: How many finer dimensions a public cell may be narrowed by (filters and breakdown together).
 RESTRICTION_BUDGET = 2
 #: What narrowing a cell by each dimension costs. Dimensions with only two or three values cost
 #: more: one shown value and the total give the other away up to two adjustments.
 DIMENSION_COST: dict[str, int] = {
-    "regency": 1, "category": 1, "position": 1, "agency_level": 1, "medium": 1, "time": 1,
-    "agency": 1, "sanction": 1, "asn_status": 2, "intake": 2, "pooled": RESTRICTION_BUDGET,
+    "regency": 1,
+    "category": 1,
+    "position": 1,
+    "agency_level": 1,
+    "medium": 1,
+    "time": 1,
+    "agency": 1,
+    "sanction": 1,
+    "asn_status": 2,
+    "intake": 2,
+    "pooled": RESTRICTION_BUDGET,
     # coarse or structural: provinces are few and large, cycles and stages are shown side by side
-    "province": 0, "cycle": 0, "stage": 0,
+    "province": 0,
+    "cycle": 0,
+    "stage": 0,
 }
 KEY_SUFFIX = "_key"
 WITHHELD_SUFFIX = "_withheld"
@@ -71,7 +81,7 @@ class Declaration:
     name: str
     register: bool
     columns: Mapping[str, object] = field(default_factory=dict)
-    rows: str = "observed"                      # 'complete' (a fixed list) or 'observed'
+    rows: str = "observed"  # 'complete' (a fixed list) or 'observed'
     breakdown: tuple[str, ...] = ()
     order_by: tuple[str, ...] = ()
     limit_parameter: str | None = None
@@ -102,19 +112,26 @@ class Declaration:
         return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def declaration(sql_name: str) -> Declaration:
     path = SQL_DIR / f"{sql_name}.yaml"
     if not path.exists():
         raise UnprotectedQuery(f"query {sql_name!r} has no declaration ({path.name})")
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return Declaration(name=sql_name, register=bool(raw.get("register", True)), columns=raw.get("columns") or {},
-                       rows=raw.get("rows", "observed"), breakdown=tuple(raw.get("breakdown") or ()),
-                       order_by=tuple(raw.get("order_by") or ()), limit_parameter=raw.get("limit_parameter"),
-                       pooled_parameter=raw.get("pooled_parameter"))
+    return Declaration(
+        name=sql_name,
+        register=bool(raw.get("register", True)),
+        columns=raw.get("columns") or {},
+        rows=raw.get("rows", "observed"),
+        breakdown=tuple(raw.get("breakdown") or ()),
+        order_by=tuple(raw.get("order_by") or ()),
+        limit_parameter=raw.get("limit_parameter"),
+        pooled_parameter=raw.get("pooled_parameter"),
+    )
 
 
 # --- the limit on detail --------------------------------------------------------------------
+
 
 def public_filters(filters: Filters | None) -> Filters | None:
     """The filters as the public view applies them: dates widened to whole months."""
@@ -131,8 +148,12 @@ def restricted_dimensions(declared: Declaration, filters: Filters | None, extra:
     """The dimensions that narrow each cell of the query's result."""
     found = declared.dimensions(extra)
     if filters is not None:
-        for name, value in (("regency", filters.regency_code), ("category", filters.category_code),
-                            ("position", filters.position_code), ("agency_level", filters.agency_level)):
+        for name, value in (
+            ("regency", filters.regency_code),
+            ("category", filters.category_code),
+            ("position", filters.position_code),
+            ("agency_level", filters.agency_level),
+        ):
             if value:
                 found.add(name)
         if filters.date_from or filters.date_to:
@@ -157,9 +178,16 @@ def too_detailed(declared: Declaration, filters: Filters | None, extra: Mapping[
 
 # --- the adjustment -------------------------------------------------------------------------
 
-def protect(declared: Declaration, frame: pd.DataFrame, threshold: int = DEFAULT_THRESHOLD, *,
-            detailed_too_far: bool = False, register_is_synthetic: bool | None = None,
-            limit: int | None = None) -> pd.DataFrame:
+
+def protect(
+    declared: Declaration,
+    frame: pd.DataFrame,
+    threshold: int = DEFAULT_THRESHOLD,
+    *,
+    detailed_too_far: bool = False,
+    register_is_synthetic: bool | None = None,
+    limit: int | None = None,
+) -> pd.DataFrame:
     """``frame`` (the exact result of the declared query) as the public may see it."""
     if not declared.register:
         return _public_dates(declared, frame)
@@ -174,7 +202,7 @@ def protect(declared: Declaration, frame: pd.DataFrame, threshold: int = DEFAULT
             shown = cell_key.adjusted(exact, _floats(frame[f"{column}{KEY_SUFFIX}"]))
             shown = np.where((exact < threshold) | (shown < threshold), np.nan, shown)
         values[column] = shown
-        flags[column] = np.isnan(shown) & ~np.isnan(exact)   # a missing count is missing, not withheld
+        flags[column] = np.isnan(shown) & ~np.isnan(exact)  # a missing count is missing, not withheld
     for column in declared.columns:
         kind, spec = declared.kind(column), declared.columns[column]
         if kind == "rate":
@@ -182,14 +210,17 @@ def protect(declared: Declaration, frame: pd.DataFrame, threshold: int = DEFAULT
             top, bottom = _floats(values[numerator]), _floats(values[denominator])
             hidden = flags.get(numerator, np.zeros(rows, bool)) | flags.get(denominator, np.zeros(rows, bool))
             with np.errstate(divide="ignore", invalid="ignore"):
-                rate = np.round(spec.get("scale", 1) * top / np.where(bottom > 0, bottom, np.nan), spec.get("decimals", 1))
+                rate = np.round(
+                    spec.get("scale", 1) * top / np.where(bottom > 0, bottom, np.nan), spec.get("decimals", 1)
+                )
             values[column] = np.where(hidden, np.nan, rate)
             flags[column] = hidden
         elif kind == "statistic":
             # withheld with its count whether or not there is a value: "no value" would say "no case";
             # a high percentile of a few cases is nearly one case's value, so it may ask for more
-            hidden = flags[spec["statistic"]] | (np.nan_to_num(_floats(values[spec["statistic"]]))
-                                                 < spec.get("min_count", 0))
+            hidden = flags[spec["statistic"]] | (
+                np.nan_to_num(_floats(values[spec["statistic"]])) < spec.get("min_count", 0)
+            )
             values[column] = np.where(hidden, np.nan, np.round(_floats(frame[column])))
             flags[column] = hidden
         elif kind == "single_case":
@@ -239,8 +270,9 @@ def _public_dates(declared: Declaration, frame: pd.DataFrame) -> pd.DataFrame:
 def _month(column: pd.Series) -> pd.Series:
     """A register date as the public sees it: the first day of its month."""
     stamps = pd.to_datetime(column, errors="coerce")
-    return pd.Series([None if pd.isna(s) else date(s.year, s.month, 1) for s in stamps], index=column.index,
-                     dtype=object)
+    return pd.Series(
+        [None if pd.isna(s) else date(s.year, s.month, 1) for s in stamps], index=column.index, dtype=object
+    )
 
 
 def _ordered(frame: pd.DataFrame, order_by: tuple[str, ...]) -> pd.DataFrame:
@@ -259,6 +291,7 @@ def _floats(column) -> np.ndarray:
 
 # --- reading protected frames -----------------------------------------------------------------
 
+
 def withheld(row: Mapping, column: str) -> bool:
     """True when ``row[column]`` was withheld from the public."""
     flag = row.get(f"{column}{WITHHELD_SUFFIX}", False) if hasattr(row, "get") else False
@@ -273,8 +306,11 @@ def withheld_flags(frame: pd.DataFrame, column: str) -> np.ndarray:
 
 
 def any_withheld(frame: pd.DataFrame) -> bool:
-    return any(frame[column].to_numpy(dtype=bool, na_value=False).any()
-               for column in frame.columns if str(column).endswith(WITHHELD_SUFFIX))
+    return any(
+        frame[column].to_numpy(dtype=bool, na_value=False).any()
+        for column in frame.columns
+        if str(column).endswith(WITHHELD_SUFFIX)
+    )
 
 
 def is_adjusted(frame: pd.DataFrame) -> bool:

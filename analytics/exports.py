@@ -42,7 +42,7 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
         if values.dtype == object:
             safe[column] = values.map(neutralise_formula)
         elif pd.api.types.is_string_dtype(values):
-            risky = (values.str.startswith(FORMULA_PREFIXES) | values.str.contains(_HAS_FORMULA_AFTER_SEPARATOR))
+            risky = values.str.startswith(FORMULA_PREFIXES) | values.str.contains(_HAS_FORMULA_AFTER_SEPARATOR)
             risky = risky.fillna(False).astype(bool)
             if risky.any():
                 safe[column] = values.where(~risky, values[risky].map(neutralise_formula))
@@ -63,6 +63,6 @@ def chart_numbers_csv(frame: pd.DataFrame) -> pd.DataFrame:
         values = shown[column]
         if pd.api.types.is_float_dtype(values) and not pd.api.types.is_bool_dtype(values):
             present = values.dropna()
-            if len(present) and (present == present.round()).all() and present.abs().max() < 2 ** 53:
+            if len(present) and (present == present.round()).all() and present.abs().max() < 2**53:
                 shown[column] = values.astype("Int64")
     return shown

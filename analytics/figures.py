@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -21,18 +22,32 @@ SEPARATORS = {"id": ",.", "en": ".,"}
 #: The project's Plotly template, small on purpose: Plotly's default template is copied into
 #: every figure and validated again whenever a figure is rebuilt from a dict (as Streamlit does
 #: for each chart), which cost more than everything else on a page.
-TEMPLATE = go.layout.Template(layout={
-    "colorway": palette.OKABE_ITO,
-    "plot_bgcolor": "white",
-    "paper_bgcolor": "white",
-    "font": {"family": "sans-serif", "color": "#2A2E35"},
-    "hoverlabel": {"namelength": -1},
-    "xaxis": {"showgrid": False, "automargin": True, "zeroline": False, "linecolor": "#B8BCC4", "ticks": "outside",
-              "tickcolor": "#B8BCC4", "separatethousands": True},
-    # 1.500, not 1500: Plotly groups only five digits and more unless told
-    "yaxis": {"gridcolor": "#EEEEEE", "rangemode": "tozero", "automargin": True, "zeroline": False,
-              "separatethousands": True},
-})
+TEMPLATE = go.layout.Template(
+    layout={
+        "colorway": palette.OKABE_ITO,
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "font": {"family": "sans-serif", "color": "#2A2E35"},
+        "hoverlabel": {"namelength": -1},
+        "xaxis": {
+            "showgrid": False,
+            "automargin": True,
+            "zeroline": False,
+            "linecolor": "#B8BCC4",
+            "ticks": "outside",
+            "tickcolor": "#B8BCC4",
+            "separatethousands": True,
+        },
+        # 1.500, not 1500: Plotly groups only five digits and more unless told
+        "yaxis": {
+            "gridcolor": "#EEEEEE",
+            "rangemode": "tozero",
+            "automargin": True,
+            "zeroline": False,
+            "separatethousands": True,
+        },
+    }
+)
 pio.templates["pantau"] = TEMPLATE
 
 #: Marks a trace that stands in for a number not shown (a hatched "< 5" stub, an open marker at
@@ -180,15 +195,18 @@ def _literal(value):
 
 
 def _literal_trace(trace: dict) -> dict:
-    return {key: (_literal(value) if key in _TEXT_KEYS else
-                  _literal_layout(value) if isinstance(value, dict) else value)
-            for key, value in trace.items()}
+    return {
+        key: (_literal(value) if key in _TEXT_KEYS else _literal_layout(value) if isinstance(value, dict) else value)
+        for key, value in trace.items()
+    }
 
 
 def _literal_layout(value):
     if isinstance(value, dict):
-        return {key: (_literal(item) if key in _LAYOUT_TEXT_KEYS and not isinstance(item, dict)
-                      else _literal_layout(item)) for key, item in value.items()}
+        return {
+            key: (_literal(item) if key in _LAYOUT_TEXT_KEYS and not isinstance(item, dict) else _literal_layout(item))
+            for key, item in value.items()
+        }
     if isinstance(value, list):
         return [_literal_layout(item) for item in value]
     return value
@@ -197,8 +215,10 @@ def _literal_layout(value):
 def figure(traces: list[dict], figure_layout: dict) -> FigureSpec:
     """A chart from plain trace and layout dicts, pandas columns made numpy arrays, and every
     text shown as its characters (``analytics.text.plotly_literal``; ``\\n`` for a new line)."""
-    return FigureSpec([_arrays(_literal_trace(trace)) for trace in traces],
-                      {"template": TEMPLATE_SPEC, **_literal_layout(figure_layout)})
+    return FigureSpec(
+        [_arrays(_literal_trace(trace)) for trace in traces],
+        {"template": TEMPLATE_SPEC, **_literal_layout(figure_layout)},
+    )
 
 
 def wrap_label(text: str, width: int = 28) -> str:
@@ -217,22 +237,56 @@ def wrap_label(text: str, width: int = 28) -> str:
 
 def _band(start, end, color: str, name: str | None) -> tuple[dict, dict]:
     """A shaded phase: the rectangle, and an invisible trace so that it appears in the legend."""
-    shape = {"type": "rect", "xref": "x", "yref": "paper", "x0": start, "x1": end, "y0": 0, "y1": 1,
-             "fillcolor": color, "line": {"width": 0}, "layer": "below"}
-    legend_entry = {"type": "scatter", "x": [None], "y": [None], "mode": "markers", "name": name,
-                    "marker": {"size": 12, "symbol": "square", "color": color}, "hoverinfo": "skip"}
+    shape = {
+        "type": "rect",
+        "xref": "x",
+        "yref": "paper",
+        "x0": start,
+        "x1": end,
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": color,
+        "line": {"width": 0},
+        "layer": "below",
+    }
+    legend_entry = {
+        "type": "scatter",
+        "x": [None],
+        "y": [None],
+        "mode": "markers",
+        "name": name,
+        "marker": {"size": 12, "symbol": "square", "color": color},
+        "hoverinfo": "skip",
+    }
     if name is None:
         legend_entry["showlegend"] = False
     return shape, legend_entry
 
 
-def vertical_line(when, color: str, text: str, dash: str = "dash", width: float = 1.5,
-                  font: dict | None = None) -> tuple[dict, dict]:
+def vertical_line(
+    when, color: str, text: str, dash: str = "dash", width: float = 1.5, font: dict | None = None
+) -> tuple[dict, dict]:
     """A dated marker across the plot: the line and its label on top."""
-    shape = {"type": "line", "xref": "x", "yref": "paper", "x0": when, "x1": when, "y0": 0, "y1": 1,
-             "line": {"color": color, "width": width, "dash": dash}}
-    label = {"x": when, "y": 1, "xref": "x", "yref": "paper", "text": text, "showarrow": False,
-             "yanchor": "bottom", "font": {"size": 11, "color": color, **(font or {})}}
+    shape = {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": when,
+        "x1": when,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": color, "width": width, "dash": dash},
+    }
+    label = {
+        "x": when,
+        "y": 1,
+        "xref": "x",
+        "yref": "paper",
+        "text": text,
+        "showarrow": False,
+        "yanchor": "bottom",
+        "font": {"size": 11, "color": color, **(font or {})},
+    }
     return shape, label
 
 
@@ -281,8 +335,11 @@ def with_unshown_rows(over_time: pd.DataFrame, bucket: str) -> pd.DataFrame:
 def draws_nothing(fig: FigureSpec) -> bool:
     """True when no trace of ``fig`` has a single point to draw (a query whose every row the public
     view withholds returns no rows): such a chart would be empty axes, which read like zero."""
-    return all(len(trace.get(key) if trace.get(key) is not None else ()) == 0
-               for trace in fig.data for key in ("x", "y", "z", "values", "locations"))
+    return all(
+        len(trace.get(key) if trace.get(key) is not None else ()) == 0
+        for trace in fig.data
+        for key in ("x", "y", "z", "values", "locations")
+    )
 
 
 def mostly_withheld(over_time: pd.DataFrame, bucket: str) -> bool:
@@ -324,24 +381,48 @@ def trend_figure(
         proven_x, proven = grid, line if withheld_label else line.fillna(0)
     precision = "day" if bucket == "week" else "month"
     traces = [
-        {"type": "bar", "x": x, "y": over_time["reported"], "name": t("reported", lang),
-         "marker": {"color": palette.PRIMARY}, "hovertemplate": hover,
-         "customdata": [format_date(d, lang, precision) for d in x]},
-        {"type": "scatter", "x": proven_x, "y": proven, "name": t("proven", lang), "mode": "lines+markers",
-         "connectgaps": False, "line": {"color": palette.STAGE["proven"], "width": 2}, "hovertemplate": hover,
-         "customdata": [format_date(d, lang, precision) for d in pd.to_datetime(pd.Index(proven_x))]},
+        {
+            "type": "bar",
+            "x": x,
+            "y": over_time["reported"],
+            "name": t("reported", lang),
+            "marker": {"color": palette.PRIMARY},
+            "hovertemplate": hover,
+            "customdata": [format_date(d, lang, precision) for d in x],
+        },
+        {
+            "type": "scatter",
+            "x": proven_x,
+            "y": proven,
+            "name": t("proven", lang),
+            "mode": "lines+markers",
+            "connectgaps": False,
+            "line": {"color": palette.STAGE["proven"], "width": 2},
+            "hovertemplate": hover,
+            "customdata": [format_date(d, lang, precision) for d in pd.to_datetime(pd.Index(proven_x))],
+        },
     ]
     unshown = unshown_periods(over_time, bucket) if withheld_label else pd.DatetimeIndex([])
     if len(unshown):
-        traces.insert(1, {
-            "type": "bar", "x": unshown, "y": [threshold] * len(unshown), "name": withheld_label, **STAND_IN,
-            # a bar as wide as its period: alone, plotly would size it from its own sparse dates
-            "width": [PERIOD_DAYS[bucket] * 0.9 * 86_400_000] * len(unshown),
-            "marker": {"color": palette.WITHHELD, "line": {"color": palette.PRIMARY, "width": 1},
-                       "pattern": {"shape": "/", "fgcolor": palette.PRIMARY, "size": 5}},
-            "customdata": [format_date(d, lang, precision) for d in unshown],
-            "hovertemplate": "%{customdata}: " + withheld_label + "<extra></extra>",
-        })
+        traces.insert(
+            1,
+            {
+                "type": "bar",
+                "x": unshown,
+                "y": [threshold] * len(unshown),
+                "name": withheld_label,
+                **STAND_IN,
+                # a bar as wide as its period: alone, plotly would size it from its own sparse dates
+                "width": [PERIOD_DAYS[bucket] * 0.9 * 86_400_000] * len(unshown),
+                "marker": {
+                    "color": palette.WITHHELD,
+                    "line": {"color": palette.PRIMARY, "width": 1},
+                    "pattern": {"shape": "/", "fgcolor": palette.PRIMARY, "size": 5},
+                },
+                "customdata": [format_date(d, lang, precision) for d in unshown],
+                "hovertemplate": "%{customdata}: " + withheld_label + "<extra></extra>",
+            },
+        )
     shapes, annotations = [], []
     if len(x):
         start, end = x.min() - pd.Timedelta(days=7), x.max() + pd.Timedelta(days=7)
@@ -350,12 +431,24 @@ def trend_figure(
             near = _within(row.voting_date, start, end + pd.Timedelta(days=60))
             bands = []
             if not pd.isna(row.campaign_start) and not pd.isna(row.campaign_end) and near:
-                bands.append(_band(row.campaign_start, row.campaign_end, palette.CAMPAIGN_BAND,
-                                   t("campaign", lang) if not shown_campaign else None))
+                bands.append(
+                    _band(
+                        row.campaign_start,
+                        row.campaign_end,
+                        palette.CAMPAIGN_BAND,
+                        t("campaign", lang) if not shown_campaign else None,
+                    )
+                )
                 shown_campaign = True
             if not pd.isna(row.quiet_start) and not pd.isna(row.quiet_end) and near:
-                bands.append(_band(row.quiet_start, row.quiet_end, palette.QUIET_BAND,
-                                   t("quiet", lang) if not shown_quiet else None))
+                bands.append(
+                    _band(
+                        row.quiet_start,
+                        row.quiet_end,
+                        palette.QUIET_BAND,
+                        t("quiet", lang) if not shown_quiet else None,
+                    )
+                )
                 shown_quiet = True
             for shape, legend_entry in bands:
                 shapes.append(shape)
@@ -369,12 +462,32 @@ def trend_figure(
                 line, label = vertical_line(row.milestone_date, palette.MILESTONE_LINE, t("kasn_bkn", lang))
                 shapes.append(line)
                 # inside the plot, right of its line: above it, it ran into the voting day's label
-                annotations.append({**label, "y": 0.98, "yanchor": "top", "xanchor": "left", "xshift": 3,
-                                    "bgcolor": "rgba(255,255,255,0.85)"})
+                annotations.append(
+                    {
+                        **label,
+                        "y": 0.98,
+                        "yanchor": "top",
+                        "xanchor": "left",
+                        "xshift": 3,
+                        "bgcolor": "rgba(255,255,255,0.85)",
+                    }
+                )
     y_title = t("cases_per_week" if bucket == "week" else "cases_per_month", lang)
     ticks = date_ticks(x.min(), x.max(), lang, finest="day" if bucket == "week" else "month") if len(x) else {}
-    return figure(traces, layout(t("q_trend", lang), None, y_title, lang, barmode="overlay", bargap=0.1,
-                                 shapes=shapes, annotations=annotations, xaxis=ticks))
+    return figure(
+        traces,
+        layout(
+            t("q_trend", lang),
+            None,
+            y_title,
+            lang,
+            barmode="overlay",
+            bargap=0.1,
+            shapes=shapes,
+            annotations=annotations,
+            xaxis=ticks,
+        ),
+    )
 
 
 #: Bin widths (days) of the cycles-aligned chart, finest first. The public view takes the finest
@@ -385,8 +498,10 @@ ALIGNED_BINS = (7, 14, 28)
 def _aligned_grid(by_days: pd.DataFrame, bin_days: int) -> dict[str, list[int]]:
     """Per cycle, every bin from its first to its last shown one."""
     shown = by_days[by_days["reported"].notna().to_numpy() & ~withheld_flags(by_days, "reported")]
-    return {election_id: list(range(int(days.min()), int(days.max()) + 1, bin_days))
-            for election_id, days in shown.groupby("election_id", sort=True)["days_before_voting"]}
+    return {
+        election_id: list(range(int(days.min()), int(days.max()) + 1, bin_days))
+        for election_id, days in shown.groupby("election_id", sort=True)["days_before_voting"]
+    }
 
 
 def aligned_bin(by_bin: dict[int, pd.DataFrame]) -> int:
@@ -394,9 +509,11 @@ def aligned_bin(by_bin: dict[int, pd.DataFrame]) -> int:
     drawing the most cycles as a line of at least three shown numbers, the finest of equals. A
     finer bin that leaves each cycle a point or two compares nothing; when no width draws a line,
     the one with the most shown numbers."""
+
     def counts(by_days: pd.DataFrame) -> tuple[int, int]:
         shown = by_days[by_days["reported"].notna().to_numpy() & ~withheld_flags(by_days, "reported")]
         return int((shown.groupby("election_id").size() >= 3).sum()), len(shown)
+
     scored = {days: counts(rows) for days, rows in sorted(by_bin.items())}
     lines = max(score[0] for score in scored.values())
     if lines == 0:
@@ -408,22 +525,33 @@ def aligned_with_gaps(by_days: pd.DataFrame, bin_days: int) -> pd.DataFrame:
     """The public numbers of the aligned chart with a row for each bin it marks "< threshold" (a
     bin between a cycle's first and last shown one without a row): counts empty, flagged withheld."""
     present = set(zip(by_days["election_id"], by_days["days_before_voting"].astype(int)))
-    missing = [(election_id, day) for election_id, bins in _aligned_grid(by_days, bin_days).items()
-               for day in bins if (election_id, day) not in present]
+    missing = [
+        (election_id, day)
+        for election_id, bins in _aligned_grid(by_days, bin_days).items()
+        for day in bins
+        if (election_id, day) not in present
+    ]
     if not missing:
         return by_days
     added = pd.DataFrame(missing, columns=["election_id", "days_before_voting"])
     for column in by_days.columns:
         if column.endswith("_withheld"):
             added[column] = True
-    result = pd.concat([by_days, added], ignore_index=True).sort_values(["election_id", "days_before_voting"],
-                                                                         ignore_index=True)
+    result = pd.concat([by_days, added], ignore_index=True).sort_values(
+        ["election_id", "days_before_voting"], ignore_index=True
+    )
     result.attrs.update(by_days.attrs)
     return result
 
 
-def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str], lang: str = "id",
-                          bin_days: int = 7, withheld_label: str | None = None, threshold: int = 5) -> FigureSpec:
+def aligned_cycles_figure(
+    by_days: pd.DataFrame,
+    election_labels: dict[str, str],
+    lang: str = "id",
+    bin_days: int = 7,
+    withheld_label: str | None = None,
+    threshold: int = 5,
+) -> FigureSpec:
     """Cases per bin of days before voting day, one line per cycle; voting day at x = 0. With
     ``withheld_label`` (the public view), a bin without a shown count between a cycle's first and
     last is an open marker at ``threshold`` labelled so, and the line breaks there: a gap is
@@ -437,24 +565,51 @@ def aligned_cycles_figure(by_days: pd.DataFrame, election_labels: dict[str, str]
         # every bin of the cycle's span, so that a bin without a number breaks the line
         line = pd.Series(shown["reported"].to_numpy(), index=shown["days_before_voting"].to_numpy()).reindex(list(bins))
         if not withheld_label:
-            line = line.fillna(0)      # the exact view: a bin without a row had no case
-        traces.append({
-            "type": "scatter", "x": list(line.index), "y": line.to_numpy(), "mode": "lines+markers", "name": name,
-            "legendgroup": election_id, "line": {"color": colour, "width": 2}, "connectgaps": False,
-            "hovertemplate": "%{x} " + t("days", lang) + ": %{y:,d}<extra>%{fullData.name}</extra>"})
+            line = line.fillna(0)  # the exact view: a bin without a row had no case
+        traces.append(
+            {
+                "type": "scatter",
+                "x": list(line.index),
+                "y": line.to_numpy(),
+                "mode": "lines+markers",
+                "name": name,
+                "legendgroup": election_id,
+                "line": {"color": colour, "width": 2},
+                "connectgaps": False,
+                "hovertemplate": "%{x} " + t("days", lang) + ": %{y:,d}<extra>%{fullData.name}</extra>",
+            }
+        )
         gaps = [b for b in bins if pd.isna(line.get(b))]
         if withheld_label and gaps:
-            traces.append({
-                "type": "scatter", "x": gaps, "y": [threshold] * len(gaps), "mode": "markers", **STAND_IN,
-                # one legend entry for the open circles of every cycle
-                "name": withheld_label, "legendgroup": "withheld", "showlegend": not any(
-                    trace.get("legendgroup") == "withheld" for trace in traces),
-                "marker": {"color": colour, "symbol": "circle-open", "size": 8},
-                "hovertemplate": "%{x} " + t("days", lang) + ": " + withheld_label + "<extra>" + name + "</extra>"})
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": gaps,
+                    "y": [threshold] * len(gaps),
+                    "mode": "markers",
+                    **STAND_IN,
+                    # one legend entry for the open circles of every cycle
+                    "name": withheld_label,
+                    "legendgroup": "withheld",
+                    "showlegend": not any(trace.get("legendgroup") == "withheld" for trace in traces),
+                    "marker": {"color": colour, "symbol": "circle-open", "size": 8},
+                    "hovertemplate": "%{x} " + t("days", lang) + ": " + withheld_label + "<extra>" + name + "</extra>",
+                }
+            )
     line, label = vertical_line(0, palette.VOTING_LINE, t("voting_day", lang), dash="solid")
     per_bin = t("cases_per_week", lang) if bin_days == 7 else t("cases_per_days", lang, n=bin_days)
-    return figure(traces, layout(t("q_aligned", lang), t("days_before_voting", lang), per_bin, lang,
-                                 xaxis={"autorange": "reversed"}, shapes=[line], annotations=[label]))
+    return figure(
+        traces,
+        layout(
+            t("q_aligned", lang),
+            t("days_before_voting", lang),
+            per_bin,
+            lang,
+            xaxis={"autorange": "reversed"},
+            shapes=[line],
+            annotations=[label],
+        ),
+    )
 
 
 def hotspots_figure(hotspots: pd.DataFrame, lang: str = "id", withheld_label: str = "< 5") -> FigureSpec:
@@ -463,22 +618,35 @@ def hotspots_figure(hotspots: pd.DataFrame, lang: str = "id", withheld_label: st
     ordered = hotspots.sort_values("reported", ascending=True)
     reported = _count_labels(ordered, "reported", lang, withheld_label)
     bars = {
-        "type": "bar", "x": ordered["reported"], "y": ordered["region_name"], "orientation": "h",
-        "marker": {"color": palette.PRIMARY}, "text": reported, "textposition": "auto",
-        "customdata": list(zip(ordered["province_name"], reported, _count_labels(ordered, "proven", lang, withheld_label))),
-        "hovertemplate": "%{y} (%{customdata[0]})<br>" + t("reported", lang) + ": %{customdata[1]}<br>"
-                         + t("proven", lang) + ": %{customdata[2]}<extra></extra>",
+        "type": "bar",
+        "x": ordered["reported"],
+        "y": ordered["region_name"],
+        "orientation": "h",
+        "marker": {"color": palette.PRIMARY},
+        "text": reported,
+        "textposition": "auto",
+        "customdata": list(
+            zip(ordered["province_name"], reported, _count_labels(ordered, "proven", lang, withheld_label))
+        ),
+        "hovertemplate": "%{y} (%{customdata[0]})<br>"
+        + t("reported", lang)
+        + ": %{customdata[1]}<br>"
+        + t("proven", lang)
+        + ": %{customdata[2]}<extra></extra>",
     }
     return figure([bars], layout(t("q_hotspots", lang), t("cases_unit", lang), None, lang, yaxis={"showgrid": False}))
 
 
 def _count_labels(frame: pd.DataFrame, column: str, lang: str, withheld_label: str) -> list[str]:
-    return [withheld_label if hidden else format_number(value, 0, lang)
-            for value, hidden in zip(frame[column], withheld_flags(frame, column))]
+    return [
+        withheld_label if hidden else format_number(value, 0, lang)
+        for value, hidden in zip(frame[column], withheld_flags(frame, column))
+    ]
 
 
-def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id", total: float | None = None,
-                      withheld_label: str = "< 5") -> FigureSpec:
+def share_bars_figure(
+    counts: pd.DataFrame, title: str, lang: str = "id", total: float | None = None, withheld_label: str = "< 5"
+) -> FigureSpec:
     """Horizontal bars of reported cases per labelled code (``label``, ``reported``), largest on top.
 
     Shares are of ``total`` (the selection's case count) when given, else of the counts' sum.
@@ -491,20 +659,44 @@ def share_bars_figure(counts: pd.DataFrame, title: str, lang: str = "id", total:
     withheld_rows = sorted(set(counts.loc[hidden, "label"]) - set(shown["label"]), reverse=True)
     traces = []
     if withheld_rows:
-        traces.append({
-            "type": "bar", "x": [0.5] * len(withheld_rows), "y": [wrap_label(v) for v in withheld_rows],
-            "orientation": "h", "name": withheld_label, "showlegend": False, **STAND_IN,
-            "marker": {"color": palette.WITHHELD, "line": {"color": palette.PRIMARY, "width": 1},
-                       "pattern": {"shape": "/", "fgcolor": palette.PRIMARY, "size": 5}},
-            "text": [withheld_label] * len(withheld_rows), "textposition": "outside", "cliponaxis": False,
-            "hovertemplate": "%{y}<br>" + withheld_label + "<extra></extra>",
-        })
-    traces.append({
-        "type": "bar", "x": shown["reported"], "y": [wrap_label(v) for v in shown["label"]], "orientation": "h",
-        "marker": {"color": palette.PRIMARY}, "customdata": shares, "name": t("cases_unit", lang), "showlegend": False,
-        "text": [f"{format_number(n, 0, lang)} · {format_number(sh, 1, lang)}%" for n, sh in zip(shown["reported"], shares)],
-        "textposition": "outside", "cliponaxis": False,
-        "hovertemplate": "%{y}<br>%{x:,d} (%{customdata:.1f}%)<extra></extra>",
-    })
+        traces.append(
+            {
+                "type": "bar",
+                "x": [0.5] * len(withheld_rows),
+                "y": [wrap_label(v) for v in withheld_rows],
+                "orientation": "h",
+                "name": withheld_label,
+                "showlegend": False,
+                **STAND_IN,
+                "marker": {
+                    "color": palette.WITHHELD,
+                    "line": {"color": palette.PRIMARY, "width": 1},
+                    "pattern": {"shape": "/", "fgcolor": palette.PRIMARY, "size": 5},
+                },
+                "text": [withheld_label] * len(withheld_rows),
+                "textposition": "outside",
+                "cliponaxis": False,
+                "hovertemplate": "%{y}<br>" + withheld_label + "<extra></extra>",
+            }
+        )
+    traces.append(
+        {
+            "type": "bar",
+            "x": shown["reported"],
+            "y": [wrap_label(v) for v in shown["label"]],
+            "orientation": "h",
+            "marker": {"color": palette.PRIMARY},
+            "customdata": shares,
+            "name": t("cases_unit", lang),
+            "showlegend": False,
+            "text": [
+                f"{format_number(n, 0, lang)} · {format_number(sh, 1, lang)}%"
+                for n, sh in zip(shown["reported"], shares)
+            ],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "hovertemplate": "%{y}<br>%{x:,d} (%{customdata:.1f}%)<extra></extra>",
+        }
+    )
     rows = len(shown) + len(withheld_rows)
     return figure(traces, layout(title, t("cases_unit", lang), None, lang, height=max(300, 44 * rows + 120)))

@@ -51,11 +51,11 @@ class Filters:
             "agency_level": self.agency_level,
         }
 
-    def with_election(self, election_id: str | None) -> "Filters":
+    def with_election(self, election_id: str | None) -> Filters:
         """The same view for another cycle: the date range belongs to a cycle, so it is dropped."""
         return replace(self, election_id=election_id, date_from=None, date_to=None)
 
-    def without(self, *names: str) -> "Filters":
+    def without(self, *names: str) -> Filters:
         return replace(self, **{name: None for name in names})
 
     @property

@@ -8,10 +8,34 @@ from datetime import date, datetime
 import pandas as pd
 
 MONTHS = {
-    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-           "Oktober", "November", "Desember"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
+    "id": [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 
 SHORT_MONTHS = {
@@ -79,8 +103,17 @@ def format_date(value: object, lang: str = "id", precision: str = "day") -> str:
 
 
 #: Tick steps a date axis may take, shortest first: (pandas frequency, "day" or "month" or "year").
-_DATE_STEPS = (("7D", "day"), ("14D", "day"), ("MS", "month"), ("2MS", "month"), ("3MS", "month"),
-               ("6MS", "month"), ("YS", "year"), ("2YS", "year"), ("5YS", "year"))
+_DATE_STEPS = (
+    ("7D", "day"),
+    ("14D", "day"),
+    ("MS", "month"),
+    ("2MS", "month"),
+    ("3MS", "month"),
+    ("6MS", "month"),
+    ("YS", "year"),
+    ("2YS", "year"),
+    ("5YS", "year"),
+)
 
 
 def date_ticks(start, end, lang: str = "id", most: int = 7, finest: str = "day") -> dict:

@@ -44,11 +44,13 @@ SHIPPED_LAYERS = {
     "province": "kalimantan_provinces.display.geojson",
 }
 
+
 def attribution(lang: str = "id") -> str:
     """The boundaries' credit, shown with every map (MIT asks for it)."""
     from analytics.i18n import t
 
     return t("boundaries_attribution", lang)
+
 
 #: What anyone may read when no map can be drawn: no path, no setting.
 PUBLIC_MESSAGE = "The Kalimantan map layers cannot be read."
@@ -70,11 +72,15 @@ class BoundaryFilesMissing(FileNotFoundError):
     def detail(self) -> str:
         """For the log and a logged-in analyst only: where it looked and what to do."""
         places = "; ".join(str(p) for p in self.searched) or "(no folder)"
-        text = (f"No full-resolution boundary files ({settings.REGENCY_GEOJSON}, {settings.PROVINCE_GEOJSON}) "
-                f"in: {places}. Set {settings.GEO_DIR_ENV} to a folder that holds them.")
+        text = (
+            f"No full-resolution boundary files ({settings.REGENCY_GEOJSON}, {settings.PROVINCE_GEOJSON}) "
+            f"in: {places}. Set {settings.GEO_DIR_ENV} to a folder that holds them."
+        )
         if self.shipped is not None:
-            text += (f" The shipped display layer {self.shipped} cannot be read either ({self.problem}); "
-                     "restore it from the repository or run: python -m analytics.geo --write-layers.")
+            text += (
+                f" The shipped display layer {self.shipped} cannot be read either ({self.problem}); "
+                "restore it from the repository or run: python -m analytics.geo --write-layers."
+            )
         return text
 
 
@@ -126,8 +132,12 @@ def shipped_layer(level: str) -> dict:
     if not isinstance(features, list) or not features or layer.get("type") != "FeatureCollection":
         raise ValueError("not a FeatureCollection with features")
     for feature in features:
-        if not (isinstance(feature, dict) and isinstance(feature.get("id"), str)
-                and isinstance(feature.get("geometry"), dict) and feature["geometry"].get("coordinates")):
+        if not (
+            isinstance(feature, dict)
+            and isinstance(feature.get("id"), str)
+            and isinstance(feature.get("geometry"), dict)
+            and feature["geometry"].get("coordinates")
+        ):
             raise ValueError("a feature without an id or a geometry")
     return layer
 
@@ -147,20 +157,28 @@ def load_display_layer(level: str, geo_dir: Path | None = None) -> dict:
         folder = find_geo_dir()
     except BoundaryFilesMissing as missing:
         searched = missing.searched
-        LOGGER.info("No full-resolution boundary files in %s; the %s map uses the shipped display layer",
-                    "; ".join(map(str, searched)), level)
+        LOGGER.info(
+            "No full-resolution boundary files in %s; the %s map uses the shipped display layer",
+            "; ".join(map(str, searched)),
+            level,
+        )
     else:
         try:
             return display_layer(level, folder)
         except Exception:  # noqa: BLE001 (a damaged file: the committed layer still draws the map)
-            LOGGER.warning("The full-resolution %s boundaries in %s cannot be read; using the shipped display layer",
-                           level, folder, exc_info=True)
+            LOGGER.warning(
+                "The full-resolution %s boundaries in %s cannot be read; using the shipped display layer",
+                level,
+                folder,
+                exc_info=True,
+            )
             searched = [folder]
     try:
         return shipped_layer(level)
     except (OSError, ValueError) as error:
-        missing = BoundaryFilesMissing(searched, shipped=shipped_layer_path(level),
-                                       problem=f"{type(error).__name__}: {error}")
+        missing = BoundaryFilesMissing(
+            searched, shipped=shipped_layer_path(level), problem=f"{type(error).__name__}: {error}"
+        )
         if missing.detail not in _reported:  # once per process, not on every page view
             _reported.add(missing.detail)
             LOGGER.error("No %s map can be drawn. %s", level, missing.detail)
@@ -197,12 +215,17 @@ def stale_layers(source: Path, target: Path) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m analytics.geo",
-        description="Derive the simplified display layers from the full-resolution boundary files.")
+        description="Derive the simplified display layers from the full-resolution boundary files.",
+    )
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--write-layers", action="store_true", help=f"write them to {settings.SHIPPED_GEO_DIR}")
     action.add_argument("--check", action="store_true", help="exit 1 when the committed layers differ")
-    parser.add_argument("--source", type=Path, help="folder with the full-resolution files "
-                        f"(default: the first of ${settings.GEO_DIR_ENV}, data/geo/, ../shared/geo/ that holds them)")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        help="folder with the full-resolution files "
+        f"(default: the first of ${settings.GEO_DIR_ENV}, data/geo/, ../shared/geo/ that holds them)",
+    )
     args = parser.parse_args(argv)
     try:
         source = find_geo_dir([args.source] if args.source else None)

@@ -22,8 +22,9 @@ def _load(lang: str) -> dict[str, str]:
 
 #: key -> {language: text}, from one catalog per language (analytics/locales/<lang>.yaml).
 CATALOGS: dict[str, dict[str, str]] = {lang: _load(lang) for lang in LANGUAGES}
-TEXT: dict[str, dict[str, str]] = {key: {lang: CATALOGS[lang][key] for lang in LANGUAGES if key in CATALOGS[lang]}
-                                   for key in CATALOGS["id"]}
+TEXT: dict[str, dict[str, str]] = {
+    key: {lang: CATALOGS[lang][key] for lang in LANGUAGES if key in CATALOGS[lang]} for key in CATALOGS["id"]
+}
 
 
 def t(key: str, lang: str = "id", **values: object) -> str:

@@ -34,13 +34,23 @@ def area_names(figures: pd.DataFrame, national: str) -> pd.Series:
 def national_series(figures: pd.DataFrame, metrics: tuple[str, ...] = SERIES_METRICS) -> pd.DataFrame:
     """Every national statement of ``metrics`` for which a cycle is known, one row per figure,
     in cycle order (by voting day) and then by the date the figure refers to."""
-    rows = figures[(figures["scope"] == "national") & figures["metric"].isin(metrics)
-                   & figures["election_id"].notna() & figures["breakdown"].isna()]
-    return rows.sort_values(["voting_date", "metric", "as_of_date", "figure_id"], na_position="last").reset_index(drop=True)
+    rows = figures[
+        (figures["scope"] == "national")
+        & figures["metric"].isin(metrics)
+        & figures["election_id"].notna()
+        & figures["breakdown"].isna()
+    ]
+    return rows.sort_values(["voting_date", "metric", "as_of_date", "figure_id"], na_position="last").reset_index(
+        drop=True
+    )
 
 
-def in_scope(figures: pd.DataFrame, province_code: str | None = None, regency_code: str | None = None,
-             outside_kalimantan: bool = False) -> pd.DataFrame:
+def in_scope(
+    figures: pd.DataFrame,
+    province_code: str | None = None,
+    regency_code: str | None = None,
+    outside_kalimantan: bool = False,
+) -> pd.DataFrame:
     """The figures that speak of the chosen area: national ones, the chosen Kalimantan area's own
     (a regency's, its province's; a province's, its regencies'; with no area, every Kalimantan
     one), and figures of places outside Kalimantan (stated without a Kalimantan code) only when
@@ -75,17 +85,29 @@ def conflicts(figures: pd.DataFrame) -> pd.DataFrame:
 def snapshots(figures: pd.DataFrame, election_id: str, metrics: tuple[str, ...]) -> pd.DataFrame:
     """The dated national statements of ``metrics`` within one cycle, oldest first: how the
     stated totals grew. Figures without a date cannot be placed on a line and are left out."""
-    rows = figures[(figures["election_id"] == election_id) & (figures["scope"] == "national")
-                   & figures["metric"].isin(metrics) & figures["as_of_date"].notna() & figures["breakdown"].isna()]
+    rows = figures[
+        (figures["election_id"] == election_id)
+        & (figures["scope"] == "national")
+        & figures["metric"].isin(metrics)
+        & figures["as_of_date"].notna()
+        & figures["breakdown"].isna()
+    ]
     return rows.sort_values(["metric", "as_of_date", "figure_id"]).reset_index(drop=True)
 
 
 def kalimantan_metrics(figures: pd.DataFrame) -> pd.DataFrame:
     """Metrics with at least one figure about a Kalimantan region, with their counts per level."""
     placed = figures[figures["region_code"].notna() & figures["breakdown"].isna()]
-    levels = placed.assign(level=placed["region_code"].str.contains(".", regex=False).map({True: "regency", False: "province"}))
-    return (levels.groupby(["metric", "level"]).size().rename("figures").reset_index()
-            .sort_values(["figures", "metric"], ascending=[False, True], ignore_index=True))
+    levels = placed.assign(
+        level=placed["region_code"].str.contains(".", regex=False).map({True: "regency", False: "province"})
+    )
+    return (
+        levels.groupby(["metric", "level"])
+        .size()
+        .rename("figures")
+        .reset_index()
+        .sort_values(["figures", "metric"], ascending=[False, True], ignore_index=True)
+    )
 
 
 def latest_by_region(figures: pd.DataFrame, metric: str, level: str, election_id: str | None = None) -> pd.DataFrame:
@@ -93,8 +115,12 @@ def latest_by_region(figures: pd.DataFrame, metric: str, level: str, election_id
     the most recently dated statement (then the latest published), with ``figures_count`` (how many
     figures were stated for that region) so a map can say that others exist."""
     is_regency = figures["region_code"].fillna("").str.contains(".", regex=False)
-    rows = figures[(figures["metric"] == metric) & figures["region_code"].notna() & figures["breakdown"].isna()
-                   & (is_regency if level == "regency" else ~is_regency)]
+    rows = figures[
+        (figures["metric"] == metric)
+        & figures["region_code"].notna()
+        & figures["breakdown"].isna()
+        & (is_regency if level == "regency" else ~is_regency)
+    ]
     if election_id is not None:
         rows = rows[rows["election_id"] == election_id]
     rows = rows.sort_values(["region_code", "as_of_date", "published_date", "figure_id"], na_position="first")
@@ -106,7 +132,12 @@ def latest_by_region(figures: pd.DataFrame, metric: str, level: str, election_id
 def ikp_beside_counts(figures: pd.DataFrame) -> pd.DataFrame:
     """For each Kalimantan region with a vulnerability-index score or a documented count, every
     such figure as its own row (``kind`` = 'ikp' or 'count'), never combined into one number."""
-    rows = figures[figures["region_code"].notna() & figures["breakdown"].isna()
-                   & figures["metric"].isin((IKP_METRIC,) + COUNT_METRICS)]
+    rows = figures[
+        figures["region_code"].notna()
+        & figures["breakdown"].isna()
+        & figures["metric"].isin((IKP_METRIC,) + COUNT_METRICS)
+    ]
     rows = rows.assign(kind=rows["metric"].map(lambda m: "ikp" if m == IKP_METRIC else "count"))
-    return rows.sort_values(["region_code", "kind", "as_of_date", "figure_id"], na_position="last").reset_index(drop=True)
+    return rows.sort_values(["region_code", "kind", "as_of_date", "figure_id"], na_position="last").reset_index(
+        drop=True
+    )

@@ -13,11 +13,11 @@ import pandas as pd
 
 from analytics import queries, release
 from analytics.disclosure import with_withheld_flags
-from analytics.release import Audience
 from analytics.exports import safe_csv_bytes
 from analytics.filters import Filters
 from analytics.formatting import format_date
 from analytics.i18n import t
+from analytics.release import Audience
 
 REGISTER_LICENCE = "CC BY 4.0"
 
@@ -70,35 +70,80 @@ def register_datasets(cur, audience: Audience | None = None) -> list[Dataset]:
     audience = audience or Audience.for_public()
     as_of = release.fetch(cur, "data_as_of", audience=audience).iloc[0]
     synthetic = bool(as_of["register_is_synthetic"])
-    source_id, source_en = (("Register kasus demo sintetis (analytics.demo)", "Synthetic demo case register (analytics.demo)")
-                            if synthetic else ("Register kasus yang diimpor lembaga", "The organisation's imported register"))
+    source_id, source_en = (
+        ("Register kasus demo sintetis (analytics.demo)", "Synthetic demo case register (analytics.demo)")
+        if synthetic
+        else ("Register kasus yang diimpor lembaga", "The organisation's imported register")
+    )
     threshold = audience.threshold
-    notes_id = (f"Angka disesuaikan sedikit (metode cell-key) untuk melindungi orang; jumlah di bawah {threshold} "
-                "(termasuk nol) ditampilkan kosong, kolom *_withheld menandainya. Jumlah bagian bisa tidak persis "
-                "sama dengan totalnya." if audience.public else "Angka persis (tampilan analis).")
-    notes_en = (f"Numbers are slightly adjusted (cell-key method) to protect people; counts below {threshold} "
-                "(zero included) are left empty, flagged by *_withheld columns. Parts may not add up exactly to "
-                "their total." if audience.public else "Exact numbers (analyst view).")
+    notes_id = (
+        f"Angka disesuaikan sedikit (metode cell-key) untuk melindungi orang; jumlah di bawah {threshold} "
+        "(termasuk nol) ditampilkan kosong, kolom *_withheld menandainya. Jumlah bagian bisa tidak persis "
+        "sama dengan totalnya."
+        if audience.public
+        else "Angka persis (tampilan analis)."
+    )
+    notes_en = (
+        f"Numbers are slightly adjusted (cell-key method) to protect people; counts below {threshold} "
+        "(zero included) are left empty, flagged by *_withheld columns. Parts may not add up exactly to "
+        "their total."
+        if audience.public
+        else "Exact numbers (analyst view)."
+    )
     if synthetic:
         notes_id = "DATA CONTOH SINTETIS, bukan kasus nyata. " + notes_id
         notes_en = "SYNTHETIC DEMO DATA, not real cases. " + notes_en
 
-    regions = with_withheld_flags(_per_cycle(cur, "region_metrics", audience, level="regency"),
-                          ["election_id", "region_code", "region_name", "province_code", "reported", "proven",
-                           "recommended", "followed_up", "followup_rate_pct"])
-    categories = with_withheld_flags(_per_cycle(cur, "cases_by_dimension", audience, dimension="category"),
-                             ["election_id", "code", "reported", "proven"])
-    positions = with_withheld_flags(_per_cycle(cur, "cases_by_dimension", audience, dimension="position"),
-                            ["election_id", "code", "reported", "proven"])
-    common = {"source_id": source_id, "source_en": source_en, "licence_id": REGISTER_LICENCE,
-              "licence_en": REGISTER_LICENCE, "as_of": as_of["register_cases_as_of"], "synthetic": synthetic,
-              "notes_id": notes_id, "notes_en": notes_en}
+    regions = with_withheld_flags(
+        _per_cycle(cur, "region_metrics", audience, level="regency"),
+        [
+            "election_id",
+            "region_code",
+            "region_name",
+            "province_code",
+            "reported",
+            "proven",
+            "recommended",
+            "followed_up",
+            "followup_rate_pct",
+        ],
+    )
+    categories = with_withheld_flags(
+        _per_cycle(cur, "cases_by_dimension", audience, dimension="category"),
+        ["election_id", "code", "reported", "proven"],
+    )
+    positions = with_withheld_flags(
+        _per_cycle(cur, "cases_by_dimension", audience, dimension="position"),
+        ["election_id", "code", "reported", "proven"],
+    )
+    common = {
+        "source_id": source_id,
+        "source_en": source_en,
+        "licence_id": REGISTER_LICENCE,
+        "licence_en": REGISTER_LICENCE,
+        "as_of": as_of["register_cases_as_of"],
+        "synthetic": synthetic,
+        "notes_id": notes_id,
+        "notes_en": notes_en,
+    }
     return [
-        Dataset("kasus_per_kabupaten_kota", "Kasus per kabupaten/kota dan siklus", "Cases per regency/city and cycle",
-                regions, **common),
-        Dataset("kasus_per_kategori", "Kasus per kategori pelanggaran dan siklus", "Cases per violation category and cycle",
-                categories, **common),
-        Dataset("kasus_per_jabatan", "Kasus per jabatan dan siklus", "Cases per position and cycle", positions, **common),
+        Dataset(
+            "kasus_per_kabupaten_kota",
+            "Kasus per kabupaten/kota dan siklus",
+            "Cases per regency/city and cycle",
+            regions,
+            **common,
+        ),
+        Dataset(
+            "kasus_per_kategori",
+            "Kasus per kategori pelanggaran dan siklus",
+            "Cases per violation category and cycle",
+            categories,
+            **common,
+        ),
+        Dataset(
+            "kasus_per_jabatan", "Kasus per jabatan dan siklus", "Cases per position and cycle", positions, **common
+        ),
     ]
 
 
@@ -106,33 +151,63 @@ def reference_datasets(cur) -> list[Dataset]:
     as_of = queries.data_as_of(cur).iloc[0]
     figures = cur.execute("SELECT * FROM published_figures ORDER BY figure_id").df()
     events = cur.execute("SELECT * FROM socialization_events ORDER BY event_date, event_id").df()
-    headcount = cur.execute("SELECT * FROM asn_headcount WHERE NOT coalesce(is_synthetic, false) ORDER BY headcount_id").df()
+    headcount = cur.execute(
+        "SELECT * FROM asn_headcount WHERE NOT coalesce(is_synthetic, false) ORDER BY headcount_id"
+    ).df()
     return [
-        Dataset("angka_resmi", "Angka resmi yang dipublikasikan", "Published figures", figures,
-                "KASN, BKN, Bawaslu, Kemendagri dan kantor daerah, dikutip per baris (source_url)",
-                "KASN, BKN, Bawaslu, Kemendagri and regional offices, cited per row (source_url)",
-                "Fakta dari sumber publik; kompilasi CC BY 4.0", "Facts from public sources; compilation CC BY 4.0",
-                as_of["figures_as_of"], False,
-                "Angka yang saling berbeda adalah baris terpisah; jangan dijumlahkan.",
-                "Conflicting figures are separate rows; do not add them up."),
-        Dataset("kegiatan_pencegahan", "Kegiatan sosialisasi dan pencegahan", "Socialization and prevention events", events,
-                "Media lokal dan situs resmi (source_url per baris)", "Local media and official sites (source_url per row)",
-                "Fakta dari sumber publik; kompilasi CC BY 4.0", "Facts from public sources; compilation CC BY 4.0",
-                as_of["events_as_of"], False),
-        Dataset("jumlah_asn", "Jumlah ASN (angka nyata saja)", "ASN headcounts (real counts only)", headcount,
-                "BPS, BKN dan kantor daerah (source_url per baris)", "BPS, BKN and regional offices (source_url per row)",
-                "Fakta dari sumber publik", "Facts from public sources", None, False),
+        Dataset(
+            "angka_resmi",
+            "Angka resmi yang dipublikasikan",
+            "Published figures",
+            figures,
+            "KASN, BKN, Bawaslu, Kemendagri dan kantor daerah, dikutip per baris (source_url)",
+            "KASN, BKN, Bawaslu, Kemendagri and regional offices, cited per row (source_url)",
+            "Fakta dari sumber publik; kompilasi CC BY 4.0",
+            "Facts from public sources; compilation CC BY 4.0",
+            as_of["figures_as_of"],
+            False,
+            "Angka yang saling berbeda adalah baris terpisah; jangan dijumlahkan.",
+            "Conflicting figures are separate rows; do not add them up.",
+        ),
+        Dataset(
+            "kegiatan_pencegahan",
+            "Kegiatan sosialisasi dan pencegahan",
+            "Socialization and prevention events",
+            events,
+            "Media lokal dan situs resmi (source_url per baris)",
+            "Local media and official sites (source_url per row)",
+            "Fakta dari sumber publik; kompilasi CC BY 4.0",
+            "Facts from public sources; compilation CC BY 4.0",
+            as_of["events_as_of"],
+            False,
+        ),
+        Dataset(
+            "jumlah_asn",
+            "Jumlah ASN (angka nyata saja)",
+            "ASN headcounts (real counts only)",
+            headcount,
+            "BPS, BKN dan kantor daerah (source_url per baris)",
+            "BPS, BKN and regional offices (source_url per row)",
+            "Fakta dari sumber publik",
+            "Facts from public sources",
+            None,
+            False,
+        ),
     ]
 
 
 def readme_text(dataset: Dataset, lang: str = "id") -> str:
     as_of = format_date(dataset.as_of, lang) if dataset.as_of is not None and not pd.isna(dataset.as_of) else "-"
-    lines = [dataset.title(lang), "=" * len(dataset.title(lang)), "",
-             f"{t('source', lang)}: {dataset.source(lang)}",
-             f"{t('licence', lang)}: {dataset.licence(lang)}",
-             f"{t('readme_as_of', lang)}: {as_of}",
-             f"{t('readme_rows', lang)}: {len(dataset.frame)}",
-             f"{t('readme_columns', lang)}: {', '.join(map(str, dataset.frame.columns))}"]
+    lines = [
+        dataset.title(lang),
+        "=" * len(dataset.title(lang)),
+        "",
+        f"{t('source', lang)}: {dataset.source(lang)}",
+        f"{t('licence', lang)}: {dataset.licence(lang)}",
+        f"{t('readme_as_of', lang)}: {as_of}",
+        f"{t('readme_rows', lang)}: {len(dataset.frame)}",
+        f"{t('readme_columns', lang)}: {', '.join(map(str, dataset.frame.columns))}",
+    ]
     notes = dataset.notes(lang)
     if notes:
         lines += ["", notes]

@@ -15,7 +15,7 @@ class Page:
     title_key: str
     icon: str
     analyst_only: bool = False
-    analysis: bool = False          # draws the register's numbers under the shared filters
+    analysis: bool = False  # draws the register's numbers under the shared filters
 
     @property
     def script(self) -> str:

@@ -44,19 +44,35 @@ SELECTED_OUTLINE = "#000000"  # the region chosen in the filters, outlined on ev
 # colour whether the register or a published figure counts it, and a cycle or a province keeps its
 # colour wherever it is drawn (tests/unit/test_palette.py).
 STAGE = {
-    "reported": "#0072B2", "registered": "#56B4E9", "proven": "#009E73", "recommended": "#E69F00",
-    "followed_up": "#CC79A7", "sanctioned": "#D55E00",
+    "reported": "#0072B2",
+    "registered": "#56B4E9",
+    "proven": "#009E73",
+    "recommended": "#E69F00",
+    "followed_up": "#CC79A7",
+    "sanctioned": "#D55E00",
 }
 #: Published metrics that count a stage of the chain.
 METRIC_STAGE = {
-    "asn_reported": "reported", "cases_reported": "reported", "reports_received": "reported",
-    "complaints_received": "reported", "cases_found": "reported", "asn_proven": "proven",
-    "recommendations_issued": "recommended", "cases_forwarded": "recommended", "asn_forwarded": "recommended",
-    "recommendations_followed_up": "followed_up", "followup_rate_pct": "followed_up",
+    "asn_reported": "reported",
+    "cases_reported": "reported",
+    "reports_received": "reported",
+    "complaints_received": "reported",
+    "cases_found": "reported",
+    "asn_proven": "proven",
+    "recommendations_issued": "recommended",
+    "cases_forwarded": "recommended",
+    "asn_forwarded": "recommended",
+    "recommendations_followed_up": "followed_up",
+    "followup_rate_pct": "followed_up",
 }
 CYCLE = {
-    "pilkada-2024": "#0072B2", "pemilu-2024": "#009E73", "pilkada-2020": "#E69F00", "pemilu-2019": "#CC79A7",
-    "pilkada-2018": "#56B4E9", "pilkada-2017": "#D55E00", "pilkada-2015": "#7F7F7F",
+    "pilkada-2024": "#0072B2",
+    "pemilu-2024": "#009E73",
+    "pilkada-2020": "#E69F00",
+    "pemilu-2019": "#CC79A7",
+    "pilkada-2018": "#56B4E9",
+    "pilkada-2017": "#D55E00",
+    "pilkada-2015": "#7F7F7F",
 }
 PROVINCE = {"61": "#0072B2", "62": "#E69F00", "63": "#009E73", "64": "#CC79A7", "65": "#D55E00"}
 #: For what has no colour of its own (a metric outside the chain): the same order every time.

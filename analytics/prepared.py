@@ -57,8 +57,11 @@ def build(target: Path, sources: db.DataSources, catalog: Catalog | None = None)
                     con.execute(f"CREATE TABLE cases_sorted AS SELECT * FROM cases ORDER BY {CASES_ORDER}")
                     con.execute("DROP VIEW cases")
                     con.execute("ALTER TABLE cases_sorted RENAME TO cases")
-            con.execute("CREATE TABLE _prepared AS SELECT ?::VARCHAR AS version, ?::VARCHAR AS import_version, "
-                        "now() AS built_at", [sources.version, sources.import_version])
+            con.execute(
+                "CREATE TABLE _prepared AS SELECT ?::VARCHAR AS version, ?::VARCHAR AS import_version, "
+                "now() AS built_at",
+                [sources.version, sources.import_version],
+            )
             con.execute("CHECKPOINT")
         os.replace(temporary, target)
     finally:

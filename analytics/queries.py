@@ -8,7 +8,7 @@ parameters ``$election_id``, ``$date_from`` ... as in :meth:`Filters.as_params`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import duckdb
 import pandas as pd
@@ -20,12 +20,12 @@ _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 _COMMENT = re.compile(r"--[^\n]*")
 
 
-@lru_cache(maxsize=None)
+@cache
 def sql_text(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def sql_params(name: str) -> frozenset[str]:
     """The named parameters a SQL file declares (comments ignored)."""
     return frozenset(_PARAM.findall(_COMMENT.sub("", sql_text(name))))
@@ -56,6 +56,7 @@ def sql_files() -> list[str]:
 
 
 # --- reference ------------------------------------------------------------------------
+
 
 def regions(cur) -> pd.DataFrame:
     return run(cur, "regions")
@@ -99,6 +100,7 @@ def register_codes(cur, dimension: str = "category") -> pd.DataFrame:
 
 # --- case register --------------------------------------------------------------------
 
+
 def headline_numbers(cur, filters: Filters, age_days: int | None = None) -> pd.DataFrame:
     """The funnel now, or (``age_days``) as it stood that many days after voting day."""
     return run(cur, "headline_numbers", filters, age_days=age_days)
@@ -137,8 +139,9 @@ def cases_by_dimension(cur, filters: Filters, dimension: str = "category", poole
     return run(cur, "cases_by_dimension", filters, dimension=dimension, pooled=pooled)
 
 
-def cases_crosstab(cur, filters: Filters, row_dimension: str = "category",
-                   column_dimension: str = "position") -> pd.DataFrame:
+def cases_crosstab(
+    cur, filters: Filters, row_dimension: str = "category", column_dimension: str = "position"
+) -> pd.DataFrame:
     for dimension in (row_dimension, column_dimension):
         if dimension not in DIMENSIONS:
             raise ValueError(f"unknown dimension {dimension!r}")
@@ -157,10 +160,12 @@ def followup_by_agency(cur, filters: Filters) -> pd.DataFrame:
     return run(cur, "followup_by_agency", filters)
 
 
-def stage_durations(cur, filters: Filters, verification_days: int = VERIFICATION_DAYS,
-                    review_working_days: int = REVIEW_WORKING_DAYS) -> pd.DataFrame:
-    return run(cur, "stage_durations", filters, verification_days=verification_days,
-               review_working_days=review_working_days)
+def stage_durations(
+    cur, filters: Filters, verification_days: int = VERIFICATION_DAYS, review_working_days: int = REVIEW_WORKING_DAYS
+) -> pd.DataFrame:
+    return run(
+        cur, "stage_durations", filters, verification_days=verification_days, review_working_days=review_working_days
+    )
 
 
 def backlog_by_age(cur, filters: Filters, as_of=None) -> pd.DataFrame:
@@ -172,6 +177,7 @@ def sanction_mix(cur, filters: Filters) -> pd.DataFrame:
 
 
 # --- documented events and published figures ------------------------------------------
+
 
 def events(cur, filters: Filters) -> pd.DataFrame:
     """Events in the filters' area and period (the election filter does not apply to events)."""

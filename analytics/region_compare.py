@@ -45,8 +45,12 @@ def with_other_cycle(current: pd.DataFrame, other: pd.DataFrame | None, column: 
     result["change"] = (result[column].astype("float") - result[other_column]).round(3)
     flag = f"{column}{WITHHELD_SUFFIX}"
     if flag in current.columns or flag in other.columns:
-        theirs_hidden = result["region_code"].map(
-            pd.Series(withheld_flags(other, column), index=other["region_code"])).fillna(False).astype(bool)
+        theirs_hidden = (
+            result["region_code"]
+            .map(pd.Series(withheld_flags(other, column), index=other["region_code"]))
+            .fillna(False)
+            .astype(bool)
+        )
         result[f"{other_column}{WITHHELD_SUFFIX}"] = theirs_hidden
         result[f"change{WITHHELD_SUFFIX}"] = withheld_flags(result, column) | theirs_hidden.to_numpy()
         result.loc[result[f"change{WITHHELD_SUFFIX}"], "change"] = np.nan

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -30,7 +30,7 @@ class Audience:
     threshold: int = settings.DEFAULT_THRESHOLD
 
     @classmethod
-    def for_public(cls, threshold: int | None = None) -> "Audience":
+    def for_public(cls, threshold: int | None = None) -> Audience:
         return cls(True, threshold or settings.small_count_threshold())
 
 
@@ -46,13 +46,19 @@ class RegisterContext:
     synthetic: bool
 
     @classmethod
-    def read(cls, cur) -> "RegisterContext":
+    def read(cls, cur) -> RegisterContext:
         cycles = queries.register_cycles(cur)
         return cls(frozenset(cycles["election_id"]), bool(cycles["is_synthetic"].any()))
 
 
-def fetch(cur, query_name: str, filters: Filters | None = None, audience: Audience = ANALYST,
-          context: RegisterContext | None = None, **extra: object) -> pd.DataFrame:
+def fetch(
+    cur,
+    query_name: str,
+    filters: Filters | None = None,
+    audience: Audience = ANALYST,
+    context: RegisterContext | None = None,
+    **extra: object,
+) -> pd.DataFrame:
     """``queries.<query_name>`` for ``audience``. ``context`` (:meth:`RegisterContext.read`) is
     read when not given; callers that ask many queries of one data version keep it."""
     declared = disclosure.declaration(queries.sql_name(query_name))
@@ -74,15 +80,23 @@ def fetch(cur, query_name: str, filters: Filters | None = None, audience: Audien
         # the register holds no case of this cycle at all: that is no count, and its zeros
         # read as zeros ("belum ada kasus tercatat"), not as "< 5"
         return disclosure.nothing_recorded(declared, result)
-    return disclosure.protect(declared, result, audience.threshold, limit=limit,
-                              register_is_synthetic=context.synthetic,
-                              detailed_too_far=disclosure.too_detailed(declared, filters, extra))
+    return disclosure.protect(
+        declared,
+        result,
+        audience.threshold,
+        limit=limit,
+        register_is_synthetic=context.synthetic,
+        detailed_too_far=disclosure.too_detailed(declared, filters, extra),
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _defaults_of(query) -> tuple:
-    return tuple((name, p.default) for name, p in inspect.signature(query).parameters.items()
-                 if p.default is not inspect.Parameter.empty)
+    return tuple(
+        (name, p.default)
+        for name, p in inspect.signature(query).parameters.items()
+        if p.default is not inspect.Parameter.empty
+    )
 
 
 def _defaults(query) -> dict:

@@ -32,12 +32,16 @@ def scope_parts(filters: Filters | None, names: ScopeNames, lang: str, public: b
     """The cycle, the area and every narrowing filter, in that order. The public's dates are whole
     months (``disclosure.public_filters``), so they are said as months."""
     filters = filters or Filters()
-    parts = [names.elections.get(filters.election_id, filters.election_id) if filters.election_id
-             else t("all_elections", lang)]
+    parts = [
+        names.elections.get(filters.election_id, filters.election_id)
+        if filters.election_id
+        else t("all_elections", lang)
+    ]
     if filters.regency_code:
         province = filters.regency_code.split(".")[0]
-        parts.append(f"{names.regions.get(filters.regency_code, filters.regency_code)}, "
-                     f"{names.regions.get(province, province)}")
+        parts.append(
+            f"{names.regions.get(filters.regency_code, filters.regency_code)}, {names.regions.get(province, province)}"
+        )
     elif filters.province_code:
         parts.append(names.regions.get(filters.province_code, filters.province_code))
     else:
@@ -65,8 +69,13 @@ def scope_slug(filters: Filters | None) -> str:
     """The scope as a file-name part, from codes (the same in both languages):
     ``pilkada-2024_63-09_pelaksana_2024-07-01_2024-09-30``; ``semua-siklus_kalimantan`` for no filter."""
     filters = filters or Filters()
-    parts = [filters.election_id or "semua-siklus", filters.regency_code or filters.province_code or "kalimantan",
-             filters.category_code, filters.position_code, filters.agency_level,
-             filters.date_from.isoformat() if filters.date_from else None,
-             filters.date_to.isoformat() if filters.date_to else None]
+    parts = [
+        filters.election_id or "semua-siklus",
+        filters.regency_code or filters.province_code or "kalimantan",
+        filters.category_code,
+        filters.position_code,
+        filters.agency_level,
+        filters.date_from.isoformat() if filters.date_from else None,
+        filters.date_to.isoformat() if filters.date_to else None,
+    ]
     return "_".join(re.sub(r"[^a-z0-9-]+", "-", str(part).lower()).strip("-") for part in parts if part)

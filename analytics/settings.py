@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-
 #: Counts below this are shown to the public as "< 5" (analytics/disclosure.py).
 DEFAULT_THRESHOLD = 5
 

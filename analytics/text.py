@@ -26,7 +26,7 @@ _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 def markdown_literal(value: object) -> str:
     """``value`` as Markdown that renders exactly its characters, on one line."""
     text = _LINE_BREAKS.sub(" ", "" if value is None else str(value))
-    text = html.escape(text, quote=False)           # < > & : no tag, no entity of its own
+    text = html.escape(text, quote=False)  # < > & : no tag, no entity of its own
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
@@ -52,5 +52,7 @@ def markdown_link(title: object, url: object) -> str:
 def in_sentence(label: str) -> str:
     """A label as it reads inside a sentence: lower case, except acronyms and codes (ASN, PPK,
     BKN, IKP, 1.000): 'Terbukti per 1.000 ASN' -> 'terbukti per 1.000 ASN'."""
-    return " ".join(word if sum(ch.isupper() for ch in word) > 1 or not word[:1].isupper() else word.lower()
-                    for word in str(label).split(" "))
+    return " ".join(
+        word if sum(ch.isupper() for ch in word) > 1 or not word[:1].isupper() else word.lower()
+        for word in str(label).split(" ")
+    )

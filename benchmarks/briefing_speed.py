@@ -32,7 +32,9 @@ def one_deck(cur, election: str, province: str | None, lang: str, folder: Path, 
     row["pdf_after_images"], _ = _seconds(lambda: decks.render_pdf(briefing, folder / "deck.pdf"))
     for kind, render in (("pptx", decks.render_pptx), ("pdf", decks.render_pdf)):
         fresh = content.build(cur, election, province, lang, release.ANALYST)
-        row[f"{kind}_alone"], _ = _seconds(lambda: render(fresh, folder / f"alone.{kind}"))
+        row[f"{kind}_alone"], _ = _seconds(
+            lambda render=render, fresh=fresh, kind=kind: render(fresh, folder / f"alone.{kind}")
+        )
         row[f"{kind}_alone"] += row["content"]
     if baseline:
         fresh = content.build(cur, election, province, lang, release.ANALYST)
@@ -42,6 +44,7 @@ def one_deck(cur, election: str, province: str | None, lang: str, folder: Path, 
 
         def one_browser_per_chart():
             return [decks.chart_png(fresh, fresh.slides[i], decks._pixels(place)) for i, place in places.items()]
+
         row["baseline_images"], _ = _seconds(one_browser_per_chart)
     return row
 
@@ -56,15 +59,19 @@ def main(argv: list[str] | None = None) -> int:
     demo.ensure_demo(settings.demo_dir(settings.data_dir()))
     con = db.connect(db.resolve_sources())
     provinces = args.province or ["64", None]
-    print(f"{'area':<12} {'content':>8} {'images':>8} {'pptx':>8} {'pdf':>8} {'pptx alone':>11} {'pdf alone':>10}"
-          f" {'baseline images':>16}")
+    print(
+        f"{'area':<12} {'content':>8} {'images':>8} {'pptx':>8} {'pdf':>8} {'pptx alone':>11} {'pdf alone':>10}"
+        f" {'baseline images':>16}"
+    )
     with con.cursor() as cur, tempfile.TemporaryDirectory() as folder:
         for province in provinces:
             row = one_deck(cur, args.election, province, args.lang, Path(folder), not args.no_baseline)
             base = f"{row['baseline_images']:>15.2f}s" if "baseline_images" in row else f"{'–':>16}"
-            print(f"{province or 'Kalimantan':<12} {row['content']:>7.2f}s {row['images']:>7.2f}s "
-                  f"{row['pptx_after_images']:>7.2f}s {row['pdf_after_images']:>7.2f}s {row['pptx_alone']:>10.2f}s "
-                  f"{row['pdf_alone']:>9.2f}s {base}")
+            print(
+                f"{province or 'Kalimantan':<12} {row['content']:>7.2f}s {row['images']:>7.2f}s "
+                f"{row['pptx_after_images']:>7.2f}s {row['pdf_after_images']:>7.2f}s {row['pptx_alone']:>10.2f}s "
+                f"{row['pdf_alone']:>9.2f}s {base}"
+            )
     con.close()
     return 0
 

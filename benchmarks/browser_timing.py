@@ -31,8 +31,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from benchmarks.load_server import BackgroundServer
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from benchmarks.load_server import BackgroundServer
 from tests.e2e import browser as helpers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,8 +87,11 @@ class FrameLog:
 
     def http_since(self, since: float, app_data: bool) -> list[tuple[int, str]]:
         """(bytes, URL) of the HTTP responses since ``since``: the app's data, or everything else."""
-        return [(size, url) for at, size, url in self.responses
-                if at >= since and urlsplit(url).path.startswith(APP_DATA_PATHS) == app_data]
+        return [
+            (size, url)
+            for at, size, url in self.responses
+            if at >= since and urlsplit(url).path.startswith(APP_DATA_PATHS) == app_data
+        ]
 
     def _received(self, params: dict) -> None:
         now = time.perf_counter()
@@ -280,8 +284,12 @@ def measure(repeats: int, changes: int, keep_log_in: Path) -> dict:
     executable = helpers.chromium_path()
     if executable is None:
         raise SystemExit("no Chromium found (apt-get install chromium, or set PANTAU_CHROMIUM)")
-    report: dict = {"first_page": [], "chromium": executable, "load_avg_1min_before": round(os.getloadavg()[0], 2),
-                    "cpus": os.cpu_count()}
+    report: dict = {
+        "first_page": [],
+        "chromium": executable,
+        "load_avg_1min_before": round(os.getloadavg()[0], 2),
+        "cpus": os.cpu_count(),
+    }
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=helpers.CHROMIUM_ARGS)
         server = None
@@ -301,22 +309,28 @@ def measure(repeats: int, changes: int, keep_log_in: Path) -> dict:
         chromium.close()
     worst = max(r["healthy_to_usable_s"] for r in report["first_page"] if r["script"] == SCRIPTS[0])
     report["target"] = {
-        "first_page_usable_s_max": TARGET_FIRST_PAGE_S, "first_page_met": worst <= TARGET_FIRST_PAGE_S,
-        "map_payload_kb_max": TARGET_MAP_KB, "map_payload_met": report["map_payload"]["open"]["total_kb"] <= TARGET_MAP_KB,
+        "first_page_usable_s_max": TARGET_FIRST_PAGE_S,
+        "first_page_met": worst <= TARGET_FIRST_PAGE_S,
+        "map_payload_kb_max": TARGET_MAP_KB,
+        "map_payload_met": report["map_payload"]["open"]["total_kb"] <= TARGET_MAP_KB,
     }
     return report
 
 
 def format_table(report: dict) -> str:
-    rows = ["(a) fresh server, fresh browser context, Ringkasan (times after the server answered /_stcore/health)",
-            f"{'run':<14}{'start→healthy':>14}{'→tiles':>8}{'→usable':>9}{'server run done':>16}"
-            f"{'longest JS task':>16}{'JS long tasks':>14}{'ws KB':>7}"]
+    rows = [
+        "(a) fresh server, fresh browser context, Ringkasan (times after the server answered /_stcore/health)",
+        f"{'run':<14}{'start→healthy':>14}{'→tiles':>8}{'→usable':>9}{'server run done':>16}"
+        f"{'longest JS task':>16}{'JS long tasks':>14}{'ws KB':>7}",
+    ]
 
     def row(name, r, start="-"):
         done = "-" if r["server_run_done_s"] is None else r["server_run_done_s"]
         usable = r.get("healthy_to_usable_s", r.get("goto_to_usable_s"))
-        return (f"{name:<14}{start:>14}{r['tiles_shown_s']:>8}{usable:>9}{done:>16}"
-                f"{r['browser_longest_task_s']:>16}{r['browser_long_tasks_total_s']:>14}{r['websocket_kb']:>7}")
+        return (
+            f"{name:<14}{start:>14}{r['tiles_shown_s']:>8}{usable:>9}{done:>16}"
+            f"{r['browser_longest_task_s']:>16}{r['browser_long_tasks_total_s']:>14}{r['websocket_kb']:>7}"
+        )
 
     for number, r in enumerate(report["first_page"], 1):
         rows.append(row(f"{number} {r['script']}", r, r["start_to_healthy_s"]))
@@ -324,19 +338,27 @@ def format_table(report: dict) -> str:
     for number, r in enumerate(report.get("warm_server_first_page", []), 1):
         rows.append(row(f"w{number}", r))
     rows.append("")
-    rows.append(f"(b) election change in the sidebar → updated charts: {report['filter_change_s']} s, "
-                f"p50 {report['filter_change_p50_s']} s")
+    rows.append(
+        f"(b) election change in the sidebar → updated charts: {report['filter_change_s']} s, "
+        f"p50 {report['filter_change_p50_s']} s"
+    )
     rows.append("(c) map page (/peta), bytes received by the browser:")
     for name, part in report["map_payload"].items():
         files = ", ".join(f"{f['url']} {f['kb']} KB" for f in part["app_data_http"]) or "none"
-        rows.append(f"  {name:<7} total {part['total_kb']} KB = websocket {part['websocket_kb']} KB in "
-                    f"{part['websocket_frames']} frames (largest {part['largest_frame_kb']} KB) + app data over "
-                    f"HTTP: {files}; frontend code/fonts apart: {part['frontend_code_kb']} KB")
-    rows.append(f"machine: {report['cpus']} CPUs, 1-minute load average before the run {report['load_avg_1min_before']}")
+        rows.append(
+            f"  {name:<7} total {part['total_kb']} KB = websocket {part['websocket_kb']} KB in "
+            f"{part['websocket_frames']} frames (largest {part['largest_frame_kb']} KB) + app data over "
+            f"HTTP: {files}; frontend code/fonts apart: {part['frontend_code_kb']} KB"
+        )
+    rows.append(
+        f"machine: {report['cpus']} CPUs, 1-minute load average before the run {report['load_avg_1min_before']}"
+    )
     target = report["target"]
-    rows.append(f"target first page usable ≤ {target['first_page_usable_s_max']} s after healthy ({SCRIPTS[0]}): "
-                f"{'MET' if target['first_page_met'] else 'NOT MET'}; map payload ≤ {target['map_payload_kb_max']} KB: "
-                f"{'MET' if target['map_payload_met'] else 'NOT MET'}")
+    rows.append(
+        f"target first page usable ≤ {target['first_page_usable_s_max']} s after healthy ({SCRIPTS[0]}): "
+        f"{'MET' if target['first_page_met'] else 'NOT MET'}; map payload ≤ {target['map_payload_kb_max']} KB: "
+        f"{'MET' if target['map_payload_met'] else 'NOT MET'}"
+    )
     return "\n".join(rows)
 
 

@@ -14,8 +14,12 @@ from analytics.filters import AGENCY_LEVELS, Filters
 
 
 def _options(cur) -> dict[str, pd.DataFrame]:
-    return {"elections": queries.elections(cur), "regions": queries.regions(cur),
-            "categories": queries.categories(cur), "positions": queries.positions(cur)}
+    return {
+        "elections": queries.elections(cur),
+        "regions": queries.regions(cur),
+        "categories": queries.categories(cur),
+        "positions": queries.positions(cur),
+    }
 
 
 def _one(rng: random.Random, opts: dict[str, pd.DataFrame]) -> Filters:
@@ -35,8 +39,16 @@ def _one(rng: random.Random, opts: dict[str, pd.DataFrame]) -> Filters:
         voting = pd.Timestamp(elections.set_index("election_id").loc[election, "voting_date"]).date()
         date_from = voting - timedelta(days=rng.randint(30, 200))
         date_to = voting + timedelta(days=rng.randint(-20, 20))
-    return Filters(election_id=election, date_from=date_from, date_to=date_to, province_code=province,
-                   regency_code=regency, category_code=category, position_code=position, agency_level=level)
+    return Filters(
+        election_id=election,
+        date_from=date_from,
+        date_to=date_to,
+        province_code=province,
+        regency_code=regency,
+        category_code=category,
+        position_code=position,
+        agency_level=level,
+    )
 
 
 def sample_filters(cur, count: int, seed: int) -> list[Filters]:

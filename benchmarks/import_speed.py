@@ -23,9 +23,26 @@ import tempfile
 import time
 from pathlib import Path
 
-HEADER = ["No Kasus", "Pemilu", "Asal Kasus", "Tanggal Laporan", "Kabupaten/Kota", "Provinsi", "Nama Instansi",
-          "Tingkat Instansi", "Status ASN", "Jabatan", "Jenis Pelanggaran", "Media", "Status Kasus",
-          "Tanggal Putusan", "Diteruskan ke", "Tanggal Diteruskan", "Nama ASN", "NIP"]
+HEADER = [
+    "No Kasus",
+    "Pemilu",
+    "Asal Kasus",
+    "Tanggal Laporan",
+    "Kabupaten/Kota",
+    "Provinsi",
+    "Nama Instansi",
+    "Tingkat Instansi",
+    "Status ASN",
+    "Jabatan",
+    "Jenis Pelanggaran",
+    "Media",
+    "Status Kasus",
+    "Tanggal Putusan",
+    "Diteruskan ke",
+    "Tanggal Diteruskan",
+    "Nama ASN",
+    "NIP",
+]
 REGIONS = ["Kab. Tabalong", "Kukar", "Kota Banjarmasin", "HSS", "Kota Samarinda", "Kapuas", "Kotim", "PPU"]
 AGENCIES = ["Dinas Pendidikan", "Dinas Kesehatan", "Kecamatan Tenggarong", "Setda Kota", "Bappeda", "Dinas PUPR"]
 NAMES = ["Budi Santoso", "Siti Aminah", "Ahmad Fauzi", "Dewi Lestari", "Rina Wati", "Agus Salim", ""]
@@ -38,12 +55,26 @@ def case_rows(count: int, seed: int = 20240717):
         day, month = chance.randint(1, 28), chance.randint(7, 11)
         decided = chance.random() < 0.6
         name = chance.choice(NAMES)
-        yield [f"K-{index + 1:07d}", "Pilkada 2024", chance.choice(["Temuan", "Laporan"]), f"{day:02d}/{month:02d}/2024",
-               chance.choice(REGIONS), "", f"{chance.choice(AGENCIES)} {chance.randint(1, 60)}", "Kabupaten",
-               chance.choice(["PNS", "PPPK"]), chance.choice(["pelaksana", "fungsional", "jpt"]), "lainnya",
-               chance.choice(["media sosial", "tatap muka", "APK"]),
-               "terbukti" if decided else "dilaporkan", f"2024-{month:02d}-{min(day + 5, 28):02d}" if decided else "",
-               "BKN" if decided else "", "", name, f"19800101200501{index % 10000:04d}" if name else ""]
+        yield [
+            f"K-{index + 1:07d}",
+            "Pilkada 2024",
+            chance.choice(["Temuan", "Laporan"]),
+            f"{day:02d}/{month:02d}/2024",
+            chance.choice(REGIONS),
+            "",
+            f"{chance.choice(AGENCIES)} {chance.randint(1, 60)}",
+            "Kabupaten",
+            chance.choice(["PNS", "PPPK"]),
+            chance.choice(["pelaksana", "fungsional", "jpt"]),
+            "lainnya",
+            chance.choice(["media sosial", "tatap muka", "APK"]),
+            "terbukti" if decided else "dilaporkan",
+            f"2024-{month:02d}-{min(day + 5, 28):02d}" if decided else "",
+            "BKN" if decided else "",
+            "",
+            name,
+            f"19800101200501{index % 10000:04d}" if name else "",
+        ]
 
 
 def write_csv(path: Path, rows: int) -> None:
@@ -83,7 +114,7 @@ def measure(path: Path, way: str) -> dict:
                 raise SystemExit(f"import refused: {prepared.problems[:3]}")
             rows = prepared.added
     seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss      # kilobytes on Linux
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
     return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak_kb / 1024), "rows": rows}
 
 
@@ -92,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--xlsx-rows", type=int, default=200_000)
     parser.add_argument("--csv-rows", type=int, default=1_000_000)
     parser.add_argument("--no-baseline", action="store_true", help="leave out the careful XLSX reader")
-    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)      # the child process's own run
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process's own run
     parser.add_argument("--way", default="read", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -108,14 +139,20 @@ def main(argv: list[str] | None = None) -> int:
             ways = ["read", "import"] + (["careful"] if kind == "xlsx" and not args.no_baseline else [])
             for way in ways:
                 # a fresh process each, so that one run's peak memory is not the other's
-                child = subprocess.run([sys.executable, "-m", "benchmarks.import_speed", "--measure", str(path),
-                                        "--way", way], capture_output=True, text=True, check=False)
+                child = subprocess.run(
+                    [sys.executable, "-m", "benchmarks.import_speed", "--measure", str(path), "--way", way],
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
                 if child.returncode != 0:
                     print(f"  {way}: failed\n{child.stderr.strip() or child.stdout.strip()}")
                     return 1
                 result = json.loads(child.stdout.strip().splitlines()[-1])
-                print(f"  {way:<8} {result['seconds']:>7.2f} s  peak RSS {result['peak_rss_mb']:>5} MB  "
-                      f"{result['rows']:,} rows")
+                print(
+                    f"  {way:<8} {result['seconds']:>7.2f} s  peak RSS {result['peak_rss_mb']:>5} MB  "
+                    f"{result['rows']:,} rows"
+                )
     return 0
 
 

@@ -31,8 +31,18 @@ def write_cases_csv(path: Path, rows: int, seed: int = demo.DEFAULT_SEED) -> int
 
 def _ingest_command(csv_path: Path, profile_to: Path | None) -> list[str]:
     size_mb = csv_path.stat().st_size / 1e6
-    args = ["-m", "analytics.ingest", "violation_cases", str(csv_path), "--mode", "replace", "--who", "benchmark",
-            "--max-mb", str(int(size_mb) + 10)]
+    args = [
+        "-m",
+        "analytics.ingest",
+        "violation_cases",
+        str(csv_path),
+        "--mode",
+        "replace",
+        "--who",
+        "benchmark",
+        "--max-mb",
+        str(int(size_mb) + 10),
+    ]
     return [sys.executable, *(["-m", "cProfile", "-o", str(profile_to)] if profile_to else []), *args]
 
 
@@ -42,8 +52,14 @@ def run_ingest(csv_path: Path, scratch: Path, profile_to: Path | None = None) ->
     demo.ensure_demo(settings.demo_dir(data_dir), cases=300)  # the served state before the import
     env = {**os.environ, settings.DATA_DIR_ENV: str(data_dir)}
     started = time.perf_counter()
-    done = subprocess.run(_ingest_command(csv_path, profile_to), env=env, cwd=settings.REPO_DIR,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        _ingest_command(csv_path, profile_to),
+        env=env,
+        cwd=settings.REPO_DIR,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"import failed ({done.returncode}): {(done.stderr or done.stdout)[-2000:]}")
@@ -56,8 +72,13 @@ def measure(rows: int, target_s: float | None, target_rows: int, profile_if_slow
         csv_path = scratch / "violation_cases.csv"
         csv_bytes = write_cases_csv(csv_path, rows)
         seconds, message = run_ingest(csv_path, scratch)
-        result = {"rows": rows, "csv_mb": round(csv_bytes / 1e6, 1), "seconds": round(seconds, 2),
-                  "rows_per_second": round(rows / seconds), "message": message}
+        result = {
+            "rows": rows,
+            "csv_mb": round(csv_bytes / 1e6, 1),
+            "seconds": round(seconds, 2),
+            "rows_per_second": round(rows / seconds),
+            "message": message,
+        }
         # a linear projection; from few rows it is mostly start-up time, so none below PROJECT_FROM rows
         projected = seconds * target_rows / rows if rows >= PROJECT_FROM else None
         result["projected_seconds_for_target_rows"] = None if projected is None else round(projected, 1)

@@ -32,8 +32,8 @@ from pathlib import Path
 
 from websockets.exceptions import WebSocketException
 
-from benchmarks import load_stats
 from analytics import pages as site_pages
+from benchmarks import load_stats
 from benchmarks.load_server import own_server
 from benchmarks.ws_session import Sample, Session, SessionFailed
 
@@ -48,9 +48,21 @@ def election_ids() -> list[str]:
         return [row["election_id"] for row in csv.DictReader(handle)]
 
 
-async def drive_session(url: str, number: int, page: str, query_string: str, *, start_at: float, until: float,
-                        interval: float, timeout: float, clock_zero: float, seed: int,
-                        samples: list[Sample], failures: list[str]) -> None:
+async def drive_session(
+    url: str,
+    number: int,
+    page: str,
+    query_string: str,
+    *,
+    start_at: float,
+    until: float,
+    interval: float,
+    timeout: float,
+    clock_zero: float,
+    seed: int,
+    samples: list[Sample],
+    failures: list[str],
+) -> None:
     """Open ``page``, then change a filter every ``interval`` seconds until ``until``."""
     rng = random.Random(seed * 1000 + number)
     await asyncio.sleep(max(0.0, start_at - time.perf_counter()))
@@ -67,12 +79,22 @@ async def drive_session(url: str, number: int, page: str, query_string: str, *, 
                 turn += 1
                 stray_errors = await session.settle()
                 if stray_errors:
-                    samples.append(Sample(number, page, "between runs", sent_at - clock_zero, None, errors=stray_errors))
+                    samples.append(
+                        Sample(number, page, "between runs", sent_at - clock_zero, None, errors=stray_errors)
+                    )
                 box = session.last_run.selectboxes.get(key)
                 if box is None:
                     # The page came without the sidebar frame: an error a user sees; they reload.
-                    samples.append(Sample(number, page, "between runs", sent_at - clock_zero, None, errors=[
-                        f"no sidebar: the last run of {page} showed no {key!r} selectbox"]))
+                    samples.append(
+                        Sample(
+                            number,
+                            page,
+                            "between runs",
+                            sent_at - clock_zero,
+                            None,
+                            errors=[f"no sidebar: the last run of {page} showed no {key!r} selectbox"],
+                        )
+                    )
                     samples.append(await session.open())
                     next_at = max(sent_at + interval, time.perf_counter())
                     continue
@@ -86,8 +108,17 @@ async def drive_session(url: str, number: int, page: str, query_string: str, *, 
         failures.append(f"session: {failure!r} (session {number}, {page})")
 
 
-async def run_load(url: str | list[str], sessions: int, seconds: float, interval: float, *, pages=ANALYSIS_PAGES,
-                   ramp: float | None = None, timeout: float = 30.0, seed: int = 1) -> tuple[list[Sample], list[str], float]:
+async def run_load(
+    url: str | list[str],
+    sessions: int,
+    seconds: float,
+    interval: float,
+    *,
+    pages=ANALYSIS_PAGES,
+    ramp: float | None = None,
+    timeout: float = 30.0,
+    seed: int = 1,
+) -> tuple[list[Sample], list[str], float]:
     """Run the load against ``url`` (or spread over several: session n keeps to ``url[n % len(url)]``,
     as a load balancer with sticky sessions would place it); return the samples, the session
     failures and the wall time."""
@@ -98,10 +129,23 @@ async def run_load(url: str | list[str], sessions: int, seconds: float, interval
     failures: list[str] = []
     clock_zero = time.perf_counter()
     until = clock_zero + ramp + seconds
-    tasks = [drive_session(urls[n % len(urls)], n, pages[n % len(pages)], f"pemilu={elections[n % len(elections)]}",
-                           start_at=clock_zero + ramp * n / sessions, until=until, interval=interval,
-                           timeout=timeout, clock_zero=clock_zero, seed=seed, samples=samples, failures=failures)
-             for n in range(sessions)]
+    tasks = [
+        drive_session(
+            urls[n % len(urls)],
+            n,
+            pages[n % len(pages)],
+            f"pemilu={elections[n % len(elections)]}",
+            start_at=clock_zero + ramp * n / sessions,
+            until=until,
+            interval=interval,
+            timeout=timeout,
+            clock_zero=clock_zero,
+            seed=seed,
+            samples=samples,
+            failures=failures,
+        )
+        for n in range(sessions)
+    ]
     await asyncio.gather(*tasks)
     return samples, failures, time.perf_counter() - clock_zero
 
@@ -125,9 +169,19 @@ def write_samples(path: Path, samples: list[Sample]) -> None:
         writer = csv.writer(handle)
         writer.writerow(["session", "page", "action", "started_s", "latency_ms", "deltas", "bytes", "title", "errors"])
         for s in sorted(samples, key=lambda s: s.started):
-            writer.writerow([s.session, s.page, s.action, round(s.started, 3),
-                             None if s.latency is None else round(s.latency * 1000, 1), s.deltas, s.bytes, s.title,
-                             " | ".join(s.errors)])
+            writer.writerow(
+                [
+                    s.session,
+                    s.page,
+                    s.action,
+                    round(s.started, 3),
+                    None if s.latency is None else round(s.latency * 1000, 1),
+                    s.deltas,
+                    s.bytes,
+                    s.title,
+                    " | ".join(s.errors),
+                ]
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,22 +190,45 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0, help="how long the sessions keep changing filters")
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between a session's filter changes")
     parser.add_argument("--url", help="an already running app, or several separated by commas (default: start them)")
-    parser.add_argument("--servers", type=int, default=1,
-                        help="how many server processes to start when no --url is given; sessions stick to one each")
+    parser.add_argument(
+        "--servers",
+        type=int,
+        default=1,
+        help="how many server processes to start when no --url is given; sessions stick to one each",
+    )
     parser.add_argument("--out", type=Path, help="write the report as JSON here")
-    parser.add_argument("--pages", default=",".join(ANALYSIS_PAGES), help="comma-separated URL paths to spread sessions over")
+    parser.add_argument(
+        "--pages", default=",".join(ANALYSIS_PAGES), help="comma-separated URL paths to spread sessions over"
+    )
     parser.add_argument("--ramp", type=float, help="seconds over which sessions open (default: the interval)")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds before a run counts as timed out")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--samples", type=Path, help="write every timed run as CSV here")
     args = parser.parse_args(argv)
     pages = tuple(p.strip() for p in args.pages.split(",") if p.strip())
-    settings = {"sessions": args.sessions, "seconds": args.seconds, "interval": args.interval, "pages": list(pages),
-                "ramp": args.interval if args.ramp is None else args.ramp, "timeout": args.timeout, "seed": args.seed}
+    settings = {
+        "sessions": args.sessions,
+        "seconds": args.seconds,
+        "interval": args.interval,
+        "pages": list(pages),
+        "ramp": args.interval if args.ramp is None else args.ramp,
+        "timeout": args.timeout,
+        "seed": args.seed,
+    }
 
     def load(url: str):
-        return asyncio.run(run_load(url, args.sessions, args.seconds, args.interval, pages=pages, ramp=args.ramp,
-                                    timeout=args.timeout, seed=args.seed))
+        return asyncio.run(
+            run_load(
+                url,
+                args.sessions,
+                args.seconds,
+                args.interval,
+                pages=pages,
+                ramp=args.ramp,
+                timeout=args.timeout,
+                seed=args.seed,
+            )
+        )
 
     extra: dict = {"load_avg_1min_before": round(os.getloadavg()[0], 2), "cpus": os.cpu_count()}
     cpu_before = _own_cpu()
@@ -159,10 +236,12 @@ def main(argv: list[str] | None = None) -> int:
         settings["url"] = args.url
         samples, failures, wall = load(args.url.split(","))
     else:
-        log_dir = (args.out.parent if args.out else ROOT / "artifacts")
+        log_dir = args.out.parent if args.out else ROOT / "artifacts"
         with contextlib.ExitStack() as stack:
-            servers = [stack.enter_context(own_server(keep_log_in=log_dir, script="serve.py"))
-                       for _ in range(max(1, args.servers))]
+            servers = [
+                stack.enter_context(own_server(keep_log_in=log_dir, script="serve.py"))
+                for _ in range(max(1, args.servers))
+            ]
             settings["url"] = ",".join(server.url for server in servers)
             settings["servers"] = len(servers)
             extra["server_start_to_healthy_s"] = round(max(s.healthy_at - s.launched_at for s in servers), 2)

@@ -22,8 +22,21 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = str(Path(__file__).resolve().parents[1]) + "/"
-IDLE_LEAVES = {"select", "poll", "wait", "_wait_for_tstate_lock", "get", "sleep", "acquire", "run_forever",
-               "_run_once", "epoll", "recv_into", "accept", "readinto"}
+IDLE_LEAVES = {
+    "select",
+    "poll",
+    "wait",
+    "_wait_for_tstate_lock",
+    "get",
+    "sleep",
+    "acquire",
+    "run_forever",
+    "_run_once",
+    "epoll",
+    "recv_into",
+    "accept",
+    "readinto",
+}
 
 
 class StackSampler:
@@ -110,8 +123,18 @@ def main(argv: list[str] | None = None) -> int:
 
     from streamlit.web import cli
 
-    sys.argv = ["streamlit", "run", "app.py", "--server.headless", "true", "--server.address", "127.0.0.1",
-                "--browser.gatherUsageStats", "false", *args.streamlit_args]
+    sys.argv = [
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+        *args.streamlit_args,
+    ]
     return cli.main()
 
 

@@ -72,8 +72,9 @@ def _child_server_pid(port: int) -> int | None:
 
 
 @contextlib.contextmanager
-def own_server(keep_log_in: Path | None = None, timeout: float = 180.0, port: int | None = None,
-               script: str = "app.py"):
+def own_server(
+    keep_log_in: Path | None = None, timeout: float = 180.0, port: int | None = None, script: str = "app.py"
+):
     """Start ``streamlit run <script>`` on 127.0.0.1 (a free port unless given); yield a ServerHandle.
     The server's log goes to ``keep_log_in`` (default: the system's temporary folder)."""
     data_dir = settings.data_dir()
@@ -83,8 +84,9 @@ def own_server(keep_log_in: Path | None = None, timeout: float = 180.0, port: in
     log_dir.mkdir(parents=True, exist_ok=True)
     launched_at = time.perf_counter()
     with browser.streamlit_server(data_dir, port=port, timeout=timeout, log_dir=log_dir, script=script) as url:
-        yield ServerHandle(url, _child_server_pid(port), log_dir / f"streamlit-{port}.log", launched_at,
-                           time.perf_counter())
+        yield ServerHandle(
+            url, _child_server_pid(port), log_dir / f"streamlit-{port}.log", launched_at, time.perf_counter()
+        )
 
 
 class BackgroundServer:

@@ -52,8 +52,9 @@ def build_report(samples: list[Sample], session_failures: list[str], settings: d
     changes = [s for s in samples if s.action.startswith("change")]
     opens = [s for s in samples if s.action == "open"]
     between = [s for s in samples if s.action == "between runs"]  # errors seen between runs
-    by_page = {page: latency_summary(s for s in changes if s.page == page)
-               for page in sorted({s.page for s in changes})}
+    by_page = {
+        page: latency_summary(s for s in changes if s.page == page) for page in sorted({s.page for s in changes})
+    }
     overall = latency_summary(changes)
     errors = overall["errors"] + sum(1 for s in opens + between if s.errors) + len(session_failures)
     return {
@@ -67,9 +68,14 @@ def build_report(samples: list[Sample], session_failures: list[str], settings: d
         "warnings": sorted({w for s in samples for w in s.warnings})[:10],
         "runs_without_title": sum(1 for s in samples if s.latency is not None and not s.title),
         **extra,
-        "target": {"p95_rerun_ms_max": 1000, "errors_max": 0,
-                   "met": overall["p95_ms"] is not None and overall["p95_ms"] <= 1000 and errors == 0
-                   and extra.get("server_log_tracebacks", 0) == 0},
+        "target": {
+            "p95_rerun_ms_max": 1000,
+            "errors_max": 0,
+            "met": overall["p95_ms"] is not None
+            and overall["p95_ms"] <= 1000
+            and errors == 0
+            and extra.get("server_log_tracebacks", 0) == 0,
+        },
     }
 
 
@@ -78,8 +84,14 @@ def format_table(report: dict) -> str:
     rows = [header, "-" * len(header)]
 
     def row(name: str, summary: dict) -> str:
-        cells = [summary["runs"], summary["errors"], summary["p50_ms"], summary["p95_ms"], summary["max_ms"],
-                 summary["mean_kb"]]
+        cells = [
+            summary["runs"],
+            summary["errors"],
+            summary["p50_ms"],
+            summary["p95_ms"],
+            summary["max_ms"],
+            summary["mean_kb"],
+        ]
         return f"{name:<22}" + "".join(f"{'-' if c is None else c:>{w}}" for c, w in zip(cells, (7, 8, 9, 9, 9, 9)))
 
     rows.append(row("filter-change reruns", report["reruns"]))
@@ -94,12 +106,22 @@ def format_table(report: dict) -> str:
         rows.append(f"warning elements seen (not counted as errors): {report['warnings']}")
     if report.get("server_log_tracebacks") is not None:
         rows.append(f"tracebacks in the server log: {report['server_log_tracebacks']}")
-    for key in ("server_cpu_s", "server_peak_rss_mb", "driver_cpu_s", "wall_s", "offered_reruns_per_s",
-                "achieved_reruns_per_s", "load_avg_1min_before", "cpus"):
+    for key in (
+        "server_cpu_s",
+        "server_peak_rss_mb",
+        "driver_cpu_s",
+        "wall_s",
+        "offered_reruns_per_s",
+        "achieved_reruns_per_s",
+        "load_avg_1min_before",
+        "cpus",
+    ):
         if report.get(key) is not None:
             rows.append(f"{key}: {report[key]}")
     target = report["target"]
-    rows.append(f"target p95 <= {target['p95_rerun_ms_max']} ms and zero errors: {'MET' if target['met'] else 'NOT MET'}")
+    rows.append(
+        f"target p95 <= {target['p95_rerun_ms_max']} ms and zero errors: {'MET' if target['met'] else 'NOT MET'}"
+    )
     return "\n".join(rows)
 
 

@@ -28,10 +28,13 @@ def figure_bytes(cur, filters: Filters, metric_column: str, layer: str | dict) -
     map_filters = filters.without("regency_code")
     values = queries.region_metrics(cur, map_filters, level="regency")
     previous_id = _previous(cur, filters.election_id)
-    previous = queries.region_metrics(cur, map_filters.with_election(previous_id), level="regency", age_days=120) \
-        if previous_id else None
+    previous = (
+        queries.region_metrics(cur, map_filters.with_election(previous_id), level="regency", age_days=120)
+        if previous_id
+        else None
+    )
     shown = metric_column
-    if metric_column == "change":   # the change of the reported count against the previous cycle
+    if metric_column == "change":  # the change of the reported count against the previous cycle
         metric_column = "reported"
     values = with_other_cycle(values, previous, metric_column)
     figure = maps.choropleth_figure(values, layer, shown, "Peta", "Nilai", "Tidak ada data", "id")
@@ -39,8 +42,10 @@ def figure_bytes(cur, filters: Filters, metric_column: str, layer: str | dict) -
     return len(plotly.io.to_json(sent, validate=False).encode())
 
 
-def measure(cur, filters: Filters = Filters(election_id="pilkada-2024")) -> dict:
-    """{layer_bytes, by_metric: {code: bytes}, max_bytes}; ``available`` False without boundary files."""
+def measure(cur, filters: Filters | None = None) -> dict:
+    """{layer_bytes, by_metric: {code: bytes}, max_bytes}; ``available`` False without boundary files.
+    ``filters`` default: Pilkada 2024."""
+    filters = filters or Filters(election_id="pilkada-2024")
     try:
         layer = geo.load_display_layer("regency")
     except geo.BoundaryFilesMissing as missing:
@@ -48,7 +53,12 @@ def measure(cur, filters: Filters = Filters(election_id="pilkada-2024")) -> dict
     layer_bytes = geo.payload_bytes(layer)
     by_metric = {m.code: figure_bytes(cur, filters, m.column, LAYER_URL) for m in MAP_METRICS}
     by_metric["perubahan"] = figure_bytes(cur, filters, "change", LAYER_URL)
-    return {"available": True, "filters": filters.__dict__ | {}, "layer_bytes": layer_bytes,
-            "rerun_bytes_by_metric": by_metric, "max_rerun_bytes": max(by_metric.values()),
-            "max_bytes": max(by_metric.values()) + layer_bytes,
-            "embedded_bytes": figure_bytes(cur, filters, "reported", layer)}
+    return {
+        "available": True,
+        "filters": filters.__dict__ | {},
+        "layer_bytes": layer_bytes,
+        "rerun_bytes_by_metric": by_metric,
+        "max_rerun_bytes": max(by_metric.values()),
+        "max_bytes": max(by_metric.values()) + layer_bytes,
+        "embedded_bytes": figure_bytes(cur, filters, "reported", layer),
+    }

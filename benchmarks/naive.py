@@ -16,13 +16,36 @@ from analytics import open_data, queries
 from analytics.filters import Filters
 
 #: Queries over reference tables only: kept in memory after their first call.
-REFERENCE_QUERIES = {"elections", "regions", "categories", "positions", "milestones", "published_figures",
-                     "events_for_region", "figures_for_region", "events", "reference_datasets", "register_cycles",
-                     "register_codes"}
-DIMENSION_COLUMNS = {"category": "category_code", "position": "position_code", "agency_level": "agency_level",
-                     "medium": "medium", "asn_status": "asn_status", "intake": "intake"}
-FILTER_COLUMNS = {"election_id": "election_id", "province_code": "province_code", "regency_code": "region_code",
-                  "category_code": "category_code", "position_code": "position_code", "agency_level": "agency_level"}
+REFERENCE_QUERIES = {
+    "elections",
+    "regions",
+    "categories",
+    "positions",
+    "milestones",
+    "published_figures",
+    "events_for_region",
+    "figures_for_region",
+    "events",
+    "reference_datasets",
+    "register_cycles",
+    "register_codes",
+}
+DIMENSION_COLUMNS = {
+    "category": "category_code",
+    "position": "position_code",
+    "agency_level": "agency_level",
+    "medium": "medium",
+    "asn_status": "asn_status",
+    "intake": "intake",
+}
+FILTER_COLUMNS = {
+    "election_id": "election_id",
+    "province_code": "province_code",
+    "regency_code": "region_code",
+    "category_code": "category_code",
+    "position_code": "position_code",
+    "agency_level": "agency_level",
+}
 AGE_BANDS = ((30, "0-30"), (90, "31-90"), (180, "91-180"), (365, "181-365"))
 
 
@@ -47,8 +70,9 @@ class NaiveRegister:
         self.cases = cur.execute("SELECT * FROM cases").df()
         self.headcount = cur.execute("SELECT region_code, asn_count, is_synthetic FROM headcount_latest").df()
         self.sanction_types = cur.execute("SELECT * FROM sanction_types").df()
-        self.events_table = cur.execute("SELECT e.*, r.level, r.province_code FROM socialization_events e "
-                                        "JOIN regions r USING (region_code)").df()
+        self.events_table = cur.execute(
+            "SELECT e.*, r.level, r.province_code FROM socialization_events e JOIN regions r USING (region_code)"
+        ).df()
         self.regions_table = queries.regions(cur)
         self._reference: dict = {}
 
@@ -89,18 +113,26 @@ class NaiveRegister:
 
     def data_as_of(self) -> pd.DataFrame:
         c = self.cases
-        return pd.DataFrame([{
-            "register_cases_as_of": max(c["reported_date"].max(), c["decided_date"].max(), c["forwarded_date"].max()),
-            "register_sanctions_as_of": max(c["recommendation_date"].max(), c["followup_date"].max()),
-            "register_is_synthetic": bool(c["is_synthetic"].any()),
-        }])
+        return pd.DataFrame(
+            [
+                {
+                    "register_cases_as_of": max(
+                        c["reported_date"].max(), c["decided_date"].max(), c["forwarded_date"].max()
+                    ),
+                    "register_sanctions_as_of": max(c["recommendation_date"].max(), c["followup_date"].max()),
+                    "register_is_synthetic": bool(c["is_synthetic"].any()),
+                }
+            ]
+        )
 
     def at_age(self, d: pd.DataFrame, age_days: int | None) -> pd.DataFrame:
         """The cases as they stood ``age_days`` after their voting day (views/25_filtered_cases_at_age.sql)."""
         if age_days is None:
             return d
-        newest = max(self.cases[c].max() for c in ("reported_date", "decided_date", "forwarded_date",
-                                                     "recommendation_date", "followup_date"))
+        newest = max(
+            self.cases[c].max()
+            for c in ("reported_date", "decided_date", "forwarded_date", "recommendation_date", "followup_date")
+        )
         cut = (d["voting_date"] + pd.Timedelta(days=age_days)).clip(upper=newest)
         d = d[d["reported_date"] <= cut].copy()
         cut = cut[d.index]
@@ -114,31 +146,48 @@ class NaiveRegister:
     def headline_numbers(self, f: Filters, age_days: int | None = None) -> pd.DataFrame:
         d = self.at_age(self.filtered(f), age_days)
         recommended, followed = int(d["is_recommended"].sum()), int(d["is_followed_up"].sum())
-        return pd.DataFrame([{
-            "reported": len(d), "registered": int(d["is_registered"].sum()), "proven": int(d["is_proven"].sum()),
-            "recommended": recommended, "followed_up": followed, "sanctioned": int(d["is_sanctioned"].sum()),
-            "open_cases": int(d["resolution_date"].isna().sum()), "followup_rate_pct": _rate(followed, recommended),
-            "median_days_to_resolution": _median(_days(d["resolution_date"], d["reported_date"])),
-            "any_synthetic": bool(d["is_synthetic"].any()),
-        }])
+        return pd.DataFrame(
+            [
+                {
+                    "reported": len(d),
+                    "registered": int(d["is_registered"].sum()),
+                    "proven": int(d["is_proven"].sum()),
+                    "recommended": recommended,
+                    "followed_up": followed,
+                    "sanctioned": int(d["is_sanctioned"].sum()),
+                    "open_cases": int(d["resolution_date"].isna().sum()),
+                    "followup_rate_pct": _rate(followed, recommended),
+                    "median_days_to_resolution": _median(_days(d["resolution_date"], d["reported_date"])),
+                    "any_synthetic": bool(d["is_synthetic"].any()),
+                }
+            ]
+        )
 
     def cases_over_time(self, f: Filters, bucket: str = "week") -> pd.DataFrame:
         d = self.filtered(f)
-        period = d["reported_date"].dt.to_period({"week": "W", "month": "M", "day": "D", "quarter": "Q", "year": "Y"}[bucket])
+        period = d["reported_date"].dt.to_period(
+            {"week": "W", "month": "M", "day": "D", "quarter": "Q", "year": "Y"}[bucket]
+        )
         grouped = d.groupby(period.dt.start_time)["is_proven"].agg(reported="size", proven="sum")
         return grouped.rename_axis("period_start").reset_index()
 
     def cases_by_days_before_voting(self, f: Filters, bin_days: int = 7) -> pd.DataFrame:
         d = self.filtered(f)
         binned = (np.floor(d["days_before_voting"] / bin_days) * bin_days).astype("int64")
-        return d.groupby([d["election_id"], binned.rename("days_before_voting")]).size().rename("reported").reset_index()
+        return (
+            d.groupby([d["election_id"], binned.rename("days_before_voting")]).size().rename("reported").reset_index()
+        )
 
     def _per_region(self, d: pd.DataFrame, key: str) -> pd.DataFrame:
         d = d.assign(_days=_days(d["resolution_date"], d["reported_date"]))
         return d.groupby(key).agg(
-            reported=("case_id", "size"), proven=("is_proven", "sum"), recommended=("is_recommended", "sum"),
-            followed_up=("is_followed_up", "sum"), median_days_to_resolution=("_days", "median"),
-            any_synthetic=("is_synthetic", "any"))
+            reported=("case_id", "size"),
+            proven=("is_proven", "sum"),
+            recommended=("is_recommended", "sum"),
+            followed_up=("is_followed_up", "sum"),
+            median_days_to_resolution=("_days", "median"),
+            any_synthetic=("is_synthetic", "any"),
+        )
 
     def top_hotspots(self, f: Filters, limit: int = 10) -> pd.DataFrame:
         per = self._per_region(self.filtered(f), "region_code")[["reported", "proven"]].reset_index()
@@ -150,21 +199,29 @@ class NaiveRegister:
     def region_metrics(self, f: Filters, level: str = "regency", age_days: int | None = None) -> pd.DataFrame:
         key = "province_code" if level == "province" else "region_code"
         per = self._per_region(self.at_age(self.filtered(f), age_days), key).rename_axis("region_code").reset_index()
-        regions = self.regions_table[self.regions_table["level"] == level][["region_code", "region_name", "province_code"]]
+        regions = self.regions_table[self.regions_table["level"] == level][
+            ["region_code", "region_name", "province_code"]
+        ]
         out = regions.merge(per, on="region_code", how="left").merge(self.headcount, on="region_code", how="left")
         for column in ("reported", "proven", "recommended", "followed_up"):
             out[column] = out[column].fillna(0).astype("int64")
-        out["followup_rate_pct"] = (100.0 * out["followed_up"] / out["recommended"].where(out["recommended"] > 0)).round(1)
+        out["followup_rate_pct"] = (
+            100.0 * out["followed_up"] / out["recommended"].where(out["recommended"] > 0)
+        ).round(1)
         out["proven_per_1000_asn"] = (1000.0 * out["proven"] / out["asn_count"]).round(3)
         return out.sort_values("region_code")
 
     def cases_by_dimension(self, f: Filters, dimension: str = "category") -> pd.DataFrame:
         d = self.filtered(f)
-        grouped = d.groupby(["election_id", DIMENSION_COLUMNS[dimension]])["is_proven"].agg(reported="size", proven="sum")
+        grouped = d.groupby(["election_id", DIMENSION_COLUMNS[dimension]])["is_proven"].agg(
+            reported="size", proven="sum"
+        )
         grouped = grouped.reset_index().rename(columns={DIMENSION_COLUMNS[dimension]: "code"})
         return grouped.sort_values(["election_id", "reported", "code"], ascending=[True, False, True])
 
-    def cases_crosstab(self, f: Filters, row_dimension: str = "category", column_dimension: str = "position") -> pd.DataFrame:
+    def cases_crosstab(
+        self, f: Filters, row_dimension: str = "category", column_dimension: str = "position"
+    ) -> pd.DataFrame:
         d = self.filtered(f)
         grouped = d.groupby([DIMENSION_COLUMNS[row_dimension], DIMENSION_COLUMNS[column_dimension]])["is_proven"]
         grouped = grouped.agg(reported="size", proven="sum").reset_index()
@@ -173,41 +230,84 @@ class NaiveRegister:
     def followup_by_agency(self, f: Filters) -> pd.DataFrame:
         d = self.filtered(f)
         d = d[d["is_recommended"]]
-        d = d.assign(_answered_days=_days(d["followup_date"], d["recommendation_date"])
-                     .where(d["followup_status"].isin(["ditindaklanjuti", "ditolak"])))
+        d = d.assign(
+            _answered_days=_days(d["followup_date"], d["recommendation_date"]).where(
+                d["followup_status"].isin(["ditindaklanjuti", "ditolak"])
+            )
+        )
         status = d["followup_status"]
         out = d.assign(_followed=status == "ditindaklanjuti", _refused=status == "ditolak", _pending=status == "belum")
-        out = out.groupby("ppk_agency").agg(recommended=("case_id", "size"), followed_up=("_followed", "sum"),
-                                            refused=("_refused", "sum"), pending=("_pending", "sum"),
-                                            median_days_to_followup=("_answered_days", "median")).reset_index()
+        out = (
+            out.groupby("ppk_agency")
+            .agg(
+                recommended=("case_id", "size"),
+                followed_up=("_followed", "sum"),
+                refused=("_refused", "sum"),
+                pending=("_pending", "sum"),
+                median_days_to_followup=("_answered_days", "median"),
+            )
+            .reset_index()
+        )
         out["followup_rate_pct"] = (100.0 * out["followed_up"] / out["recommended"]).round(1)
         return out.sort_values(["recommended", "ppk_agency"], ascending=[False, True])
 
-    def stage_durations(self, f: Filters, verification_days: int = queries.VERIFICATION_DAYS,
-                        review_working_days: int = queries.REVIEW_WORKING_DAYS) -> pd.DataFrame:
+    def stage_durations(
+        self,
+        f: Filters,
+        verification_days: int = queries.VERIFICATION_DAYS,
+        review_working_days: int = queries.REVIEW_WORKING_DAYS,
+    ) -> pd.DataFrame:
         d = self.filtered(f)
         registration_deadline = (d["reported_date"] + pd.Timedelta(days=verification_days)).to_numpy("datetime64[D]")
         review_deadline = np.busday_offset(registration_deadline, review_working_days, roll="backward")
         deadline = np.where(d["status"] == "tidak_diregistrasi", registration_deadline, review_deadline)
         decided = d["decided_date"].notna()
         stages = [
-            ("bawaslu", _days(d["decided_date"], d["reported_date"])[decided],
-             (d["decided_date"].to_numpy("datetime64[D]") <= deadline)[decided.to_numpy()]),
+            (
+                "bawaslu",
+                _days(d["decided_date"], d["reported_date"])[decided],
+                (d["decided_date"].to_numpy("datetime64[D]") <= deadline)[decided.to_numpy()],
+            ),
             ("forwarding", _days(d["forwarded_date"], d["decided_date"]).dropna(), None),
             ("recommendation", _days(d["recommendation_date"], d["forwarded_date"]).dropna(), None),
-            ("followup", _days(d["followup_date"], d["recommendation_date"])
-             [d["followup_status"].isin(["ditindaklanjuti", "ditolak"])].dropna(), None),
+            (
+                "followup",
+                _days(d["followup_date"], d["recommendation_date"])[
+                    d["followup_status"].isin(["ditindaklanjuti", "ditolak"])
+                ].dropna(),
+                None,
+            ),
         ]
         rows = []
         for order, (stage, days, in_level) in enumerate(stages, start=1):
             if not len(days):
                 continue
             within = int(in_level.sum()) if in_level is not None else None
-            rows.append({"stage": stage, "stage_order": order, "cases": len(days), "median_days": days.median(),
-                         "p90_days": days.quantile(0.9), "max_days": days.max(), "within_service_level": within,
-                         "within_service_level_pct": _rate(within, len(days)) if within is not None else np.nan})
-        return pd.DataFrame(rows, columns=["stage", "stage_order", "cases", "median_days", "p90_days", "max_days",
-                                           "within_service_level", "within_service_level_pct"])
+            rows.append(
+                {
+                    "stage": stage,
+                    "stage_order": order,
+                    "cases": len(days),
+                    "median_days": days.median(),
+                    "p90_days": days.quantile(0.9),
+                    "max_days": days.max(),
+                    "within_service_level": within,
+                    "within_service_level_pct": _rate(within, len(days)) if within is not None else np.nan,
+                }
+            )
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "stage",
+                "stage_order",
+                "cases",
+                "median_days",
+                "p90_days",
+                "max_days",
+                "within_service_level",
+                "within_service_level_pct",
+            ],
+        )
 
     def backlog_by_age(self, f: Filters, as_of) -> pd.DataFrame:
         d = self.filtered(f)
@@ -215,11 +315,16 @@ class NaiveRegister:
         since = np.select(
             [d["open_stage"] == "pemeriksaan", d["open_stage"] == "menunggu_rekomendasi"],
             [d["reported_date"], d["forwarded_date"].fillna(d["decided_date"]).fillna(d["reported_date"])],
-            d["recommendation_date"])
+            d["recommendation_date"],
+        )
         waiting = (pd.Timestamp(as_of) - pd.to_datetime(since)).days
         band = np.select([waiting <= limit for limit, _ in AGE_BANDS], [label for _, label in AGE_BANDS], ">365")
         grouped = pd.DataFrame({"open_stage": d["open_stage"].to_numpy(), "age_band": band, "waiting": waiting})
-        return grouped.groupby(["open_stage", "age_band"]).agg(cases=("waiting", "size"), oldest_days=("waiting", "max")).reset_index()
+        return (
+            grouped.groupby(["open_stage", "age_band"])
+            .agg(cases=("waiting", "size"), oldest_days=("waiting", "max"))
+            .reset_index()
+        )
 
     def sanction_mix(self, f: Filters) -> pd.DataFrame:
         d = self.filtered(f)
@@ -231,7 +336,9 @@ class NaiveRegister:
 
     def cases_around_events(self, f: Filters, window_days: int = 60) -> pd.DataFrame:
         scoped = self.filtered(f, with_dates=False)
-        events = self.events_table[(self.events_table["date_precision"] == "day") & (self.events_table["level"] == "regency")]
+        events = self.events_table[
+            (self.events_table["date_precision"] == "day") & (self.events_table["level"] == "regency")
+        ]
         if f.province_code:
             events = events[events["province_code"] == f.province_code]
         if f.regency_code:
@@ -240,8 +347,17 @@ class NaiveRegister:
         window = pd.Timedelta(days=window_days)
         for event in events.itertuples():
             day = pd.Timestamp(event.event_date)
-            here = scoped[(scoped["region_code"] == event.region_code)
-                          & scoped["reported_date"].between(day - window, day + window)]["reported_date"]
-            rows.append({"event_id": event.event_id, "event_date": day, "region_code": event.region_code,
-                         "before": int((here < day).sum()), "after": int((here > day).sum())})
+            here = scoped[
+                (scoped["region_code"] == event.region_code)
+                & scoped["reported_date"].between(day - window, day + window)
+            ]["reported_date"]
+            rows.append(
+                {
+                    "event_id": event.event_id,
+                    "event_date": day,
+                    "region_code": event.region_code,
+                    "before": int((here < day).sum()),
+                    "after": int((here > day).sum()),
+                }
+            )
         return pd.DataFrame(rows, columns=["event_id", "event_date", "region_code", "before", "after"])

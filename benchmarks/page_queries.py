@@ -15,7 +15,6 @@ measured as a first load instead (``filter_dependent = False``).
 
 from __future__ import annotations
 
-
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
 
@@ -70,7 +69,7 @@ def ringkasan(q: QueryRunner, f: Filters) -> None:
         return
     elections = q("elections").set_index("election_id")
     previous_id = elections["previous_election_id"].get(f.election_id) if f.election_id else None
-    if isinstance(previous_id, str):   # analytics.ui.comparison.headline_pair: at the same age, and final
+    if isinstance(previous_id, str):  # analytics.ui.comparison.headline_pair: at the same age, and final
         q("headline_numbers", f.with_election(previous_id), age_days=SAME_AGE_DAYS)
         q("headline_numbers", f.with_election(previous_id))
     bucket = "week" if f.election_id else "month"
@@ -83,9 +82,9 @@ def ringkasan(q: QueryRunner, f: Filters) -> None:
 def peta(q: QueryRunner, f: Filters) -> None:
     map_filters = f.without("regency_code")  # level "regency", the default
     q("region_metrics", map_filters, level="regency")
-    q("register_cycles")               # analytics.ui.comparison.cycles_to_compare
+    q("register_cycles")  # analytics.ui.comparison.cycles_to_compare
     previous_id = _previous_election(q, f.election_id)
-    if previous_id:                    # a comparison chosen: the other cycle at the same age
+    if previous_id:  # a comparison chosen: the other cycle at the same age
         q("region_metrics", map_filters.with_election(previous_id), level="regency", age_days=SAME_AGE_DAYS)
     q("data_as_of")
     if f.region_code:
@@ -122,7 +121,7 @@ def jenis_pelanggaran(q: QueryRunner, f: Filters) -> None:
     q("data_as_of")
     for cycle in [f.election_id] + ([other] if other else []):  # analytics.ui.breakdown.cycle_shares
         q("cases_by_dimension", f.with_election(cycle), dimension="category")
-    q("register_codes", dimension="category")                    # analytics.ui.breakdown.recorded_codes
+    q("register_codes", dimension="category")  # analytics.ui.breakdown.recorded_codes
     q("categories")
     q("cases_crosstab", f, row_dimension="category", column_dimension="position")
     q("positions")

@@ -25,9 +25,16 @@ from analytics.filters import Filters
 
 APP = str(settings.REPO_DIR / "app.py")
 ALL = "semua"  # analytics.ui.state.ALL
-WIDGETS = {"f_election": "election_id", "f_from": "date_from", "f_to": "date_to", "f_province": "province_code",
-           "f_regency": "regency_code", "f_category": "category_code", "f_position": "position_code",
-           "f_level": "agency_level"}
+WIDGETS = {
+    "f_election": "election_id",
+    "f_from": "date_from",
+    "f_to": "date_to",
+    "f_province": "province_code",
+    "f_regency": "regency_code",
+    "f_category": "category_code",
+    "f_position": "position_code",
+    "f_level": "agency_level",
+}
 
 
 def peak_rss_mb() -> float:
@@ -78,8 +85,12 @@ def time_page(at, script: str, combos: list[Filters], profile_with: Filters | No
         at.run()
         unchanged.append(time.perf_counter() - started)
         errors += [str(e.value) for e in at.exception]
-    result = {"first_load_ms": round(first * 1000, 1), "after_filter_change": summarize(changed),
-              "unchanged": summarize(unchanged), "errors": errors[:5]}
+    result = {
+        "first_load_ms": round(first * 1000, 1),
+        "after_filter_change": summarize(changed),
+        "unchanged": summarize(unchanged),
+        "errors": errors[:5],
+    }
     if profile_with is not None:
         result["profile"] = _profiled_change(at, profile_with)
     return result
@@ -125,8 +136,13 @@ def compile_scripts_once() -> None:
     app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
 
-def measure(data_dir: Path, combos_for: dict[str, list[Filters]], scripts: dict[str, str], timeout: float,
-            profile_for: dict[str, Filters] | None = None) -> dict:
+def measure(
+    data_dir: Path,
+    combos_for: dict[str, list[Filters]],
+    scripts: dict[str, str],
+    timeout: float,
+    profile_for: dict[str, Filters] | None = None,
+) -> dict:
     """One AppTest session (as one user): the app's first run, then page after page."""
     from streamlit.testing.v1 import AppTest
 
@@ -141,19 +157,32 @@ def measure(data_dir: Path, combos_for: dict[str, list[Filters]], scripts: dict[
     return {"app_first_run_ms": round(app_first_run * 1000, 1), "pages": pages, "peak_rss_mb": peak_rss_mb()}
 
 
-def run_subprocess(data_dir: Path, combos_for: dict[str, list[Filters]], timeout: float = 600,
-                   profile_for: dict[str, Filters] | None = None) -> dict:
+def run_subprocess(
+    data_dir: Path,
+    combos_for: dict[str, list[Filters]],
+    timeout: float = 600,
+    profile_for: dict[str, Filters] | None = None,
+) -> dict:
     """``measure`` in a fresh Python process; returns its JSON."""
     import subprocess
 
     from benchmarks.page_queries import PAGE_BY_NAME
 
-    payload = {"data_dir": str(data_dir), "timeout": timeout,
-               "scripts": {name: PAGE_BY_NAME[name].script for name in combos_for},
-               "combos": {name: [_encode(f) for f in combos] for name, combos in combos_for.items()},
-               "profile": {name: _encode(f) for name, f in (profile_for or {}).items()}}
-    done = subprocess.run([sys.executable, "-m", "benchmarks.page_reruns"], input=json.dumps(payload),
-                          capture_output=True, text=True, cwd=settings.REPO_DIR, check=False)
+    payload = {
+        "data_dir": str(data_dir),
+        "timeout": timeout,
+        "scripts": {name: PAGE_BY_NAME[name].script for name in combos_for},
+        "combos": {name: [_encode(f) for f in combos] for name, combos in combos_for.items()},
+        "profile": {name: _encode(f) for name, f in (profile_for or {}).items()},
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.page_reruns"],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        cwd=settings.REPO_DIR,
+        check=False,
+    )
     if done.returncode != 0:
         raise RuntimeError(f"page reruns failed ({done.returncode}):\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])

@@ -34,7 +34,7 @@ import pandas as pd
 from analytics.filters import Filters
 
 Ask = Callable[..., pd.DataFrame]
-Cell = tuple[str, str, str]          # (election_id, regency_code, category_code)
+Cell = tuple[str, str, str]  # (election_id, regency_code, category_code)
 
 
 @dataclass
@@ -51,8 +51,14 @@ class Outcome:
         return self.recovered / self.targets if self.targets else 0.0
 
     def as_dict(self) -> dict:
-        return {"attack": self.attack, "targets": self.targets, "answered": self.answered,
-                "recovered": self.recovered, "rate": round(self.rate, 4), "note": self.note}
+        return {
+            "attack": self.attack,
+            "targets": self.targets,
+            "answered": self.answered,
+            "recovered": self.recovered,
+            "rate": round(self.rate, 4),
+            "note": self.note,
+        }
 
 
 def _value(frame: pd.DataFrame, column: str, row: int = 0) -> float | None:
@@ -88,15 +94,18 @@ class Visitor:
         cells = {}
         for election_id in self.elections:
             for regency in self.regencies["region_code"]:
-                exact = self.truth("cases_by_dimension", Filters(election_id=election_id, regency_code=regency),
-                                   dimension="category")
+                exact = self.truth(
+                    "cases_by_dimension", Filters(election_id=election_id, regency_code=regency), dimension="category"
+                )
                 for row in exact.itertuples():
                     if 1 <= row.reported < self.threshold:
                         cells[(election_id, regency, row.code)] = int(row.reported)
         return cells
 
 
-def _score(name: str, estimates: dict[Cell, float], truth: dict[Cell, int], visitor: Visitor, note: str = "") -> Outcome:
+def _score(
+    name: str, estimates: dict[Cell, float], truth: dict[Cell, int], visitor: Visitor, note: str = ""
+) -> Outcome:
     outcome = Outcome(name, len(truth), note=note)
     for cell, estimate in estimates.items():
         if cell in truth and estimate is not None:
@@ -112,9 +121,11 @@ def category_differencing(visitor: Visitor, truth: dict[Cell, int]) -> Outcome:
     for election_id, regency in sorted({(e, r) for e, r, _ in truth}):
         base = Filters(election_id=election_id, regency_code=regency)
         total = visitor.tile(base)
-        per_category = {c: visitor.tile(Filters(election_id=election_id, regency_code=regency, category_code=c))
-                        for c in visitor.categories}
-        for (e, r, c) in truth:
+        per_category = {
+            c: visitor.tile(Filters(election_id=election_id, regency_code=regency, category_code=c))
+            for c in visitor.categories
+        }
+        for e, r, c in truth:
             if (e, r) != (election_id, regency) or total is None:
                 continue
             others = [v for code, v in per_category.items() if code != c]
@@ -129,7 +140,7 @@ def date_differencing(visitor: Visitor, truth: dict[Cell, int]) -> Outcome:
     other cycles pad both counts past the threshold."""
     estimates = {}
     years = {e: int(e.split("-")[-1]) for e in visitor.elections}
-    for (e, r, c) in truth:
+    for e, r, c in truth:
         year = years[e]
         cell = dict(election_id=None, regency_code=r, category_code=c)
         before = visitor.tile(Filters(**cell, date_to=date(year - 1, 12, 31)))
@@ -149,8 +160,9 @@ def province_minus_regencies(visitor: Visitor, truth: dict[Cell, int]) -> Outcom
     """The province's tile for a category minus the map's other regencies of that category."""
     estimates = {}
     for election_id, category in sorted({(e, c) for e, _, c in truth}):
-        regencies = visitor.ask("region_metrics", Filters(election_id=election_id, category_code=category),
-                                level="regency")
+        regencies = visitor.ask(
+            "region_metrics", Filters(election_id=election_id, category_code=category), level="regency"
+        )
         visitor.requests += 1
         shown = {row.region_code: _value(regencies, "reported", i) for i, row in enumerate(regencies.itertuples())}
         province_of = dict(zip(regencies["region_code"], regencies["province_code"]))
@@ -174,8 +186,9 @@ def open_data_against_pages(visitor: Visitor, truth: dict[Cell, int], open_categ
         total = _value(rows.reset_index(drop=True), "reported") if len(rows) else None
         if total is None:
             continue
-        regencies = visitor.ask("region_metrics", Filters(election_id=election_id, category_code=category),
-                                level="regency")
+        regencies = visitor.ask(
+            "region_metrics", Filters(election_id=election_id, category_code=category), level="regency"
+        )
         visitor.requests += 1
         shown = {row.region_code: _value(regencies, "reported", i) for i, row in enumerate(regencies.itertuples())}
         for r in shown:
@@ -191,8 +204,9 @@ def rate_times_denominator(visitor: Visitor, truth: dict[Cell, int]) -> Outcome:
     the target, so the attack reads the regency's rate where the count itself is withheld."""
     estimates = {}
     for election_id, category in sorted({(e, c) for e, _, c in truth}):
-        regencies = visitor.ask("region_metrics", Filters(election_id=election_id, category_code=category),
-                                level="regency")
+        regencies = visitor.ask(
+            "region_metrics", Filters(election_id=election_id, category_code=category), level="regency"
+        )
         visitor.requests += 1
         for i, row in enumerate(regencies.itertuples()):
             cell = (election_id, row.region_code, category)
@@ -208,14 +222,14 @@ def change_against_previous(visitor: Visitor, truth: dict[Cell, int]) -> Outcome
     """The tile's change against the previous cycle times the previous value, where both show."""
     elections = visitor.truth("elections").set_index("election_id")["previous_election_id"]
     estimates = {}
-    for (e, r, c) in truth:
+    for e, r, c in truth:
         previous_id = elections.get(e)
         if not isinstance(previous_id, str):
             continue
         now = visitor.tile(Filters(election_id=e, regency_code=r, category_code=c))
         before = visitor.tile(Filters(election_id=previous_id, regency_code=r, category_code=c))
         if now is not None and before:
-            change = (now - before) / before        # what the tile's delta says
+            change = (now - before) / before  # what the tile's delta says
             estimates[(e, r, c)] = before * (1 + change)
     return _score("change against previous cycle", estimates, truth, visitor)
 
@@ -233,19 +247,28 @@ def report_dates(visitor: Visitor, cases: pd.DataFrame, limit: int = 40) -> Outc
     """Bisection on the dates: a regency x category cell with one case, asked for shrinking date
     ranges; a range reading differently from a range with nothing in it holds the case. The day is
     recovered when the ranges narrow it to one day and that day is the case's."""
-    singles = (cases.groupby(["election_id", "region_code", "category_code"]).filter(lambda g: len(g) == 1)
-               .sort_values("case_id").head(limit))
+    singles = (
+        cases.groupby(["election_id", "region_code", "category_code"])
+        .filter(lambda g: len(g) == 1)
+        .sort_values("case_id")
+        .head(limit)
+    )
     outcome = Outcome("report date by bisection", len(singles))
     for row in singles.itertuples():
         cell = dict(election_id=row.election_id, regency_code=row.region_code, category_code=row.category_code)
         empty = visitor.ask("headline_numbers", Filters(**cell, date_from=date(1990, 1, 1), date_to=date(1990, 1, 1)))
-        nothing = (_value(empty, "reported"), bool(empty["reported_withheld"].iloc[0]) if "reported_withheld" in empty else None)
+        nothing = (
+            _value(empty, "reported"),
+            bool(empty["reported_withheld"].iloc[0]) if "reported_withheld" in empty else None,
+        )
 
-        def holds(first: date, last: date) -> bool:
+        def holds(first: date, last: date, cell=cell, nothing=nothing) -> bool:
             visitor.requests += 1
             answer = visitor.ask("headline_numbers", Filters(**cell, date_from=first, date_to=last))
-            seen = (_value(answer, "reported"),
-                    bool(answer["reported_withheld"].iloc[0]) if "reported_withheld" in answer else None)
+            seen = (
+                _value(answer, "reported"),
+                bool(answer["reported_withheld"].iloc[0]) if "reported_withheld" in answer else None,
+            )
             return seen != nothing
 
         first, last = row.reported_date - timedelta(days=200), row.reported_date + timedelta(days=200)
@@ -264,15 +287,26 @@ def report_dates(visitor: Visitor, cases: pd.DataFrame, limit: int = 40) -> Outc
     return outcome
 
 
-def run_all(ask: Ask, truth: Ask, cases: pd.DataFrame, open_categories: pd.DataFrame, threshold: int = 5,
-            elections: list[str] | None = None) -> tuple[list[Outcome], Outcome, Visitor]:
+def run_all(
+    ask: Ask,
+    truth: Ask,
+    cases: pd.DataFrame,
+    open_categories: pd.DataFrame,
+    threshold: int = 5,
+    elections: list[str] | None = None,
+) -> tuple[list[Outcome], Outcome, Visitor]:
     visitor = Visitor(ask, truth, threshold)
     if elections:
         visitor.elections = [e for e in visitor.elections if e in elections]
     small = visitor.small_cells()
-    outcomes = [category_differencing(visitor, small), date_differencing(visitor, small),
-                province_minus_regencies(visitor, small), open_data_against_pages(visitor, small, open_categories),
-                rate_times_denominator(visitor, small), change_against_previous(visitor, small)]
+    outcomes = [
+        category_differencing(visitor, small),
+        date_differencing(visitor, small),
+        province_minus_regencies(visitor, small),
+        open_data_against_pages(visitor, small, open_categories),
+        rate_times_denominator(visitor, small),
+        change_against_previous(visitor, small),
+    ]
     outcomes.append(combined(outcomes, visitor, small))
     scoped = cases[cases["election_id"].isin(visitor.elections)]
     return outcomes, report_dates(visitor, scoped), visitor
@@ -331,8 +365,9 @@ def attack_register(data_dir: Path, cases: int, seed: int, cycles: tuple[str, ..
     def truth(name, filters=None, **extra):
         return release.fetch(cur, name, filters, release.ANALYST, **extra)
 
-    register = cur.execute("SELECT case_id, election_id, region_code, category_code, reported_date "
-                           "FROM violation_cases").df()
+    register = cur.execute(
+        "SELECT case_id, election_id, region_code, category_code, reported_date FROM violation_cases"
+    ).df()
     register["reported_date"] = pd.to_datetime(register["reported_date"]).dt.date
     datasets = {d.name: d for d in open_data.register_datasets(cur, public)}
     return con, ask, truth, register, datasets["kasus_per_kategori"].frame
@@ -369,8 +404,12 @@ def suppression_only(truth: Ask, threshold: int = 5) -> Ask:
             frame[column] = frame[column].where(~small)
             frame[f"{column}_withheld"] = small
         for column in declared.of_kind("rate"):
-            hidden = np.logical_or.reduce([frame.get(f"{base}_withheld", pd.Series(False, index=frame.index))
-                                           for base in declared.columns[column]["rate"]])
+            hidden = np.logical_or.reduce(
+                [
+                    frame.get(f"{base}_withheld", pd.Series(False, index=frame.index))
+                    for base in declared.columns[column]["rate"]
+                ]
+            )
             frame[column] = frame[column].where(~hidden)
             frame[f"{column}_withheld"] = hidden
         return frame
@@ -386,7 +425,7 @@ def adjustment_cost(ask: Ask, truth: Ask) -> dict:
     held = set(truth("register_cycles")["election_id"])
     for election_id in truth("elections")["election_id"]:
         if election_id not in held:
-            continue      # a cycle without cases is shown as empty, exactly: no cost to measure
+            continue  # a cycle without cases is shown as empty, exactly: no cost to measure
         filters = Filters(election_id=election_id)
         for level in ("regency", "province"):
             shown, exact = ask("region_metrics", filters, level=level), truth("region_metrics", filters, level=level)
@@ -405,16 +444,22 @@ def adjustment_cost(ask: Ask, truth: Ask) -> dict:
                         continue
                     provinces += 1
                     mismatched += int(members["reported"].sum() != row.reported)
-    return {"mean_absolute_change": round(float(np.mean(changes)), 2) if changes else None,
-            "share_of_counts_5_or_more_withheld": round(hidden_large / large, 3) if large else None,
-            "provinces_fully_shown": provinces,
-            "provinces_not_adding_up": round(mismatched / provinces, 3) if provinces else None}
+    return {
+        "mean_absolute_change": round(float(np.mean(changes)), 2) if changes else None,
+        "share_of_counts_5_or_more_withheld": round(hidden_large / large, 3) if large else None,
+        "provinces_fully_shown": provinces,
+        "provinces_not_adding_up": round(mismatched / provinces, 3) if provinces else None,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.privacy_attacks", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cases", type=int, default=12000,
-                        help="cases generated; the register keeps those of Pilkada 2020 and 2024, about a third")
+    parser.add_argument(
+        "--cases",
+        type=int,
+        default=12000,
+        help="cases generated; the register keeps those of Pilkada 2020 and 2024, about a third",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
@@ -423,17 +468,24 @@ def main(argv: list[str] | None = None) -> int:
         con, ask, truth, register, open_categories = attack_register(Path(folder), args.cases, args.seed)
         baseline_open = suppression_only(truth)("cases_by_dimension", Filters(), dimension="category", pooled=False)
         results = {}
-        for label, asking, categories in (("suppression only (before)", suppression_only(truth), baseline_open),
-                                          ("cell-key release (now)", ask, open_categories)):
+        for label, asking, categories in (
+            ("suppression only (before)", suppression_only(truth), baseline_open),
+            ("cell-key release (now)", ask, open_categories),
+        ):
             outcomes, dates, visitor = run_all(asking, truth, register, categories)
             results[label] = [o.as_dict() for o in outcomes] + [dates.as_dict()]
         accuracy = adjustment_cost(ask, truth)
         con.close()
-    print(f"{len(register)} cases in the register, {outcomes[0].targets} true small regency x category cells, "
-          f"{visitor.requests} public requests per method, {time.perf_counter() - started:.0f} s")
+    print(
+        f"{len(register)} cases in the register, {outcomes[0].targets} true small regency x category cells, "
+        f"{visitor.requests} public requests per method, {time.perf_counter() - started:.0f} s"
+    )
     print(f"{'attack':34} {'targets':>8} " + " ".join(f"{label:>28}" for label in results))
     for index, row in enumerate(results["cell-key release (now)"]):
-        cells = [f"{r[index]['recovered']:>6} of {r[index]['answered']:>5} ({r[index]['rate']:>6.1%})" for r in results.values()]
+        cells = [
+            f"{r[index]['recovered']:>6} of {r[index]['answered']:>5} ({r[index]['rate']:>6.1%})"
+            for r in results.values()
+        ]
         print(f"{row['attack']:34} {row['targets']:>8} " + " ".join(f"{c:>28}" for c in cells))
     print("cost of the adjustment: " + ", ".join(f"{k} {v}" for k, v in accuracy.items()))
     if args.out:

@@ -16,8 +16,14 @@ def top_functions(stats: pstats.Stats, limit: int = 15, sort: str = "cumulative"
         if name.startswith("<") and name != "<module>":
             continue
         short = filename.split("site-packages/")[-1].replace(str(_repo_root()) + "/", "")
-        rows.append({"function": f"{short}:{line}({name})", "calls": calls, "own_s": round(own, 3),
-                     "cumulative_s": round(cumulative, 3)})
+        rows.append(
+            {
+                "function": f"{short}:{line}({name})",
+                "calls": calls,
+                "own_s": round(own, 3),
+                "cumulative_s": round(cumulative, 3),
+            }
+        )
         if len(rows) == limit:
             break
     return rows
@@ -25,7 +31,10 @@ def top_functions(stats: pstats.Stats, limit: int = 15, sort: str = "cumulative"
 
 def from_file(path, limit: int = 15) -> dict[str, list[dict]]:
     stats = pstats.Stats(str(path), stream=io.StringIO())
-    return {"by_cumulative": top_functions(stats, limit, "cumulative"), "by_own_time": top_functions(stats, limit, "tottime")}
+    return {
+        "by_cumulative": top_functions(stats, limit, "cumulative"),
+        "by_own_time": top_functions(stats, limit, "tottime"),
+    }
 
 
 def _repo_root():

@@ -30,8 +30,12 @@ def time_page(page: Page, backend: Backend, combos: list[Filters], warm_repeats:
         cold.append(seconds)
         executed.append(count)
         warm += [_timed(page, backend, filters, shared)[0] for _ in range(warm_repeats)]
-    return {"first_load_ms": round(first_load * 1000, 2), "cold": summarize(cold), "warm": summarize(warm),
-            "queries_per_set": max(executed) if executed else 0}
+    return {
+        "first_load_ms": round(first_load * 1000, 2),
+        "cold": summarize(cold),
+        "warm": summarize(warm),
+        "queries_per_set": max(executed) if executed else 0,
+    }
 
 
 def time_naive_page(page: Page, backend: Backend, combos: list[Filters], repeats: int) -> dict:

@@ -9,7 +9,10 @@ def _ms(value) -> str:
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(str(x)) for x in column) for column in zip(header, *rows)]
-    line = lambda cells: "  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))  # noqa: E731
+
+    def line(cells) -> str:
+        return "  ".join(str(c).rjust(w) if i else str(c).ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
     return "\n".join([line(header), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
@@ -18,13 +21,34 @@ def pages_table(result: dict) -> str:
     rows = []
     for name, entry in result["query_sets"].items():
         rerun = reruns.get(name, {}).get("after_filter_change", {})
-        rows.append([name + ("" if entry["filter_dependent"] else " *"), entry["queries_per_set"],
-                     _ms(entry["cold"]["p50_ms"]), _ms(entry["cold"]["p95_ms"]),
-                     _ms(entry["warm"]["p50_ms"]), _ms(entry["warm"]["p95_ms"]),
-                     _ms(entry["naive"]["p50_ms"]), entry["ratio"]["warm_p50"] or "-",
-                     entry["ratio"]["cold_p50"] or "-", _ms(rerun.get("p50_ms")), _ms(rerun.get("p95_ms"))])
-    header = ["page", "queries", "cold p50", "cold p95", "warm p50", "warm p95", "naive p50", "ratio",
-              "ratio cold", "rerun p50", "rerun p95"]
+        rows.append(
+            [
+                name + ("" if entry["filter_dependent"] else " *"),
+                entry["queries_per_set"],
+                _ms(entry["cold"]["p50_ms"]),
+                _ms(entry["cold"]["p95_ms"]),
+                _ms(entry["warm"]["p50_ms"]),
+                _ms(entry["warm"]["p95_ms"]),
+                _ms(entry["naive"]["p50_ms"]),
+                entry["ratio"]["warm_p50"] or "-",
+                entry["ratio"]["cold_p50"] or "-",
+                _ms(rerun.get("p50_ms")),
+                _ms(rerun.get("p95_ms")),
+            ]
+        )
+    header = [
+        "page",
+        "queries",
+        "cold p50",
+        "cold p95",
+        "warm p50",
+        "warm p95",
+        "naive p50",
+        "ratio",
+        "ratio cold",
+        "rerun p50",
+        "rerun p95",
+    ]
     return _table(header, rows)
 
 
@@ -55,20 +79,28 @@ def render(result: dict) -> str:
     extra = []
     if result.get("generation_s") is not None:
         extra.append(f"register generated in {result['generation_s']:.1f} s")
-    extra.append(f"connection in {result['connect_ms']:,.0f} ms"
-                 + (" (prepared database built)" if result.get("prepared_database_built") else " (prepared database reused)"))
-    extra.append(f"naive baseline: DataFrame {result['naive']['memory_mb']:,.0f} MB, loaded in {result['naive']['load_s']:.1f} s")
+    extra.append(
+        f"connection in {result['connect_ms']:,.0f} ms"
+        + (" (prepared database built)" if result.get("prepared_database_built") else " (prepared database reused)")
+    )
+    extra.append(
+        f"naive baseline: DataFrame {result['naive']['memory_mb']:,.0f} MB, loaded in {result['naive']['load_s']:.1f} s"
+    )
     reruns = result.get("page_reruns") or {}
     if reruns:
         extra.append(f"serving process peak RSS {reruns['peak_rss_mb']:,.0f} MB")
     ingest = result.get("import") or {}
     if ingest:
         projected = ingest["projected_seconds_for_target_rows"]
-        extra.append(f"import of {ingest['rows']:,} rows ({ingest['csv_mb']} MB CSV): {ingest['seconds']:.1f} s "
-                     f"({ingest['rows_per_second']:,} rows/s" + (f"; 1M rows ~{projected:.0f} s)" if projected else ")"))
+        extra.append(
+            f"import of {ingest['rows']:,} rows ({ingest['csv_mb']} MB CSV): {ingest['seconds']:.1f} s "
+            f"({ingest['rows_per_second']:,} rows/s" + (f"; 1M rows ~{projected:.0f} s)" if projected else ")")
+        )
     payload = result.get("map_payload") or {}
     if payload.get("available"):
-        extra.append(f"map payload: {payload['max_rerun_bytes']:,} bytes per rerun (worst metric) + the boundary file "
-                     f"{payload['layer_bytes']:,} bytes once = {payload['max_bytes']:,} bytes; embedding the boundaries "
-                     f"instead would send {payload['embedded_bytes']:,} bytes every rerun")
+        extra.append(
+            f"map payload: {payload['max_rerun_bytes']:,} bytes per rerun (worst metric) + the boundary file "
+            f"{payload['layer_bytes']:,} bytes once = {payload['max_bytes']:,} bytes; embedding the boundaries "
+            f"instead would send {payload['embedded_bytes']:,} bytes every rerun"
+        )
     return "\n".join(parts + [""] + extra)

@@ -25,11 +25,11 @@ class Scale:
 
 
 SCALES = {
-    "small": Scale("small", cases=20_000, query_combos=3, rerun_combos=1, import_rows=2_000, warm_repeats=1,
-                   profile=False),
+    "small": Scale(
+        "small", cases=20_000, query_combos=3, rerun_combos=1, import_rows=2_000, warm_repeats=1, profile=False
+    ),
     "realistic": Scale("realistic", cases=100_000, query_combos=30, rerun_combos=12, import_rows=1_000_000),
-    "stress": Scale("stress", cases=10_000_000, query_combos=4, rerun_combos=2, import_rows=1_000_000,
-                    warm_repeats=1),
+    "stress": Scale("stress", cases=10_000_000, query_combos=4, rerun_combos=2, import_rows=1_000_000, warm_repeats=1),
 }
 
 
@@ -45,7 +45,9 @@ def register_rows(data_dir: Path) -> int | None:
     return pq.read_metadata(path).num_rows
 
 
-def prepare_data_dir(scale: Scale, data_dir: Path | None = None, seed: int = demo.DEFAULT_SEED) -> tuple[Path, float | None]:
+def prepare_data_dir(
+    scale: Scale, data_dir: Path | None = None, seed: int = demo.DEFAULT_SEED
+) -> tuple[Path, float | None]:
     """A data directory whose ``demo/`` holds ``scale.cases`` cases: reused when its register already
     has that many rows, else streamed anew. Returns (directory, generation seconds or None when reused)."""
     data_dir = Path(data_dir) if data_dir else default_data_dir(scale)

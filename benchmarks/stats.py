@@ -10,5 +10,9 @@ def summarize(seconds: list[float]) -> dict[str, float | int]:
     if not seconds:
         return {"n": 0, "p50_ms": None, "p95_ms": None, "max_ms": None}
     values = np.asarray(seconds) * 1000.0
-    return {"n": len(values), "p50_ms": round(float(np.percentile(values, 50)), 2),
-            "p95_ms": round(float(np.percentile(values, 95)), 2), "max_ms": round(float(values.max()), 2)}
+    return {
+        "n": len(values),
+        "p50_ms": round(float(np.percentile(values, 50)), 2),
+        "p95_ms": round(float(np.percentile(values, 95)), 2),
+        "max_ms": round(float(values.max()), 2),
+    }

@@ -28,8 +28,14 @@ TARGETS = (
     Target("page_rerun_p50_ms_stress", "stress", 500, "ms", "every page's rerun after a filter change, p50"),
     Target("server_memory_mb", "stress", 1536, "MB", "peak memory of the serving process"),
     Target("import_1m_rows_s", "any", 30, "s", "import of 1M rows (judged when 1M rows were imported)"),
-    Target("naive_ratio_min", "any", 10, "x", "product faster than the naive pandas baseline (warm query sets, "
-           "worst register page)", higher_is_better=True),
+    Target(
+        "naive_ratio_min",
+        "any",
+        10,
+        "x",
+        "product faster than the naive pandas baseline (warm query sets, worst register page)",
+        higher_is_better=True,
+    ),
 )
 
 ELSEWHERE = {
@@ -55,8 +61,11 @@ def measured_values(result: dict) -> dict[str, tuple[float | None, str | None]]:
     queries, reruns = result["query_sets"], result.get("page_reruns", {}).get("pages", {})
     rerun = _worst(reruns, "after_filter_change", "p50_ms")
     register_pages = {name: entry for name, entry in queries.items() if entry["filter_dependent"]}
-    ratios = [(entry["ratio"]["warm_p50"], name) for name, entry in register_pages.items()
-              if entry["ratio"]["warm_p50"] is not None]
+    ratios = [
+        (entry["ratio"]["warm_p50"], name)
+        for name, entry in register_pages.items()
+        if entry["ratio"]["warm_p50"] is not None
+    ]
     ingest = result.get("import") or {}
     return {
         "page_rerun_p50_ms": rerun,
@@ -65,8 +74,12 @@ def measured_values(result: dict) -> dict[str, tuple[float | None, str | None]]:
         "query_set_warm_p50_ms": _worst(queries, "warm", "p50_ms"),
         "query_set_warm_p95_ms": _worst(queries, "warm", "p95_ms"),
         "server_memory_mb": (result.get("page_reruns", {}).get("peak_rss_mb"), "AppTest serving process"),
-        "import_1m_rows_s": (ingest.get("seconds") if ingest.get("rows", 0) >= 1_000_000 else
-                             ingest.get("projected_seconds_for_target_rows"), f"{ingest.get('rows', 0):,} rows"),
+        "import_1m_rows_s": (
+            ingest.get("seconds")
+            if ingest.get("rows", 0) >= 1_000_000
+            else ingest.get("projected_seconds_for_target_rows"),
+            f"{ingest.get('rows', 0):,} rows",
+        ),
         "naive_ratio_min": min(ratios) if ratios else (None, None),
     }
 
@@ -82,7 +95,17 @@ def evaluate(result: dict, scale: str) -> list[dict]:
         passed = None
         if applies and value is not None:
             passed = value >= target.limit if target.higher_is_better else value <= target.limit
-        checks.append({"id": target.id, "scale": target.scale, "text": target.text, "limit": target.limit,
-                       "unit": target.unit, "value": value, "where": where,
-                       "pass": passed, "status": "n/a" if passed is None else ("PASS" if passed else "FAIL")})
+        checks.append(
+            {
+                "id": target.id,
+                "scale": target.scale,
+                "text": target.text,
+                "limit": target.limit,
+                "unit": target.unit,
+                "value": value,
+                "where": where,
+                "pass": passed,
+                "status": "n/a" if passed is None else ("PASS" if passed else "FAIL"),
+            }
+        )
     return checks

@@ -31,12 +31,13 @@ def stream_url(http_url: str) -> str:
     """``http://host:port`` -> ``ws://host:port/_stcore/stream``."""
     base = http_url.rstrip("/")
     if base.startswith("https://"):
-        return "wss://" + base[len("https://"):] + STREAM_PATH
+        return "wss://" + base[len("https://") :] + STREAM_PATH
     return "ws://" + base.removeprefix("http://") + STREAM_PATH
 
 
-def rerun_message(query_string: str = "", page_script_hash: str = "", page_name: str = "",
-                  widgets: list[WidgetState] | tuple = ()) -> bytes:
+def rerun_message(
+    query_string: str = "", page_script_hash: str = "", page_name: str = "", widgets: list[WidgetState] | tuple = ()
+) -> bytes:
     """A serialized ``BackMsg`` asking for a script run, as the frontend sends it.
 
     On opening a URL the frontend knows only the page's URL path (``page_name``); after the

@@ -12,11 +12,11 @@ import contextlib
 import time
 from dataclasses import dataclass, field
 
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 from websockets.exceptions import WebSocketException
 
 from benchmarks import ws_protocol as proto
-from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 
 @dataclass
@@ -40,8 +40,16 @@ class SessionFailed(Exception):
 
 
 class Session:
-    def __init__(self, http_url: str, number: int, page: str, query_string: str, *, timeout: float = 30.0,
-                 clock_zero: float | None = None) -> None:
+    def __init__(
+        self,
+        http_url: str,
+        number: int,
+        page: str,
+        query_string: str,
+        *,
+        timeout: float = 30.0,
+        clock_zero: float | None = None,
+    ) -> None:
         self.url = proto.stream_url(http_url)
         self.number = number
         self.page = page
@@ -59,8 +67,16 @@ class Session:
     async def __aenter__(self) -> Session:
         # No client pings: a browser never sends them (the server pings and the library answers).
         self._ws = await asyncio.wait_for(
-            connect(self.url, subprotocols=[proto.SUBPROTOCOL], max_size=None, ping_interval=None,
-                    compression=None, open_timeout=self.timeout), self.timeout)
+            connect(
+                self.url,
+                subprotocols=[proto.SUBPROTOCOL],
+                max_size=None,
+                ping_interval=None,
+                compression=None,
+                open_timeout=self.timeout,
+            ),
+            self.timeout,
+        )
         self._reader = asyncio.create_task(self._read())
         return self
 
@@ -147,8 +163,9 @@ class Session:
         """Every value this "browser" has chosen, under the widget ids of the last run (a
         widget's id can change when its options do)."""
         boxes = self.last_run.selectboxes
-        return [proto.selectbox_value(boxes[key].widget_id, label) for key, label in self.chosen.items()
-                if key in boxes]
+        return [
+            proto.selectbox_value(boxes[key].widget_id, label) for key, label in self.chosen.items() if key in boxes
+        ]
 
     async def open(self) -> Sample:
         """Open the page as a browser does on loading ``/<page>?<query>``."""
@@ -161,6 +178,7 @@ class Session:
         if key not in self.last_run.selectboxes:
             raise SessionFailed(f"no selectbox {key!r} in the last run")
         self.chosen[key] = option_label
-        message = proto.rerun_message(self.query_string, page_script_hash=self.page_script_hash,
-                                      widgets=self._widget_states())
+        message = proto.rerun_message(
+            self.query_string, page_script_hash=self.page_script_hash, widgets=self._widget_states()
+        )
         return await self.run(f"change {key}", message)

@@ -4,10 +4,10 @@ validate, preview, confirm; list versions and restore an earlier one."""
 import streamlit as st
 
 from analytics.catalog import load_catalog
+from analytics.i18n import t, t_markdown
 from analytics.ingest import pipeline, templates
 from analytics.ingest.readers import DEFAULT_LIMIT_MB
 from analytics.ingest.store import EMPTY_VERSION, StoreError
-from analytics.i18n import t, t_markdown
 from analytics.text import markdown_literal
 from analytics.ui import components, data, manage, state
 from analytics.ui.access import require_analyst
@@ -26,28 +26,45 @@ else:
     st.info(t("serving_demo", lang), icon=":material/science:")
 
 st.subheader(t("templates_title", lang))
-template_table = st.selectbox(t("table", lang), pipeline.IMPORTABLE, key="kelola_templat", format_func=manage.table_label)
+template_table = st.selectbox(
+    t("table", lang), pipeline.IMPORTABLE, key="kelola_templat", format_func=manage.table_label
+)
 col_csv, col_xlsx, _ = st.columns([1, 1, 2])
 catalog_table = load_catalog()[template_table]
-col_csv.download_button(t("template_csv", lang), data=templates.template_csv(catalog_table),
-                        file_name=f"templat_{template_table}.csv", mime="text/csv", on_click="ignore",
-                        icon=":material/table:", key="kelola_templat_csv")
-col_xlsx.download_button(t("template_xlsx", lang), data=lambda: templates.template_xlsx(catalog_table),
-                         file_name=f"templat_{template_table}.xlsx", on_click="ignore", icon=":material/grid_on:",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                         key="kelola_templat_xlsx")
+col_csv.download_button(
+    t("template_csv", lang),
+    data=templates.template_csv(catalog_table),
+    file_name=f"templat_{template_table}.csv",
+    mime="text/csv",
+    on_click="ignore",
+    icon=":material/table:",
+    key="kelola_templat_csv",
+)
+col_xlsx.download_button(
+    t("template_xlsx", lang),
+    data=lambda: templates.template_xlsx(catalog_table),
+    file_name=f"templat_{template_table}.xlsx",
+    on_click="ignore",
+    icon=":material/grid_on:",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="kelola_templat_xlsx",
+)
 
 st.subheader(t("import_title", lang))
 col_table, col_mode = st.columns(2)
-table_name = col_table.selectbox(t("table", lang), pipeline.IMPORTABLE, key="kelola_tabel", format_func=manage.table_label)
-mode = col_mode.radio(t("mode", lang), pipeline.MODES, key="kelola_mode", horizontal=True,
-                      format_func=lambda m: t(f"mode_{m}", lang))
+table_name = col_table.selectbox(
+    t("table", lang), pipeline.IMPORTABLE, key="kelola_tabel", format_func=manage.table_label
+)
+mode = col_mode.radio(
+    t("mode", lang), pipeline.MODES, key="kelola_mode", horizontal=True, format_func=lambda m: t(f"mode_{m}", lang)
+)
 st.caption(t(f"mode_{mode}_help", lang))
 upload_key = f"kelola_unggah_{st.session_state.get('_upload_round', 0)}"
 # the box names the importer's own limit (the server takes a little more, so that a file just over
 # it still reaches the importer's clear message rather than a dropped connection)
-upload = st.file_uploader(t("upload", lang), type=["csv", "txt", "xlsx", "parquet"], key=upload_key,
-                          max_upload_size=int(DEFAULT_LIMIT_MB))
+upload = st.file_uploader(
+    t("upload", lang), type=["csv", "txt", "xlsx", "parquet"], key=upload_key, max_upload_size=int(DEFAULT_LIMIT_MB)
+)
 sheet = None
 if upload is not None and upload.name.lower().endswith(".xlsx"):
     sheet = st.text_input(t("sheet", lang), key="kelola_lembar", max_chars=31) or None
@@ -66,8 +83,16 @@ if upload is not None:
         if prepared.notices:
             with st.expander(t("notices_title", lang, n=len(prepared.notices))):
                 manage.report(prepared.notices, key="kelola_catatan")
-        st.success(t("accepted_preview", lang, added=prepared.added, skipped=prepared.skipped,
-                     replaced=prepared.replaced_rows), icon=":material/check_circle:")
+        st.success(
+            t(
+                "accepted_preview",
+                lang,
+                added=prepared.added,
+                skipped=prepared.skipped,
+                replaced=prepared.replaced_rows,
+            ),
+            icon=":material/check_circle:",
+        )
         st.dataframe(manage.preview(prepared), hide_index=True, width="stretch")
         if prepared.changes_anything:
             if st.button(t("confirm_import", lang), type="primary", key="kelola_simpan"):
@@ -96,8 +121,12 @@ else:
     manage.versions_table(versions)
     choices = [v for v in versions["version"] if not versions.set_index("version").loc[v, "active"]] + [EMPTY_VERSION]
     col_pick, col_go = st.columns([2, 1])
-    target = col_pick.selectbox(t("rollback_to", lang), choices, key="kelola_pulihkan",
-                                format_func=lambda v: t("before_imports", lang) if v == EMPTY_VERSION else v)
+    target = col_pick.selectbox(
+        t("rollback_to", lang),
+        choices,
+        key="kelola_pulihkan",
+        format_func=lambda v: t("before_imports", lang) if v == EMPTY_VERSION else v,
+    )
     confirmed = col_go.checkbox(t("rollback_confirm", lang, version=target), key="kelola_yakin")
     if col_go.button(t("rollback", lang), disabled=not confirmed, key="kelola_pulihkan_tombol"):
         try:

@@ -19,7 +19,9 @@ for channel in CHANNELS:
         st.markdown(f"#### {markdown_link(channel.name, channel.address)}")
         st.markdown(t(channel.when_key, lang))
         st.link_button(channel.address.removeprefix("https://"), channel.address, icon=":material/open_in_new:")
-        source = f"{markdown_link(channel.source_title, channel.source_url)}, {markdown_literal(channel.source_publisher)}, " \
-                 f"{format_date(channel.source_date, lang)}"
-        st.markdown(t("report_source", lang, source=source))   # a caption's grey made the link too faint
+        source = (
+            f"{markdown_link(channel.source_title, channel.source_url)}, {markdown_literal(channel.source_publisher)}, "
+            f"{format_date(channel.source_date, lang)}"
+        )
+        st.markdown(t("report_source", lang, source=source))  # a caption's grey made the link too faint
 st.info(t("report_prepare", lang), icon=":material/checklist:")

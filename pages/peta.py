@@ -5,11 +5,11 @@ import streamlit as st
 from analytics import geo, maps, palette
 from analytics.disclosure import with_withheld_flags
 from analytics.i18n import t, t_markdown
-from analytics.text import in_sentence
 from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, median_not_reached, with_other_cycle
+from analytics.text import in_sentence
 from analytics.ui import comparison, components, data, small_counts, state
-from analytics.ui.geo import display_layer, explain_unavailable, layer_source
 from analytics.ui.frame import ensure_routed_through_app
+from analytics.ui.geo import display_layer, explain_unavailable, layer_source
 
 ensure_routed_through_app()
 
@@ -19,27 +19,48 @@ components.page_header(t("page_map", lang))
 
 col_level, col_metric, col_other = st.columns([1, 1, 1])
 state.url_control("map_level", "lapisan", ["regency", "province"], "regency")
-level = col_level.segmented_control(t("map_level", lang), ["regency", "province"], key="map_level", wrap=True,
-                                    format_func=lambda code: t(f"level_{code}", lang)) or "regency"
+level = (
+    col_level.segmented_control(
+        t("map_level", lang),
+        ["regency", "province"],
+        key="map_level",
+        wrap=True,
+        format_func=lambda code: t(f"level_{code}", lang),
+    )
+    or "regency"
+)
 metric_codes = [m.code for m in MAP_METRICS]
 state.url_control("map_metric", "ukuran", metric_codes, metric_codes[0])
-metric_code = col_metric.selectbox(t("map_metric", lang), metric_codes, key="map_metric",
-                                   format_func=lambda code: t(MAP_METRIC_BY_CODE[code].label_key, lang))
+metric_code = col_metric.selectbox(
+    t("map_metric", lang),
+    metric_codes,
+    key="map_metric",
+    format_func=lambda code: t(MAP_METRIC_BY_CODE[code].label_key, lang),
+)
 metric = MAP_METRIC_BY_CODE[metric_code]
 metric_label = t(metric.label_key, lang)
 other_cycles = comparison.cycles_to_compare(filters.election_id, state.previous_election(filters.election_id))
 state.url_control("map_compare", "banding", [state.NO_CHOICE, *other_cycles], state.NO_CHOICE)
-other_id = col_other.selectbox(t("compare_with", lang), [state.NO_CHOICE, *other_cycles], key="map_compare",
-                               format_func=lambda code: t("compare_none", lang) if code == state.NO_CHOICE
-                               else comparison.cycle_label(code, lang),
-                               disabled=not other_cycles, help=t("compare_with_help", lang))
+other_id = col_other.selectbox(
+    t("compare_with", lang),
+    [state.NO_CHOICE, *other_cycles],
+    key="map_compare",
+    format_func=lambda code: t("compare_none", lang) if code == state.NO_CHOICE else comparison.cycle_label(code, lang),
+    disabled=not other_cycles,
+    help=t("compare_with_help", lang),
+)
 other_id = None if other_id == state.NO_CHOICE else other_id
 
-map_filters = filters.without("province_code", "regency_code") if level == "province" else filters.without("regency_code")
+map_filters = (
+    filters.without("province_code", "regency_code") if level == "province" else filters.without("regency_code")
+)
 values = data.query("region_metrics", map_filters, level=level)
 same_age = comparison.same_age(filters, other_id)
-other = data.query("region_metrics", map_filters.with_election(other_id), level=level, age_days=same_age.other_age_days) \
-    if same_age else None
+other = (
+    data.query("region_metrics", map_filters.with_election(other_id), level=level, age_days=same_age.other_age_days)
+    if same_age
+    else None
+)
 values = with_other_cycle(values, other, metric.column)
 if level == "regency" and filters.province_code:
     values = values[values["province_code"] == filters.province_code]
@@ -66,40 +87,79 @@ else:
     if same_age:
         shown_column, hover = "change", "+" + metric.hover_format.lstrip("+").replace("d", ".0f")
         shown_label = t("change_of", lang, metric=metric_label, unit=t(f"unit_{metric.change_unit}", lang))
-    title = t("q_map_change" if same_age else "q_map", lang, metric=in_sentence(metric_label),
-              other=comparison.cycle_label(other_id, lang) if same_age else "")
-    figure = maps.choropleth_figure(values, layer_source(level), shown_column, title, shown_label,
-                                    t("no_data", lang), lang, hover,
-                                    withheld_label=t("withheld_legend", lang, n=small_counts.threshold()),
-                                    diverging=bool(same_age), not_reached=None if same_age else not_reached,
-                                    not_reached_label=t("median_not_reached", lang),
-                                    selected=filters.regency_code if level == "regency" else filters.province_code)
+    title = t(
+        "q_map_change" if same_age else "q_map",
+        lang,
+        metric=in_sentence(metric_label),
+        other=comparison.cycle_label(other_id, lang) if same_age else "",
+    )
+    figure = maps.choropleth_figure(
+        values,
+        layer_source(level),
+        shown_column,
+        title,
+        shown_label,
+        t("no_data", lang),
+        lang,
+        hover,
+        withheld_label=t("withheld_legend", lang, n=small_counts.threshold()),
+        diverging=bool(same_age),
+        not_reached=None if same_age else not_reached,
+        not_reached_label=t("median_not_reached", lang),
+        selected=filters.regency_code if level == "regency" else filters.province_code,
+    )
     st.caption(t("map_click_hint", lang))
     map_columns = ["region_code", "region_name", shown_column, "reported"]
-    components.chart(figure, with_withheld_flags(values, map_columns), key=f"peta_{level}", source=components.register_source() + ". " + geo.attribution(lang),
-                     as_of=as_of, unit_note=None if small_counts.public_view() else t("small_counts_note", lang),
-                     on_select=state.on_map_select(f"peta_{level}"), selection_mode=("points",))
+    components.chart(
+        figure,
+        with_withheld_flags(values, map_columns),
+        key=f"peta_{level}",
+        source=components.register_source() + ". " + geo.attribution(lang),
+        as_of=as_of,
+        unit_note=None if small_counts.public_view() else t("small_counts_note", lang),
+        on_select=state.on_map_select(f"peta_{level}"),
+        selection_mode=("points",),
+    )
 
 selected = filters.regency_code or filters.province_code
 if selected:
     name = data.query("regions").set_index("region_code").loc[selected, "region_name"]
     st.markdown(t_markdown("selected_region", lang, name=name))
-    st.page_link("pages/profil_wilayah.py", label=t_markdown("open_profile", lang, name=name), icon=":material/location_on:",
-                 query_params=state.url_params())
+    st.page_link(
+        "pages/profil_wilayah.py",
+        label=t_markdown("open_profile", lang, name=name),
+        icon=":material/location_on:",
+        query_params=state.url_params(),
+    )
 
 this_label = comparison.cycle_label(filters.election_id, lang) if filters.election_id else None
 # the ranking's CSV holds what the ranking draws: each region's value (and the compared cycle's)
-ranked_columns = ["region_code", "region_name", metric.column] + ([f"other_{metric.column}", "change"] if same_age else [])
+ranked_columns = ["region_code", "region_name", metric.column] + (
+    [f"other_{metric.column}", "change"] if same_age else []
+)
 ranking = maps.ranking_figure(
-    values, metric.column, t("q_ranking", lang, metric=in_sentence(metric_label)), metric_label, lang,
-    hover_format=metric.hover_format, withheld_label=f"< {small_counts.threshold()}", no_data_label=t("no_data", lang),
+    values,
+    metric.column,
+    t("q_ranking", lang, metric=in_sentence(metric_label)),
+    metric_label,
+    lang,
+    hover_format=metric.hover_format,
+    withheld_label=f"< {small_counts.threshold()}",
+    no_data_label=t("no_data", lang),
     withheld_length=0.3 * small_counts.threshold() if metric.column == "reported" else 0,
-    other_column=f"other_{metric.column}" if same_age else None, this_label=this_label,
+    other_column=f"other_{metric.column}" if same_age else None,
+    this_label=this_label,
     other_label=t("compare_same_age", lang, other=comparison.cycle_label(other_id, lang)) if same_age else None,
     not_reached=not_reached,
     not_reached_label=t("median_not_reached", lang),
-    colour=palette.cycle_colour(filters.election_id) if filters.election_id else palette.PRIMARY)
-components.chart(ranking, with_withheld_flags(values, ranked_columns), key=f"peringkat_{level}",
-                 source=components.register_source(), as_of=as_of,
-                 unit_note=components.per_1000_note(values) if metric_code == "per1000" else None)
+    colour=palette.cycle_colour(filters.election_id) if filters.election_id else palette.PRIMARY,
+)
+components.chart(
+    ranking,
+    with_withheld_flags(values, ranked_columns),
+    key=f"peringkat_{level}",
+    source=components.register_source(),
+    as_of=as_of,
+    unit_note=components.per_1000_note(values) if metric_code == "per1000" else None,
+)
 components.source_footer(["violation_cases", "sanctions", "asn_headcount", "regions"])

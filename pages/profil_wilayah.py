@@ -33,15 +33,24 @@ if comparison.iloc[0]["reported"] == 0:
     components.empty_state()
 elif not small_counts.too_few_to_break_down(comparison.iloc[0]):
     trend, over_time, trend_note = small_counts.trend(filters)
-    components.chart(trend, over_time, key="profil_tren", source=components.register_source(), as_of=as_of,
-                     unit_note=trend_note)
+    components.chart(
+        trend, over_time, key="profil_tren", source=components.register_source(), as_of=as_of, unit_note=trend_note
+    )
     by_category = profile.labelled_dimension(filters, "category")
-    components.chart(figures.share_bars_figure(by_category, t("q_categories", lang), lang,
-                                               total=comparison.iloc[0]["reported"],
-                                               withheld_label=f"< {small_counts.threshold()}"), by_category,
-                     key="profil_kategori", source=components.register_source(), as_of=as_of,
-                     unit_note=t("categories_not_shown", lang, n=small_counts.threshold())
-                     if small_counts.public_view() else None)
+    components.chart(
+        figures.share_bars_figure(
+            by_category,
+            t("q_categories", lang),
+            lang,
+            total=comparison.iloc[0]["reported"],
+            withheld_label=f"< {small_counts.threshold()}",
+        ),
+        by_category,
+        key="profil_kategori",
+        source=components.register_source(),
+        as_of=as_of,
+        unit_note=t("categories_not_shown", lang, n=small_counts.threshold()) if small_counts.public_view() else None,
+    )
 
 st.subheader(t("profile_events", lang))
 events = data.query("events_for_region", region_code=region_code)

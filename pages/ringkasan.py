@@ -29,15 +29,32 @@ else:
 
 if headline["reported"] != 0 and not small_counts.too_few_to_break_down(headline):
     trend, over_time, trend_note = small_counts.trend(filters)
-    components.chart(trend, over_time, key="ringkasan_tren", source=components.register_source(),
-                     as_of=as_of["register_cases_as_of"], unit_note=trend_note)
+    components.chart(
+        trend,
+        over_time,
+        key="ringkasan_tren",
+        source=components.register_source(),
+        as_of=as_of["register_cases_as_of"],
+        unit_note=trend_note,
+    )
 
     aligned_figure, aligned, aligned_note = small_counts.aligned(filters)
-    components.chart(aligned_figure, aligned, key="ringkasan_siklus", source=components.register_source(),
-                     as_of=as_of["register_cases_as_of"], unit_note=aligned_note)
+    components.chart(
+        aligned_figure,
+        aligned,
+        key="ringkasan_siklus",
+        source=components.register_source(),
+        as_of=as_of["register_cases_as_of"],
+        unit_note=aligned_note,
+    )
 
     hotspots = data.query("top_hotspots", filters, limit=10)
-    components.chart(figures.hotspots_figure(hotspots, lang, f"< {small_counts.threshold()}"), hotspots, key="ringkasan_hotspot",
-                     source=components.register_source(), as_of=as_of["register_cases_as_of"])
+    components.chart(
+        figures.hotspots_figure(hotspots, lang, f"< {small_counts.threshold()}"),
+        hotspots,
+        key="ringkasan_hotspot",
+        source=components.register_source(),
+        as_of=as_of["register_cases_as_of"],
+    )
 
 components.source_footer(["violation_cases", "sanctions", "elections", "milestones", "asn_headcount"])

@@ -32,9 +32,14 @@ else:
 
     calendar = data.query("elections")
     calendar["label"] = calendar[in_language("label", lang)]
-    components.chart(event_charts.events_timeline_figure(documented, calendar, lang),
-                     documented.drop(columns=["date_note"], errors="ignore"), key="sosialisasi_linimasa",
-                     source=source_events, as_of=as_of["events_as_of"], unit_note=t("timeline_note", lang))
+    components.chart(
+        event_charts.events_timeline_figure(documented, calendar, lang),
+        documented.drop(columns=["date_note"], errors="ignore"),
+        key="sosialisasi_linimasa",
+        source=source_events,
+        as_of=as_of["events_as_of"],
+        unit_note=t("timeline_note", lang),
+    )
 
     per_regency = events.events_per_regency(documented, data.query("regions"), filters.province_code)
     try:
@@ -43,18 +48,41 @@ else:
         explain_unavailable(missing, lang)
     else:
         figure = maps.choropleth_figure(
-            per_regency, layer_source("regency"), "events", t("q_events_map", lang), t("events_unit", lang),
-            t("no_documented_event", lang), lang, ",d", count_column="events_count",
-            count_label=t("events_unit", lang), flag_small=False, selected=filters.regency_code)
-        components.chart(figure, per_regency, key="sosialisasi_peta", source=source_events + ". " + geo.attribution(lang),
-                         as_of=as_of["events_as_of"])
+            per_regency,
+            layer_source("regency"),
+            "events",
+            t("q_events_map", lang),
+            t("events_unit", lang),
+            t("no_documented_event", lang),
+            lang,
+            ",d",
+            count_column="events_count",
+            count_label=t("events_unit", lang),
+            flag_small=False,
+            selected=filters.regency_code,
+        )
+        components.chart(
+            figure,
+            per_regency,
+            key="sosialisasi_peta",
+            source=source_events + ". " + geo.attribution(lang),
+            as_of=as_of["events_as_of"],
+        )
     events.events_table(documented)
 
 st.subheader(t("before_after_title", lang))
 st.info(t("not_causal", lang), icon=":material/info:")
 state.url_control("sosialisasi_jendela", "jendela", WINDOWS, 60)
-window = st.segmented_control(t("window_days", lang), WINDOWS, key="sosialisasi_jendela", wrap=True,
-                              format_func=lambda days: t("n_days", lang, n=days)) or 60
+window = (
+    st.segmented_control(
+        t("window_days", lang),
+        WINDOWS,
+        key="sosialisasi_jendela",
+        wrap=True,
+        format_func=lambda days: t("n_days", lang, n=days),
+    )
+    or 60
+)
 around = data.query("cases_around_events", filters, window_days=window)
 if around.empty:
     components.empty_state(t("no_dated_events", lang))
@@ -64,11 +92,16 @@ else:
     public = small_counts.public_view()
     withheld_label = t("withheld_legend", lang, n=small_counts.threshold()) if public else None
     left_out = events.both_sides_withheld(around) if public else 0
-    note = t("before_after_note", lang) + (" " + t("before_after_left_out", lang, n=left_out, threshold=small_counts.threshold())
-                                           if left_out else "")
-    components.chart(event_charts.before_after_figure(around, window, lang, small_counts.threshold(), withheld_label),
-                     around, key="sosialisasi_sebelum_sesudah",
-                     source=components.register_source() + "; " + source_events, as_of=as_of["register_cases_as_of"],
-                     unit_note=note)
+    note = t("before_after_note", lang) + (
+        " " + t("before_after_left_out", lang, n=left_out, threshold=small_counts.threshold()) if left_out else ""
+    )
+    components.chart(
+        event_charts.before_after_figure(around, window, lang, small_counts.threshold(), withheld_label),
+        around,
+        key="sosialisasi_sebelum_sesudah",
+        source=components.register_source() + "; " + source_events,
+        as_of=as_of["register_cases_as_of"],
+        unit_note=note,
+    )
 
 components.source_footer(["socialization_events", "event_types", "violation_cases"])

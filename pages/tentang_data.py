@@ -20,8 +20,15 @@ st.markdown(t("about_tiers", lang))
 st.subheader(t("about_method_title", lang))
 st.markdown(t("about_method", lang))
 st.subheader(t("about_protection_title", lang), anchor="perlindungan-angka-publik")
-st.markdown(t("about_protection", lang, d=cell_key.MAX_ADJUSTMENT, n=settings.small_count_threshold(),
-              budget=disclosure.RESTRICTION_BUDGET))
+st.markdown(
+    t(
+        "about_protection",
+        lang,
+        d=cell_key.MAX_ADJUSTMENT,
+        n=settings.small_count_threshold(),
+        budget=disclosure.RESTRICTION_BUDGET,
+    )
+)
 
 # the details an analyst checks fold away below the plain-language part
 st.subheader(t("about_details_title", lang))
@@ -31,4 +38,4 @@ if register_is_synthetic:
 with st.expander(t("about_boundaries_title", lang), icon=":material/map:"):
     st.markdown(geo.attribution(lang) + " " + t("about_boundaries_layers", lang))
 st.markdown(f"**{t('about_dictionary_title', lang)}**")
-about.data_dictionary(register_is_synthetic)     # one folded entry per table
+about.data_dictionary(register_is_synthetic)  # one folded entry per table

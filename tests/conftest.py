@@ -13,8 +13,15 @@ from analytics.catalog import load_catalog
 
 FIXTURE_REFERENCE = Path(__file__).parent / "fixtures" / "reference"
 #: Test folder -> the marker of its tier (registered in pytest.ini).
-TIERS = {"unit": "unit", "data": "unit", "ingest": "ingest", "privacy": "privacy", "app": "app",
-         "benchmarks": "benchmark", "e2e": "e2e"}
+TIERS = {
+    "unit": "unit",
+    "data": "unit",
+    "ingest": "ingest",
+    "privacy": "privacy",
+    "app": "app",
+    "benchmarks": "benchmark",
+    "e2e": "e2e",
+}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -25,22 +32,115 @@ def pytest_collection_modifyitems(config, items):
         if folder in TIERS:
             item.add_marker(getattr(pytest.mark, TIERS[folder]))
 
+
 D = date
 
 
 def fixture_cases() -> pd.DataFrame:
     rows = [
         # case_id, election, intake, reported, region, agency level, status, decided, forwarded_to, forwarded, category, position
-        ("C1", "pilkada-2024", "temuan", D(2024, 10, 1), "63.09", "kabupaten", "terbukti", D(2024, 10, 6), "BKN", D(2024, 10, 8), "kampanye_medsos", "jpt"),
-        ("C2", "pilkada-2024", "laporan", D(2024, 10, 10), "63.09", "kabupaten", "terbukti", D(2024, 10, 15), "BKN", D(2024, 10, 16), "hadir_kampanye", "pelaksana"),
-        ("C3", "pilkada-2024", "temuan", D(2024, 11, 1), "63.71", "kota", "tidak_terbukti", D(2024, 11, 5), None, None, "interaksi_medsos", "fungsional"),
-        ("C4", "pilkada-2024", "temuan", D(2024, 11, 20), "64.02", "provinsi", "dilaporkan", None, None, None, "kampanye_medsos", "jpt"),
-        ("C5", "pilkada-2020", "temuan", D(2020, 10, 1), "63.71", "kota", "terbukti", D(2020, 10, 5), "KASN", D(2020, 10, 7), "kampanye_medsos", "jpt"),
-        ("C6", "pilkada-2020", "laporan", D(2020, 11, 1), "63.71", "kota", "tidak_diregistrasi", D(2020, 11, 3), None, None, "alat_peraga", "pelaksana"),
+        (
+            "C1",
+            "pilkada-2024",
+            "temuan",
+            D(2024, 10, 1),
+            "63.09",
+            "kabupaten",
+            "terbukti",
+            D(2024, 10, 6),
+            "BKN",
+            D(2024, 10, 8),
+            "kampanye_medsos",
+            "jpt",
+        ),
+        (
+            "C2",
+            "pilkada-2024",
+            "laporan",
+            D(2024, 10, 10),
+            "63.09",
+            "kabupaten",
+            "terbukti",
+            D(2024, 10, 15),
+            "BKN",
+            D(2024, 10, 16),
+            "hadir_kampanye",
+            "pelaksana",
+        ),
+        (
+            "C3",
+            "pilkada-2024",
+            "temuan",
+            D(2024, 11, 1),
+            "63.71",
+            "kota",
+            "tidak_terbukti",
+            D(2024, 11, 5),
+            None,
+            None,
+            "interaksi_medsos",
+            "fungsional",
+        ),
+        (
+            "C4",
+            "pilkada-2024",
+            "temuan",
+            D(2024, 11, 20),
+            "64.02",
+            "provinsi",
+            "dilaporkan",
+            None,
+            None,
+            None,
+            "kampanye_medsos",
+            "jpt",
+        ),
+        (
+            "C5",
+            "pilkada-2020",
+            "temuan",
+            D(2020, 10, 1),
+            "63.71",
+            "kota",
+            "terbukti",
+            D(2020, 10, 5),
+            "KASN",
+            D(2020, 10, 7),
+            "kampanye_medsos",
+            "jpt",
+        ),
+        (
+            "C6",
+            "pilkada-2020",
+            "laporan",
+            D(2020, 11, 1),
+            "63.71",
+            "kota",
+            "tidak_diregistrasi",
+            D(2020, 11, 3),
+            None,
+            None,
+            "alat_peraga",
+            "pelaksana",
+        ),
     ]
-    frame = pd.DataFrame(rows, columns=[
-        "case_id", "election_id", "intake", "reported_date", "region_code", "agency_level", "status",
-        "decided_date", "forwarded_to", "forwarded_date", "category_code", "position_code"])
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "case_id",
+            "election_id",
+            "intake",
+            "reported_date",
+            "region_code",
+            "agency_level",
+            "status",
+            "decided_date",
+            "forwarded_to",
+            "forwarded_date",
+            "category_code",
+            "position_code",
+        ],
+    )
     frame["agency_name"] = "Dinas Fixture " + frame["case_id"]
     frame["asn_status"] = "PNS"
     frame["medium"] = "media_sosial"
@@ -52,13 +152,41 @@ def fixture_cases() -> pd.DataFrame:
 
 def fixture_sanctions() -> pd.DataFrame:
     rows = [
-        ("C1", "BKN", D(2024, 10, 20), "disiplin_sedang", "Bupati Tabalong", "ditindaklanjuti", D(2024, 11, 19), "disiplin_sedang"),
+        (
+            "C1",
+            "BKN",
+            D(2024, 10, 20),
+            "disiplin_sedang",
+            "Bupati Tabalong",
+            "ditindaklanjuti",
+            D(2024, 11, 19),
+            "disiplin_sedang",
+        ),
         ("C2", "BKN", D(2024, 10, 30), "disiplin_berat", "Bupati Tabalong", "belum", None, None),
-        ("C5", "KASN", D(2020, 10, 20), "moral_terbuka", "Wali Kota Banjarmasin", "ditindaklanjuti", D(2020, 12, 1), "moral_terbuka"),
+        (
+            "C5",
+            "KASN",
+            D(2020, 10, 20),
+            "moral_terbuka",
+            "Wali Kota Banjarmasin",
+            "ditindaklanjuti",
+            D(2020, 12, 1),
+            "moral_terbuka",
+        ),
     ]
-    frame = pd.DataFrame(rows, columns=[
-        "case_id", "recommending_body", "recommendation_date", "recommended_sanction_code", "ppk_agency",
-        "followup_status", "followup_date", "imposed_sanction_code"])
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "case_id",
+            "recommending_body",
+            "recommendation_date",
+            "recommended_sanction_code",
+            "ppk_agency",
+            "followup_status",
+            "followup_date",
+            "imposed_sanction_code",
+        ],
+    )
     frame["is_synthetic"] = True
     return frame
 

@@ -19,8 +19,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analytics.briefing", description="Leadership briefing deck")
     parser.add_argument("--election", required=True, help="election id, e.g. pilkada-2024")
     parser.add_argument("--province", help="province code, e.g. 63 (default: all of Kalimantan)")
-    parser.add_argument("--audience", choices=("analyst", "public"), default="analyst",
-                        help="analyst: exact numbers, marked TERBATAS; public: the public protection")
+    parser.add_argument(
+        "--audience",
+        choices=("analyst", "public"),
+        default="analyst",
+        help="analyst: exact numbers, marked TERBATAS; public: the public protection",
+    )
     parser.add_argument("--format", choices=("pptx", "pdf"), default="pptx")
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--lang", choices=("id", "en"), default="id")

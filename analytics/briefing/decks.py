@@ -42,6 +42,7 @@ TILE_FILL = (0xF3, 0xF5, 0xF8)
 @dataclass(frozen=True)
 class Box:
     """A text block placed on a slide: inches from the top left, the size that fits."""
+
     x: float
     y: float
     w: float
@@ -51,7 +52,7 @@ class Box:
     bold: bool = False
     color: tuple[int, int, int] = INK
     align: str = "left"
-    fill: tuple[int, int, int] | None = None     # a tile's background (drawn under the text)
+    fill: tuple[int, int, int] | None = None  # a tile's background (drawn under the text)
     fits: bool = True
 
 
@@ -61,7 +62,7 @@ class Picture:
     y: float
     w: float
     h: float
-    index: int          # the slide's image
+    index: int  # the slide's image
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,20 @@ def _marks(briefing: Briefing) -> list[Box]:
     mark_colour = GREY if briefing.public else AMBER
     boxes = [_box(MARGIN_IN, 0.2, 8.4, 0.4, briefing.audience_mark, 12, 9, bold=True, color=mark_colour)]
     if briefing.synthetic:
-        boxes.append(_box(9.2, 0.2, WIDTH_IN - 9.2 - MARGIN_IN, 0.4, t("brief_synthetic_short", briefing.lang), 12, 9,
-                          bold=True, color=RED, align="right"))
+        boxes.append(
+            _box(
+                9.2,
+                0.2,
+                WIDTH_IN - 9.2 - MARGIN_IN,
+                0.4,
+                t("brief_synthetic_short", briefing.lang),
+                12,
+                9,
+                bold=True,
+                color=RED,
+                align="right",
+            )
+        )
     return boxes
 
 
@@ -102,12 +115,23 @@ def plan(briefing: Briefing) -> list[Page]:
     cover_lines = [briefing.scope]
     if briefing.as_of is not None:
         cover_lines.append(t("data_as_of", lang, date=format_date(briefing.as_of, lang)))
-    cover = [*_marks(briefing),
-             _box(MARGIN_IN + 0.2, 2.0, CONTENT_W - 0.4, 1.9, briefing.title, 40, 28, bold=True, color=NAVY),
-             _box(MARGIN_IN + 0.2, 4.0, CONTENT_W - 0.4, 1.1, cover_lines, 22, 16, color=INK),
-             _box(MARGIN_IN + 0.2, 5.2, CONTENT_W - 0.4, 1.2,
-                  [t("brief_synthetic", lang)] if briefing.synthetic else [], 16, 12, bold=True, color=RED),
-             _footer(briefing, None, 1, total, with_source=False)]
+    cover = [
+        *_marks(briefing),
+        _box(MARGIN_IN + 0.2, 2.0, CONTENT_W - 0.4, 1.9, briefing.title, 40, 28, bold=True, color=NAVY),
+        _box(MARGIN_IN + 0.2, 4.0, CONTENT_W - 0.4, 1.1, cover_lines, 22, 16, color=INK),
+        _box(
+            MARGIN_IN + 0.2,
+            5.2,
+            CONTENT_W - 0.4,
+            1.2,
+            [t("brief_synthetic", lang)] if briefing.synthetic else [],
+            16,
+            12,
+            bold=True,
+            color=RED,
+        ),
+        _footer(briefing, None, 1, total, with_source=False),
+    ]
     pages = [Page(tuple(b for b in cover if b.paragraphs))]
     for number, slide in enumerate(briefing.slides, start=2):
         boxes = _marks(briefing)
@@ -137,7 +161,9 @@ def plan(briefing: Briefing) -> list[Page]:
                     boxes.append(_box(MARGIN_IN, body_top, CONTENT_W, 6.75 - body_top, slide.lines, 14, 11, color=GREY))
             else:
                 bullets = [f"•  {line}" if len(slide.lines) > 1 else line for line in slide.lines]
-                boxes.append(_box(MARGIN_IN + 0.1, body_top, CONTENT_W - 0.2, 6.7 - body_top, bullets, 22, 14, color=INK))
+                boxes.append(
+                    _box(MARGIN_IN + 0.1, body_top, CONTENT_W - 0.2, 6.7 - body_top, bullets, 22, 14, color=INK)
+                )
             boxes.append(_footer(briefing, slide, number, total, with_source=True))
         pages.append(Page(tuple(b for b in boxes if b.paragraphs), tuple(pictures)))
     return pages
@@ -167,7 +193,7 @@ def _tiles(slide: Slide, top: float) -> list[Box]:
     for index, tile in enumerate(slide.tiles[:6]):
         x = MARGIN_IN + (index % 3) * (width + gap)
         y = top + (index // 3) * (height + gap)
-        boxes.append(_box(x, y, width, height, [" "], 10, 10, fill=TILE_FILL))    # the tile itself
+        boxes.append(_box(x, y, width, height, [" "], 10, 10, fill=TILE_FILL))  # the tile itself
         boxes.append(_box(x + 0.2, y + 0.15, width - 0.4, 0.4, tile.label, 16, 11, color=GREY))
         boxes.append(_box(x + 0.2, y + 0.55, width - 0.4, 0.75, tile.value, 40, 22, bold=True, color=NAVY))
         if tile.change:
@@ -177,10 +203,13 @@ def _tiles(slide: Slide, top: float) -> list[Box]:
 
 # ---------------------------------------------------------------- chart images
 
+
 def _export_context(briefing: Briefing, slide: Slide) -> ExportContext:
     scope = briefing.scope if briefing.public else f"{briefing.scope} · {briefing.audience_mark}"
     as_of = format_date(briefing.as_of, briefing.lang) if briefing.as_of is not None else None
-    return ExportContext(scope=scope, source=slide.source, as_of=as_of, synthetic=briefing.synthetic, lang=briefing.lang)
+    return ExportContext(
+        scope=scope, source=slide.source, as_of=as_of, synthetic=briefing.synthetic, lang=briefing.lang
+    )
 
 
 def _pixels(place: Picture) -> tuple[int, int]:
@@ -191,9 +220,15 @@ def _pixels(place: Picture) -> tuple[int, int]:
 
 def chart_png(briefing: Briefing, slide: Slide, size_px: tuple[int, int]) -> bytes:
     face = fonts.face()
-    shown = with_export_context(slide.figure.with_layout(font={"size": CHART_FONT_PX, **(
-        {"family": f"{face.family}, sans-serif"} if face else {})}), _export_context(briefing, slide), scale=1.3,
-        width_px=size_px[0], height_px=size_px[1])
+    shown = with_export_context(
+        slide.figure.with_layout(
+            font={"size": CHART_FONT_PX, **({"family": f"{face.family}, sans-serif"} if face else {})}
+        ),
+        _export_context(briefing, slide),
+        scale=1.3,
+        width_px=size_px[0],
+        height_px=size_px[1],
+    )
     return shown.to_plotly().to_image(format="png", width=size_px[0], height=size_px[1], scale=1.5)
 
 
@@ -234,11 +269,16 @@ def chart_images(briefing: Briefing, pages: list[Page] | None = None) -> dict[in
 
 
 def metadata(briefing: Briefing) -> dict[str, str]:
-    return {"title": briefing.title, "author": "Pantau Netralitas ASN",
-            "subject": f"{briefing.scope} · {briefing.audience_mark}", "language": briefing.lang}
+    return {
+        "title": briefing.title,
+        "author": "Pantau Netralitas ASN",
+        "subject": f"{briefing.scope} · {briefing.audience_mark}",
+        "language": briefing.lang,
+    }
 
 
 # ---------------------------------------------------------------- PowerPoint
+
 
 def render_pptx(briefing: Briefing, out: Path, lang: str | None = None) -> Path:
     from pptx import Presentation
@@ -270,7 +310,7 @@ def render_pptx(briefing: Briefing, out: Path, lang: str | None = None) -> Path:
                 paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
                 paragraph.text = text.strip() if box.fill is not None else text
                 paragraph.alignment = PP_ALIGN.RIGHT if box.align == "right" else PP_ALIGN.LEFT
-                paragraph.line_spacing = fit.LINE_HEIGHT * 0.83   # PowerPoint's single line is ~1.2 em
+                paragraph.line_spacing = fit.LINE_HEIGHT * 0.83  # PowerPoint's single line is ~1.2 em
                 paragraph.space_after = Pt(box.size_pt * fit.PARAGRAPH_GAP)
                 run_font = paragraph.font
                 run_font.size, run_font.bold = Pt(box.size_pt), box.bold
@@ -278,13 +318,19 @@ def render_pptx(briefing: Briefing, out: Path, lang: str | None = None) -> Path:
                 if face is not None:
                     run_font.name = face.family
         for picture in page.pictures:
-            slide.shapes.add_picture(io.BytesIO(images[picture.index]), Inches(picture.x), Inches(picture.y),
-                                     width=Inches(picture.w), height=Inches(picture.h))
+            slide.shapes.add_picture(
+                io.BytesIO(images[picture.index]),
+                Inches(picture.x),
+                Inches(picture.y),
+                width=Inches(picture.w),
+                height=Inches(picture.h),
+            )
     deck.save(out)
     return out
 
 
 # ---------------------------------------------------------------- PDF
+
 
 def render_pdf(briefing: Briefing, out: Path, lang: str | None = None) -> Path:
     from fpdf import FPDF
@@ -320,7 +366,9 @@ def render_pdf(briefing: Briefing, out: Path, lang: str | None = None) -> Path:
             for text in box.paragraphs:
                 pdf.set_x(box.x)
                 written = text if face is not None else text.encode("latin-1", "replace").decode("latin-1")
-                pdf.multi_cell(box.w, box.size_pt / 72 * fit.LINE_HEIGHT, written, align="R" if box.align == "right" else "L")
+                pdf.multi_cell(
+                    box.w, box.size_pt / 72 * fit.LINE_HEIGHT, written, align="R" if box.align == "right" else "L"
+                )
                 pdf.set_y(pdf.get_y() + box.size_pt / 72 * fit.PARAGRAPH_GAP)
         for picture in page.pictures:
             pdf.image(io.BytesIO(images[picture.index]), x=picture.x, y=picture.y, w=picture.w, h=picture.h)

@@ -30,7 +30,7 @@ def _font(size_pt: float, bold: bool):
 def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
     font = _font(size_pt, bold)
     if font is None:
-        return len(text) * size_pt * 0.55      # a core font's rough average
+        return len(text) * size_pt * 0.55  # a core font's rough average
     return font.getlength(text) / 10.0
 
 
@@ -55,8 +55,10 @@ def height_pt(paragraphs: list[str], size_pt: float, width_pt: float, bold: bool
 
 
 def fits(paragraphs: list[str], size_pt: float, width_pt: float, height_limit_pt: float, bold: bool = False) -> bool:
-    widest = max((text_width_pt(line, size_pt, bold) for p in paragraphs for line in wrap(p, size_pt, width_pt, bold)),
-                 default=0.0)
+    widest = max(
+        (text_width_pt(line, size_pt, bold) for p in paragraphs for line in wrap(p, size_pt, width_pt, bold)),
+        default=0.0,
+    )
     return widest <= width_pt and height_pt(paragraphs, size_pt, width_pt, bold) <= height_limit_pt
 
 
@@ -66,8 +68,9 @@ class Fitted:
     fits: bool
 
 
-def fit(paragraphs: list[str], width_in: float, height_in: float, largest_pt: float, smallest_pt: float,
-        bold: bool = False) -> Fitted:
+def fit(
+    paragraphs: list[str], width_in: float, height_in: float, largest_pt: float, smallest_pt: float, bold: bool = False
+) -> Fitted:
     """The largest size from ``largest_pt`` down to ``smallest_pt`` (whole points) at which the
     paragraphs fit the box; at ``smallest_pt`` with ``fits`` False when none does."""
     width_pt, height_limit = width_in * 72, height_in * 72

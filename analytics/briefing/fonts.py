@@ -55,5 +55,6 @@ def make_visible_to_chromium() -> None:
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
         '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
         f"<dir>{chosen.regular.parent}</dir><cachedir>{folder / 'cache'}</cachedir></fontconfig>\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     os.environ["FONTCONFIG_FILE"] = str(config)

@@ -43,11 +43,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--sheet", help="Excel sheet name (default: the first)")
     parser.add_argument("--who", help="who is importing (default: the login name)")
     parser.add_argument("--lang", choices=("id", "en"), default="id")
-    parser.add_argument("--report", type=Path,
-                        help="also write the problem report to this CSV file (its folder is created)")
+    parser.add_argument(
+        "--report", type=Path, help="also write the problem report to this CSV file (its folder is created)"
+    )
     parser.add_argument("--max-mb", type=float, default=DEFAULT_LIMIT_MB, help="largest file accepted, in MB")
     parser.add_argument("--versions", action="store_true", help="list the versions")
-    parser.add_argument("--rollback", metavar="VERSION", help="restore VERSION as a new version (v0000: before any import)")
+    parser.add_argument(
+        "--rollback", metavar="VERSION", help="restore VERSION as a new version (v0000: before any import)"
+    )
     return parser
 
 
@@ -78,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         try:
             args = _parser().parse_args(argv)
-        except SystemExit as done:   # --help (0) or a usage error (64), already printed
+        except SystemExit as done:  # --help (0) or a usage error (64), already printed
             return done.code if isinstance(done.code, int) else USAGE
         report = args.report
         return _run(args)
@@ -90,9 +93,12 @@ def main(argv: list[str] | None = None) -> int:
         _try_report(report, [problem], lang)
         print(problem.describe(lang), file=sys.stderr)
         return INTERRUPTED
-    except Exception as error:   # noqa: BLE001 – the last line of defence: a report line, never a traceback
-        problem = Problem("unexpected_error", "python -m analytics.ingest",
-                          params={"detail": f"{type(error).__name__}: {error}"[:300], "log": _log_traceback()})
+    except Exception as error:  # noqa: BLE001 – the last line of defence: a report line, never a traceback
+        problem = Problem(
+            "unexpected_error",
+            "python -m analytics.ingest",
+            params={"detail": f"{type(error).__name__}: {error}"[:300], "log": _log_traceback()},
+        )
         _try_report(report, [problem], lang)
         print(problem.describe(lang), file=sys.stderr)
         return UNEXPECTED
@@ -101,8 +107,9 @@ def main(argv: list[str] | None = None) -> int:
 def _log_traceback() -> str:
     """The current exception's traceback in a file of its own (the path), kept out of the output."""
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", prefix="pantau-import-error-", suffix=".txt",
-                                         delete=False) as handle:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", prefix="pantau-import-error-", suffix=".txt", delete=False
+        ) as handle:
             handle.write(traceback.format_exc())
             return handle.name
     except OSError:
@@ -129,16 +136,21 @@ def _report_or_refuse(args, prepared) -> int | None:
     try:
         _write_report(args.report, prepared.problems + prepared.notices, args.lang)
     except OSError as error:
-        problem = Problem("report_unwritable", "--report",
-                          params={"path": str(args.report), "detail": error.strerror or str(error)})
+        problem = Problem(
+            "report_unwritable", "--report", params={"path": str(args.report), "detail": error.strerror or str(error)}
+        )
         print(problem.describe(args.lang), file=sys.stderr)
         return NOT_DONE
     return None
 
 
 def _print_rejection(prepared, en: bool) -> int:
-    print(("REJECTED" if en else "DITOLAK") + f": {len(prepared.problems)} "
-          + ("problem(s); nothing was changed." if en else "masalah; tidak ada data yang diubah."), file=sys.stderr)
+    print(
+        ("REJECTED" if en else "DITOLAK")
+        + f": {len(prepared.problems)} "
+        + ("problem(s); nothing was changed." if en else "masalah; tidak ada data yang diubah."),
+        file=sys.stderr,
+    )
     for problem in prepared.problems:
         print(problem.describe("en" if en else "id"), file=sys.stderr)
     return REJECTED
@@ -161,8 +173,10 @@ def _run(args) -> int:
     if not args.table or not args.file:
         parser = _parser()
         parser.print_usage(sys.stderr)
-        print(f"{parser.prog}: error: " + ("TABLE and FILE are required" if en else "TABLE dan FILE wajib diisi"),
-              file=sys.stderr)
+        print(
+            f"{parser.prog}: error: " + ("TABLE and FILE are required" if en else "TABLE dan FILE wajib diisi"),
+            file=sys.stderr,
+        )
         return USAGE
     prepared = pipeline.prepare(args.table, args.file, mode=args.mode, sheet=args.sheet, limit_mb=args.max_mb)
     if (refused := _report_or_refuse(args, prepared)) is not None:
@@ -182,14 +196,26 @@ def _run(args) -> int:
             return _print_rejection(prepared, en)
         version = pipeline.commit(prepared, who=args.who)
     if version is None:
-        print(("Nothing new: every row is already stored." if en else
-               "Tidak ada yang baru: semua baris sudah tersimpan."))
+        print(
+            "Nothing new: every row is already stored." if en else "Tidak ada yang baru: semua baris sudah tersimpan."
+        )
         return ACCEPTED
-    print(("ACCEPTED" if en else "DITERIMA") + f": {version.name} · {args.table} · "
-          + (f"{prepared.added} rows added, {prepared.skipped} skipped" if en else
-             f"{prepared.added} baris ditambahkan, {prepared.skipped} dilewati")
-          + (f", {prepared.replaced_rows} replaced" if args.mode == "replace" and en else
-             f", {prepared.replaced_rows} diganti" if args.mode == "replace" else ""))
+    print(
+        ("ACCEPTED" if en else "DITERIMA")
+        + f": {version.name} · {args.table} · "
+        + (
+            f"{prepared.added} rows added, {prepared.skipped} skipped"
+            if en
+            else f"{prepared.added} baris ditambahkan, {prepared.skipped} dilewati"
+        )
+        + (
+            f", {prepared.replaced_rows} replaced"
+            if args.mode == "replace" and en
+            else f", {prepared.replaced_rows} diganti"
+            if args.mode == "replace"
+            else ""
+        )
+    )
     return ACCEPTED
 
 

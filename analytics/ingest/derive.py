@@ -32,18 +32,32 @@ from analytics.ingest.problems import Problem
 from analytics.ingest.readers import RawTable
 from analytics.ingest.regions import RegionMatcher
 
-ID_PREFIXES = {"socialization_events": "EVI-", "published_figures": "PFI-", "asn_headcount": "HCI-",
-               "violation_cases": "KSI-"}
+ID_PREFIXES = {
+    "socialization_events": "EVI-",
+    "published_figures": "PFI-",
+    "asn_headcount": "HCI-",
+    "violation_cases": "KSI-",
+}
 ID_DIGITS = 12
 #: Written markers of an approximate or lower-bound value, longest first.
-QUALIFIER_MARKERS = (("lebih dari", "more_than"), ("kurang lebih", "approx"), ("more than", "more_than"),
-                     ("sekitar", "approx"), ("kira-kira", "approx"), ("±", "approx"), ("~", "approx"),
-                     ("≥", "more_than"), (">", "more_than"))
+QUALIFIER_MARKERS = (
+    ("lebih dari", "more_than"),
+    ("kurang lebih", "approx"),
+    ("more than", "more_than"),
+    ("sekitar", "approx"),
+    ("kira-kira", "approx"),
+    ("±", "approx"),
+    ("~", "approx"),
+    ("≥", "more_than"),
+    (">", "more_than"),
+)
 _SPACES = re.compile(r"\s+")
 
 
 def _empty(value) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip())
+    return (
+        value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip())
+    )
 
 
 def canonical_text(value) -> str:
@@ -80,7 +94,9 @@ class _Builder:
         self.rows[index] = values
         self.headers.append(column)
         self.columns[column] = index
-        self.notices.append(Problem("derived_column", self.raw.file, 1, column, params={"column": column, "source": source}))
+        self.notices.append(
+            Problem("derived_column", self.raw.file, 1, column, params={"column": column, "source": source})
+        )
 
     def set(self, column: str, values: list) -> None:
         self.rows[self.columns[column]] = values
@@ -99,7 +115,7 @@ def split_qualifier(value) -> tuple[object, str | None]:
     lowered = text.lower()
     for marker, qualifier in QUALIFIER_MARKERS:
         if lowered.startswith(marker):
-            return text[len(marker):].strip(), qualifier
+            return text[len(marker) :].strip(), qualifier
     return value, None
 
 
@@ -108,7 +124,7 @@ def _scope(region, matcher: RegionMatcher) -> str:
         return "national"
     found = matcher.match(region)
     if found.code is None:
-        return str(region)   # validation names the unknown region
+        return str(region)  # validation names the unknown region
     return "regency" if "." in found.code else "province"
 
 
@@ -143,8 +159,9 @@ def _derive_headcount_columns(build: _Builder, mapping: HeaderMapping) -> None:
             build.add("value_qualifier", [q or "exact" for _, q in split], header)
 
 
-def derive(table: Table, raw: RawTable, mapping: HeaderMapping, matcher: RegionMatcher
-           ) -> tuple[RawTable, HeaderMapping, list[Problem]]:
+def derive(
+    table: Table, raw: RawTable, mapping: HeaderMapping, matcher: RegionMatcher
+) -> tuple[RawTable, HeaderMapping, list[Problem]]:
     """``raw`` and ``mapping`` with the derivable columns the file lacks, and a notice for each."""
     build = _Builder(raw, mapping)
     name = table.name
@@ -166,11 +183,16 @@ def derive(table: Table, raw: RawTable, mapping: HeaderMapping, matcher: RegionM
         _derive_headcount_columns(build, mapping)
     if name in ("socialization_events", "published_figures", "asn_headcount"):
         if build.has("source_url") and not build.has("source_title"):
-            build.add("source_title", [_host(u) for u in build.values("source_url")], mapping.source_header("source_url"))
+            build.add(
+                "source_title", [_host(u) for u in build.values("source_url")], mapping.source_header("source_url")
+            )
     key = table.primary_key[0] if len(table.primary_key) == 1 else None
     if key and name in ID_PREFIXES and not build.has(key):
-        present = [c for c in table.column_names if c in mapping.columns]   # the file's own columns
+        present = [c for c in table.column_names if c in mapping.columns]  # the file's own columns
         frame = build.rows[[build.columns[c] for c in present]]
-        build.add(key, [content_id(name, list(row)) for row in frame.itertuples(index=False, name=None)],
-                  ", ".join(build.headers[build.columns[c]] for c in present))
+        build.add(
+            key,
+            [content_id(name, list(row)) for row in frame.itertuples(index=False, name=None)],
+            ", ".join(build.headers[build.columns[c]] for c in present),
+        )
     return build.result()

@@ -32,9 +32,9 @@ def aliases() -> dict:
 class HeaderMapping:
     """Which file column feeds which catalog column (by position in the file)."""
 
-    columns: dict[str, int]        # catalog column -> file column index
-    helpers: dict[str, int]        # helper name (e.g. province) -> file column index
-    ignored: list[str]             # file headers not recognised
+    columns: dict[str, int]  # catalog column -> file column index
+    helpers: dict[str, int]  # helper name (e.g. province) -> file column index
+    ignored: list[str]  # file headers not recognised
     duplicates: list[tuple[str, str]]  # (header, the earlier header that claimed the same column)
     headers: list[str]
 
@@ -57,8 +57,9 @@ def header_lookup(table: str, column_names: list[str]) -> dict[str, str]:
     return lookup
 
 
-def map_headers(table: str, column_names: list[str], headers: list[str],
-                learned: dict[str, str] | None = None) -> HeaderMapping:
+def map_headers(
+    table: str, column_names: list[str], headers: list[str], learned: dict[str, str] | None = None
+) -> HeaderMapping:
     """Which file column feeds which catalog column. ``learned`` (normalised written header ->
     column, what the deployment's stewards taught: analytics.ingest.learned) comes after the
     catalog names and the built-in aliases."""

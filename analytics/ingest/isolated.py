@@ -33,8 +33,10 @@ _PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 def limits() -> tuple[int, float]:
     """(memory in MB, seconds) from the environment, or the defaults."""
-    return (int(os.environ.get("PANTAU_IMPORT_MEMORY_MB", MEMORY_MB)),
-            float(os.environ.get("PANTAU_IMPORT_SECONDS", SECONDS)))
+    return (
+        int(os.environ.get("PANTAU_IMPORT_MEMORY_MB", MEMORY_MB)),
+        float(os.environ.get("PANTAU_IMPORT_SECONDS", SECONDS)),
+    )
 
 
 def _resident_mb(pid: int) -> float:
@@ -50,7 +52,7 @@ def _child(connection, table_name: str, path: str, kwargs: dict) -> None:
         connection.send(("ok", prepare(table_name, Path(path), **kwargs)))
     except MemoryError:
         connection.send(("memory", None))
-    except BaseException as error:   # noqa: BLE001 - reported to the parent, which shows it as a problem
+    except BaseException as error:  # noqa: BLE001 - reported to the parent, which shows it as a problem
         connection.send(("error", f"{type(error).__name__}: {error}"[:300]))
     finally:
         connection.close()
@@ -59,11 +61,14 @@ def _child(connection, table_name: str, path: str, kwargs: dict) -> None:
 def _refused(table_name: str, path: Path, mode: str, display_name: str | None, code: str, **params) -> Prepared:
     name = display_name or path.name
     digest = sha256_of(path) if path.is_file() else ""
-    return Prepared(load_catalog()[table_name], name, digest, mode, None, None, None, [Problem(code, name, params=params)])
+    return Prepared(
+        load_catalog()[table_name], name, digest, mode, None, None, None, [Problem(code, name, params=params)]
+    )
 
 
-def prepare_isolated(table_name: str, path: Path, *, memory_mb: int | None = None, seconds: float | None = None,
-                     **kwargs) -> Prepared:
+def prepare_isolated(
+    table_name: str, path: Path, *, memory_mb: int | None = None, seconds: float | None = None, **kwargs
+) -> Prepared:
     """:func:`pipeline.prepare` in a child process; past a limit, a Prepared whose one problem
     says which (``limit_memory`` or ``limit_time``)."""
     default_memory, default_seconds = limits()
@@ -83,7 +88,7 @@ def prepare_isolated(table_name: str, path: Path, *, memory_mb: int | None = Non
             if receiver.poll(POLL_SECONDS):
                 try:
                     kind, payload = receiver.recv()
-                except EOFError:   # the child died without a word: out of memory
+                except EOFError:  # the child died without a word: out of memory
                     kind, payload = "memory", None
                 break
             peak = max(peak, _resident_mb(child.pid))
@@ -94,7 +99,7 @@ def prepare_isolated(table_name: str, path: Path, *, memory_mb: int | None = Non
                 kind, payload = "time", None
                 break
             if not child.is_alive() and not receiver.poll(0):
-                kind, payload = "memory", None   # killed by the system before it could answer
+                kind, payload = "memory", None  # killed by the system before it could answer
                 break
     finally:
         if child.is_alive():

@@ -24,15 +24,15 @@ FILE_NAME = "learned.json"
 
 @dataclass
 class Learned:
-    headers: dict[str, dict[str, str]] = field(default_factory=dict)   # table -> {written header: column}
-    values: dict[str, dict[str, str]] = field(default_factory=dict)    # column -> {written value: code}
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)  # table -> {written header: column}
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> {written value: code}
 
-    def with_header(self, table: str, written: str, column: str) -> "Learned":
+    def with_header(self, table: str, written: str, column: str) -> Learned:
         headers = {t: dict(m) for t, m in self.headers.items()}
         headers.setdefault(table, {})[normalise(written)] = column
         return Learned(headers, {c: dict(m) for c, m in self.values.items()})
 
-    def with_value(self, column: str, written: str, code: str) -> "Learned":
+    def with_value(self, column: str, written: str, code: str) -> Learned:
         values = {c: dict(m) for c, m in self.values.items()}
         values.setdefault(column, {})[normalise(written)] = code
         return Learned({t: dict(m) for t, m in self.headers.items()}, values)
@@ -57,7 +57,9 @@ def save(learned: Learned, data_dir: Path | None = None) -> None:
     """Write atomically (a reader sees the old file or the new one, never half)."""
     target = path(data_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"headers": learned.headers, "values": learned.values}, ensure_ascii=False, indent=1, sort_keys=True)
+    text = json.dumps(
+        {"headers": learned.headers, "values": learned.values}, ensure_ascii=False, indent=1, sort_keys=True
+    )
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".learned-", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         out.write(text)

@@ -9,7 +9,7 @@ import getpass
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -29,8 +29,14 @@ from analytics.ingest.validate import Reference, Validated, validate
 IMPORTABLE = ("violation_cases", "sanctions", "socialization_events", "published_figures", "asn_headcount")
 MODES = ("append", "replace")
 #: Referenced tables whose codes may also be written as their labels.
-LABELLED = {"violation_categories": "code", "positions": "code", "sanction_types": "code", "event_types": "code",
-            "metrics": "metric", "elections": "election_id"}
+LABELLED = {
+    "violation_categories": "code",
+    "positions": "code",
+    "sanction_types": "code",
+    "event_types": "code",
+    "metrics": "metric",
+    "elections": "election_id",
+}
 
 
 def load_reference(reference_dir: Path | None = None) -> Reference:
@@ -44,9 +50,14 @@ def load_reference(reference_dir: Path | None = None) -> Reference:
             if column in frame:
                 lookup.update({normalise(v): c for v, c in zip(frame[column], frame[key]) if v})
         if name == "elections":  # 'Pilkada 2024', 'Pemilu 2019'
-            lookup.update({normalise(f"{t} {y}"): c for t, y, c in zip(frame["election_type"], frame["election_year"], frame[key])})
+            lookup.update(
+                {
+                    normalise(f"{t} {y}"): c
+                    for t, y, c in zip(frame["election_type"], frame["election_year"], frame[key])
+                }
+            )
         for code, written in (aliases().get("reference_values", {}).get(name) or {}).items():
-            lookup.update({normalise(w): code for w in written})   # 'Apel ikrar' -> ikrar_pakta
+            lookup.update({normalise(w): code for w in written})  # 'Apel ikrar' -> ikrar_pakta
         codes[name] = lookup
     elections = pd.read_csv(reference_dir / "elections.csv", dtype=str, keep_default_na=False)
     elections["voting_date"] = pd.to_datetime(elections["voting_date"], errors="coerce")
@@ -65,6 +76,7 @@ def current_content(table: Table, store: VersionStore, reference_dir: Path | Non
             frame = con.execute("SELECT * FROM read_parquet(?)", [str(path)]).df()
         elif table.is_real:
             from analytics.db import load_statement
+
             frame = con.execute(load_statement(table, reference_dir / table.file)).df()
         else:
             frame = pd.DataFrame(columns=table.column_names)
@@ -80,13 +92,19 @@ def _as_python(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     for column in table.columns:
         values = frame[column.name]
         if column.type == "DATE":
-            out[column.name] = [None if pd.isna(v) else (v.date() if isinstance(v, (datetime, pd.Timestamp)) else v)
-                                for v in values]
+            out[column.name] = [
+                None if pd.isna(v) else (v.date() if isinstance(v, (datetime, pd.Timestamp)) else v) for v in values
+            ]
         else:
-            out[column.name] = [None if (v is None or (not isinstance(v, str) and pd.isna(v))) else
-                                (v.item() if hasattr(v, "item") else v) for v in values]
-    return pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in out.items()},
-                        columns=table.column_names)
+            out[column.name] = [
+                None
+                if (v is None or (not isinstance(v, str) and pd.isna(v)))
+                else (v.item() if hasattr(v, "item") else v)
+                for v in values
+            ]
+    return pd.DataFrame(
+        {name: pd.Series(values, dtype=object) for name, values in out.items()}, columns=table.column_names
+    )
 
 
 @dataclass
@@ -100,8 +118,8 @@ class Prepared:
     validated: Validated | None
     problems: list[Problem]
     notices: list[Problem] = field(default_factory=list)
-    result: pd.DataFrame | None = None      # the whole table after the import
-    base_version: str = "v0000"             # the version the checks were made against
+    result: pd.DataFrame | None = None  # the whole table after the import
+    base_version: str = "v0000"  # the version the checks were made against
     added: int = 0
     skipped: int = 0
     replaced_rows: int = 0
@@ -150,16 +168,31 @@ def _cycle_collector_paused():
             gc.enable()
 
 
-def prepare(table_name: str, path: Path, mode: str = "append", sheet: str | None = None,
-            data_dir: Path | None = None, reference_dir: Path | None = None,
-            display_name: str | None = None, limit_mb: float = DEFAULT_LIMIT_MB) -> Prepared:
+def prepare(
+    table_name: str,
+    path: Path,
+    mode: str = "append",
+    sheet: str | None = None,
+    data_dir: Path | None = None,
+    reference_dir: Path | None = None,
+    display_name: str | None = None,
+    limit_mb: float = DEFAULT_LIMIT_MB,
+) -> Prepared:
     """Everything up to the commit; writes nothing."""
     with _cycle_collector_paused():
         return _prepare(table_name, path, mode, sheet, data_dir, reference_dir, display_name, limit_mb)
 
 
-def _prepare(table_name: str, path: Path, mode: str, sheet: str | None, data_dir: Path | None,
-             reference_dir: Path | None, display_name: str | None, limit_mb: float) -> Prepared:
+def _prepare(
+    table_name: str,
+    path: Path,
+    mode: str,
+    sheet: str | None,
+    data_dir: Path | None,
+    reference_dir: Path | None,
+    display_name: str | None,
+    limit_mb: float,
+) -> Prepared:
     if table_name not in IMPORTABLE:
         raise ValueError(f"table {table_name!r} cannot be imported; choose one of {', '.join(IMPORTABLE)}")
     if mode not in MODES:
@@ -179,11 +212,21 @@ def _prepare(table_name: str, path: Path, mode: str, sheet: str | None, data_dir
     reference.learned_values = taught.values
     raw, mapping, derived = derive(table, raw, mapping, reference.matcher)
     checked = validate(table, raw, mapping, reference)
-    prepared = Prepared(table, raw.file, digest, mode, raw, mapping, checked, list(checked.problems),
-                        derived + list(checked.notices), base_version=base_version)
+    prepared = Prepared(
+        table,
+        raw.file,
+        digest,
+        mode,
+        raw,
+        mapping,
+        checked,
+        list(checked.problems),
+        derived + list(checked.notices),
+        base_version=base_version,
+    )
     if not checked.ok:
         return prepared
-    incoming = checked.rows   # already plain Python values (date, int, str, None), as _as_python makes them
+    incoming = checked.rows  # already plain Python values (date, int, str, None), as _as_python makes them
     key_columns = list(table.primary_key)
     if table_name == "sanctions":
         cases = current_content(load_catalog()["violation_cases"], store, reference_dir)
@@ -191,7 +234,9 @@ def _prepare(table_name: str, path: Path, mode: str, sheet: str | None, data_dir
         header = mapping.source_header("case_id")
         for number, case_id in zip(checked.row_numbers, incoming["case_id"]):
             if case_id not in known:
-                prepared.problems.append(Problem("case_missing", raw.file, number, header, case_id, params={"key": case_id}))
+                prepared.problems.append(
+                    Problem("case_missing", raw.file, number, header, case_id, params={"key": case_id})
+                )
         if prepared.problems:
             return prepared
     existing = current_content(table, store, reference_dir)
@@ -220,8 +265,16 @@ def _prepare(table_name: str, path: Path, mode: str, sheet: str | None, data_dir
         differing = [c for c in table.column_names if not _same(row[c], before[c])]
         key_text = "/".join(map(str, key))
         if differing:
-            prepared.problems.append(Problem("key_changed", raw.file, number, header, key_text,
-                                             params={"key": key_text, "columns": ", ".join(differing[:5])}))
+            prepared.problems.append(
+                Problem(
+                    "key_changed",
+                    raw.file,
+                    number,
+                    header,
+                    key_text,
+                    params={"key": key_text, "columns": ", ".join(differing[:5])},
+                )
+            )
         else:
             prepared.skipped += 1
             prepared.notices.append(Problem("resent_key", raw.file, number, header, params={"key": key_text}))
@@ -233,8 +286,9 @@ def _prepare(table_name: str, path: Path, mode: str, sheet: str | None, data_dir
     return prepared
 
 
-def _check_sanctions_keep_their_cases(prepared: Prepared, new_cases: pd.DataFrame | None, store: VersionStore,
-                                      reference_dir: Path | None) -> None:
+def _check_sanctions_keep_their_cases(
+    prepared: Prepared, new_cases: pd.DataFrame | None, store: VersionStore, reference_dir: Path | None
+) -> None:
     """Replacing the cases must not leave imported recommendations without their case."""
     if new_cases is None:
         return
@@ -244,8 +298,9 @@ def _check_sanctions_keep_their_cases(prepared: Prepared, new_cases: pd.DataFram
     sanctions = current_content(load_catalog()["sanctions"], store, reference_dir)
     remaining = set(new_cases["case_id"])
     for case_id in sorted(set(sanctions["case_id"]) - remaining)[:50]:
-        prepared.problems.append(Problem("sanction_orphaned", prepared.file_name, None, "case_id", case_id,
-                                         params={"key": case_id}))
+        prepared.problems.append(
+            Problem("sanction_orphaned", prepared.file_name, None, "case_id", case_id, params={"key": case_id})
+        )
 
 
 def commit(prepared: Prepared, who: str | None = None, data_dir: Path | None = None) -> Version | None:
@@ -257,9 +312,16 @@ def commit(prepared: Prepared, who: str | None = None, data_dir: Path | None = N
     store = VersionStore(data_dir or settings.data_dir())
     table = prepared.table
     content = pa.Table.from_pandas(prepared.result, schema=arrow_schema(table), preserve_index=False)
-    meta = {"who": who or default_user(), "file": prepared.file_name, "file_sha256": prepared.file_sha256,
-            "mode": prepared.mode, "table": table.name, "rows_added": prepared.added,
-            "rows_skipped": prepared.skipped, "rows_replaced": prepared.replaced_rows}
+    meta = {
+        "who": who or default_user(),
+        "file": prepared.file_name,
+        "file_sha256": prepared.file_sha256,
+        "mode": prepared.mode,
+        "table": table.name,
+        "rows_added": prepared.added,
+        "rows_skipped": prepared.skipped,
+        "rows_replaced": prepared.replaced_rows,
+    }
     return store.commit({table.name: (table, content)}, meta, expected_base=prepared.base_version)
 
 
@@ -282,13 +344,36 @@ def versions_frame(data_dir: Path | None = None) -> pd.DataFrame:
     rows = []
     for version in store.versions():
         m = version.manifest
-        rows.append({
-            "version": version.name, "active": current is not None and version.name == current.name,
-            "committed_at": m.get("committed_at"), "who": m.get("who"), "mode": m.get("mode"),
-            "table": m.get("table") or "", "file": m.get("file") or "", "file_sha256": (m.get("file_sha256") or "")[:12],
-            "rows_added": m.get("rows_added"), "rows_skipped": m.get("rows_skipped"),
-            "restored_from": m.get("restored_from") or "",
-            "tables": ", ".join(f"{name} ({entry['rows']})" for name, entry in sorted(m["tables"].items())),
-        })
-    return pd.DataFrame(rows, columns=["version", "active", "committed_at", "who", "mode", "table", "file",
-                                       "file_sha256", "rows_added", "rows_skipped", "restored_from", "tables"])
+        rows.append(
+            {
+                "version": version.name,
+                "active": current is not None and version.name == current.name,
+                "committed_at": m.get("committed_at"),
+                "who": m.get("who"),
+                "mode": m.get("mode"),
+                "table": m.get("table") or "",
+                "file": m.get("file") or "",
+                "file_sha256": (m.get("file_sha256") or "")[:12],
+                "rows_added": m.get("rows_added"),
+                "rows_skipped": m.get("rows_skipped"),
+                "restored_from": m.get("restored_from") or "",
+                "tables": ", ".join(f"{name} ({entry['rows']})" for name, entry in sorted(m["tables"].items())),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "version",
+            "active",
+            "committed_at",
+            "who",
+            "mode",
+            "table",
+            "file",
+            "file_sha256",
+            "rows_added",
+            "rows_skipped",
+            "restored_from",
+            "tables",
+        ],
+    )

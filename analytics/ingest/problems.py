@@ -13,9 +13,10 @@ from analytics.i18n import CATALOGS, t
 #: ``{…}`` fields come from Problem.params. code -> (Bahasa Indonesia, English).
 MESSAGE_PREFIX = "problem_"
 MESSAGES: dict[str, tuple[str, str]] = {
-    key[len(MESSAGE_PREFIX):]: (CATALOGS["id"][key], CATALOGS["en"][key])
+    key[len(MESSAGE_PREFIX) :]: (CATALOGS["id"][key], CATALOGS["en"][key])
     for key in CATALOGS["id"]
-    if key.startswith(MESSAGE_PREFIX) and key not in ("problem_row", "problem_column", "problem_found", "problem_expected")
+    if key.startswith(MESSAGE_PREFIX)
+    and key not in ("problem_row", "problem_column", "problem_found", "problem_expected")
 }
 
 
@@ -34,7 +35,7 @@ class Problem:
     def message(self, lang: str = "id") -> str:
         lang = lang if lang in CATALOGS else "id"
         params = dict(self.params)
-        if f"what_{lang}" in params:          # what a size limit is about, worded per language
+        if f"what_{lang}" in params:  # what a size limit is about, worded per language
             params["what"] = params[f"what_{lang}"]
         return CATALOGS[lang][MESSAGE_PREFIX + self.code].format(**{"column": self.column, **params})
 
@@ -76,6 +77,14 @@ def report_csv(problems: list[Problem], lang: str = "id") -> bytes:
     # every text cell quoted: a value from the file such as 'a;=1+1' stays one cell in Excel set to ';'
     writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
     for problem in problems:
-        writer.writerow([_safe_cell(problem.file), problem.row or "", _safe_cell(problem.column),
-                         _safe_cell(problem.value), _safe_cell(problem.expected), _safe_cell(problem.message(lang))])
+        writer.writerow(
+            [
+                _safe_cell(problem.file),
+                problem.row or "",
+                _safe_cell(problem.column),
+                _safe_cell(problem.value),
+                _safe_cell(problem.expected),
+                _safe_cell(problem.message(lang)),
+            ]
+        )
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

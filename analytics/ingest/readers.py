@@ -34,15 +34,17 @@ MAX_UNPACKED_BYTES = 500_000_000
 #: XLSX: one part that the reader holds whole in memory (the shared strings, styles, the workbook ...).
 MAX_PART_BYTES = 100_000_000
 #: Parts that are streamed or never parsed, so only the total counts for them.
-_STREAMED_PARTS = re.compile(r"^xl/(worksheets/[^/]+\.xml|media/|embeddings/|pivotCache/|externalLinks/|printerSettings/)")
+_STREAMED_PARTS = re.compile(
+    r"^xl/(worksheets/[^/]+\.xml|media/|embeddings/|pivotCache/|externalLinks/|printerSettings/)"
+)
 #: Cells a sheet may declare or hold (rows x columns), and rows below the header.
 MAX_CELLS = 5_000_000
-MAX_XLSX_ROWS = 1_048_576        # Excel's own last row
-MAX_XLSX_COLUMNS = 16_384        # Excel's own last column (XFD)
+MAX_XLSX_ROWS = 1_048_576  # Excel's own last row
+MAX_XLSX_COLUMNS = 16_384  # Excel's own last column (XFD)
 #: Parquet: rows and columns read from the footer before any data.
 MAX_PARQUET_ROWS = 2_000_000
 MAX_PARQUET_COLUMNS = MAX_XLSX_COLUMNS
-MAX_PARQUET_BYTES = 1_000_000_000   # the column chunks' uncompressed size
+MAX_PARQUET_BYTES = 1_000_000_000  # the column chunks' uncompressed size
 #: The header must be within the first rows of a sheet.
 HEADER_SEARCH_ROWS = 50
 
@@ -53,9 +55,9 @@ class RawTable:
 
     file: str
     headers: list[str]
-    rows: pd.DataFrame          # one column per header position, values as read
-    row_numbers: list[int]      # the user's row number of each row
-    detail: str = ""            # e.g. "CSV, UTF-8, ';'" or "XLSX, sheet 'Kasus'"
+    rows: pd.DataFrame  # one column per header position, values as read
+    row_numbers: list[int]  # the user's row number of each row
+    detail: str = ""  # e.g. "CSV, UTF-8, ';'" or "XLSX, sheet 'Kasus'"
 
 
 class ReadError(Exception):
@@ -81,7 +83,7 @@ def _too_large(name: str, what_id: str, what_en: str, found: str, limit: str, ro
     return _fail("too_large", name, row=row, what_id=what_id, what_en=what_en, found=found, limit=limit)
 
 
-_SURROGATE = re.compile("[\udc80-\udcff]")          # a byte that is not UTF-8, kept by surrogateescape
+_SURROGATE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, kept by surrogateescape
 _MULTIBYTE = re.compile("[^\x00-\x7f\udc80-\udcff]")  # a character that came from a valid multi-byte sequence
 _LINE_BREAK = re.compile("\r\n|\r|\n")
 
@@ -143,13 +145,13 @@ def read_csv(data: bytes, name: str) -> RawTable:
     try:
         for record in reader:
             ordinal += 1
-            if not (record and record[0].strip()) and not "".join(record).strip():   # a blank line, or only empty cells
+            if not (record and record[0].strip()) and not "".join(record).strip():  # a blank line, or only empty cells
                 continue
             if headers is None:
                 headers = [cell.strip() for cell in record]
                 continue
             if len(record) != len(headers):
-                extra = record[len(headers):]
+                extra = record[len(headers) :]
                 if len(record) > len(headers) and not any(cell.strip() for cell in extra):
                     record = record[: len(headers)]
                 else:
@@ -176,21 +178,33 @@ def _check_zip(archive: zipfile.ZipFile, name: str) -> None:
     for member in archive.infolist():
         total += member.file_size
         if member.file_size > MAX_PART_BYTES and not _STREAMED_PARTS.match(member.filename):
-            raise _too_large(name, f"bagian {member.filename} setelah dibuka", f"part {member.filename} unpacked",
-                             _megabytes(member.file_size), _megabytes(MAX_PART_BYTES))
+            raise _too_large(
+                name,
+                f"bagian {member.filename} setelah dibuka",
+                f"part {member.filename} unpacked",
+                _megabytes(member.file_size),
+                _megabytes(MAX_PART_BYTES),
+            )
     if total > MAX_UNPACKED_BYTES:
-        raise _too_large(name, "isi buku kerja setelah dibuka", "the workbook's content unpacked",
-                         _megabytes(total), _megabytes(MAX_UNPACKED_BYTES))
+        raise _too_large(
+            name,
+            "isi buku kerja setelah dibuka",
+            "the workbook's content unpacked",
+            _megabytes(total),
+            _megabytes(MAX_UNPACKED_BYTES),
+        )
 
 
-_MERGE_CELL = re.compile(rb'(?<=[<:])mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?"')
+_MERGE_CELL = re.compile(
+    rb'(?<=[<:])mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?"'
+)
 
 
 def _merged_near_top(archive: zipfile.ZipFile, part: str, rows: int) -> list[tuple[int, str]]:
     """(top row, range) of the merged ranges that start in the sheet's first ``rows`` rows, a few
     per row, read from the part as a stream (a read-only worksheet does not keep them)."""
     found: dict[int, list[str]] = {}
-    keep = 4096        # a <mergeCell .../> element is far shorter; it is found whole in the next block
+    keep = 4096  # a <mergeCell .../> element is far shorter; it is found whole in the next block
     tail = b""
     with archive.open(part) as source:
         while True:
@@ -203,7 +217,9 @@ def _merged_near_top(archive: zipfile.ZipFile, part: str, rows: int) -> list[tup
                 top = int(match.group(2))
                 if top <= rows and len(found.setdefault(top, [])) < 3:
                     first = f"{match.group(1).decode()}{match.group(2).decode()}"
-                    found[top].append(f"{first}:{match.group(3).decode()}{match.group(4).decode()}" if match.group(3) else first)
+                    found[top].append(
+                        f"{first}:{match.group(3).decode()}{match.group(4).decode()}" if match.group(3) else first
+                    )
             if not chunk:
                 break
             tail = block[cut:]
@@ -232,18 +248,33 @@ def _pick_sheet(listed: list[xlsx_book.Sheet], name: str, sheet: str | None) -> 
 def _check_declared_size(area: xlsx_book.Area | None, label: str) -> None:
     """The sheet's own <dimension>: a sheet claiming a million rows is refused before a row is read."""
     if area is None:
-        return                           # not declared: the limits while reading still hold
+        return  # not declared: the limits while reading still hold
     rows = area.last_row - area.first_row + 1
     columns = area.last_column - area.first_column + 1
     if area.last_row > MAX_XLSX_ROWS:
-        raise _too_large(label, f"baris yang dinyatakan lembar ({area.ref})", f"rows the sheet declares ({area.ref})",
-                         _count(area.last_row), _count(MAX_XLSX_ROWS))
+        raise _too_large(
+            label,
+            f"baris yang dinyatakan lembar ({area.ref})",
+            f"rows the sheet declares ({area.ref})",
+            _count(area.last_row),
+            _count(MAX_XLSX_ROWS),
+        )
     if area.last_column > MAX_XLSX_COLUMNS:
-        raise _too_large(label, f"kolom yang dinyatakan lembar ({area.ref})", f"columns the sheet declares ({area.ref})",
-                         _count(area.last_column), _count(MAX_XLSX_COLUMNS))
+        raise _too_large(
+            label,
+            f"kolom yang dinyatakan lembar ({area.ref})",
+            f"columns the sheet declares ({area.ref})",
+            _count(area.last_column),
+            _count(MAX_XLSX_COLUMNS),
+        )
     if rows * columns > MAX_CELLS:
-        raise _too_large(label, f"sel yang dinyatakan lembar ({area.ref})", f"cells the sheet declares ({area.ref})",
-                         _count(rows * columns), _count(MAX_CELLS))
+        raise _too_large(
+            label,
+            f"sel yang dinyatakan lembar ({area.ref})",
+            f"cells the sheet declares ({area.ref})",
+            _count(rows * columns),
+            _count(MAX_CELLS),
+        )
 
 
 def read_xlsx(data: bytes, name: str, sheet: str | None = None, quick: bool = True) -> RawTable:
@@ -271,28 +302,47 @@ def _read_sheet(archive: zipfile.ZipFile, data: bytes, chosen: xlsx_book.Sheet, 
     if extent is not None and extent[0] <= MAX_XLSX_ROWS and extent[0] * extent[1] <= MAX_CELLS:
         grid = xlsx_values.read_values(data, chosen.title)
         if grid is not None:
-            header = next(((offset + 1, row) for offset, row in enumerate(grid[:HEADER_SEARCH_ROWS])
-                           if any(value not in (None, "") for value in row)), (None, []))
-            return _table(archive, chosen, label, header,
-                          lambda header_row, headers: ((number, row[:len(headers)]) for number, row
-                                                       in enumerate(grid[header_row:], start=header_row + 1)))
+            header = next(
+                (
+                    (offset + 1, row)
+                    for offset, row in enumerate(grid[:HEADER_SEARCH_ROWS])
+                    if any(value not in (None, "") for value in row)
+                ),
+                (None, []),
+            )
+            return _table(
+                archive,
+                chosen,
+                label,
+                header,
+                lambda header_row, headers: (
+                    (number, row[: len(headers)]) for number, row in enumerate(grid[header_row:], start=header_row + 1)
+                ),
+            )
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     try:
         ws = book[chosen.title]
-        ws.reset_dimensions()      # the declared size may be too small as well: read what is there
-        header = next(((offset + 1, [cell.value for cell in cells])
-                       for offset, cells in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS))
-                       if any(cell.value not in (None, "") for cell in cells)), (None, []))
-        return _table(archive, chosen, label, header,
-                      lambda header_row, headers: _careful_rows(ws, label, headers, header_row))
+        ws.reset_dimensions()  # the declared size may be too small as well: read what is there
+        header = next(
+            (
+                (offset + 1, [cell.value for cell in cells])
+                for offset, cells in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS))
+                if any(cell.value not in (None, "") for cell in cells)
+            ),
+            (None, []),
+        )
+        return _table(
+            archive, chosen, label, header, lambda header_row, headers: _careful_rows(ws, label, headers, header_row)
+        )
     finally:
         book.close()
 
 
-def _table(archive: zipfile.ZipFile, chosen: xlsx_book.Sheet, label: str, header: tuple[int | None, list],
-           data_rows) -> RawTable:
+def _table(
+    archive: zipfile.ZipFile, chosen: xlsx_book.Sheet, label: str, header: tuple[int | None, list], data_rows
+) -> RawTable:
     header_row, header_values = header
     if header_row is None:
         raise _fail("file_empty", label)
@@ -305,15 +355,21 @@ def _table(archive: zipfile.ZipFile, chosen: xlsx_book.Sheet, label: str, header
     width = len(headers)
     if width == 0:
         raise _fail("no_header", label)
-    max_rows = MAX_CELLS // width        # rows kept; blank rows cost nothing and are not counted
+    max_rows = MAX_CELLS // width  # rows kept; blank rows cost nothing and are not counted
     rows, numbers = [], []
     for number, values in data_rows(header_row, headers):
         values += [None] * (width - len(values))
         if all(v in (None, "") for v in values):
             continue
         if len(rows) >= max_rows:
-            raise _too_large(label, f"sel data ({width} kolom)", f"data cells ({width} columns)",
-                             f"> {_count(max_rows * width)}", _count(MAX_CELLS), row=number)
+            raise _too_large(
+                label,
+                f"sel data ({width} kolom)",
+                f"data cells ({width} columns)",
+                f"> {_count(max_rows * width)}",
+                _count(MAX_CELLS),
+                row=number,
+            )
         rows.append(values)
         numbers.append(number)
     if not rows:
@@ -323,13 +379,19 @@ def _table(archive: zipfile.ZipFile, chosen: xlsx_book.Sheet, label: str, header
 
 def _careful_rows(ws, label: str, headers: list[str], header_row: int):
     width = len(headers)
-    formats: dict[int, str] = {}          # style id -> number format, looked up once per style
-    blank = None                          # openpyxl yields one shared tuple for every missing row
+    formats: dict[int, str] = {}  # style id -> number format, looked up once per style
+    blank = None  # openpyxl yields one shared tuple for every missing row
     last_offset = MAX_XLSX_ROWS - header_row - 1
     for offset, cells in enumerate(ws.iter_rows(min_row=header_row + 1, max_col=width)):
-        if offset > last_offset:            # more rows than Excel has, whatever the sheet declared
-            raise _too_large(label, "nomor baris", "row number", f"> {_count(MAX_XLSX_ROWS)}",
-                             _count(MAX_XLSX_ROWS), row=header_row + 1 + offset)
+        if offset > last_offset:  # more rows than Excel has, whatever the sheet declared
+            raise _too_large(
+                label,
+                "nomor baris",
+                "row number",
+                f"> {_count(MAX_XLSX_ROWS)}",
+                _count(MAX_XLSX_ROWS),
+                row=header_row + 1 + offset,
+            )
         if cells is blank:
             continue
         number = header_row + 1 + offset
@@ -340,8 +402,11 @@ def _careful_rows(ws, label: str, headers: list[str], header_row: int):
                 values.append(None)
                 continue
             if cell.data_type == "f":
-                raise ReadError(Problem("formula", label, row=number, column=headers[position] or cell.coordinate,
-                                        value=str(value)[:80]))
+                raise ReadError(
+                    Problem(
+                        "formula", label, row=number, column=headers[position] or cell.coordinate, value=str(value)[:80]
+                    )
+                )
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 style = cell._style_id
                 if style not in formats:
@@ -373,12 +438,14 @@ def read_parquet(data: bytes, name: str) -> RawTable:
     if columns > MAX_PARQUET_COLUMNS:
         raise _too_large(name, "kolom", "columns", _count(columns), _count(MAX_PARQUET_COLUMNS))
     if unpacked > MAX_PARQUET_BYTES:
-        raise _too_large(name, "data setelah dibuka", "data unpacked", _megabytes(unpacked), _megabytes(MAX_PARQUET_BYTES))
+        raise _too_large(
+            name, "data setelah dibuka", "data unpacked", _megabytes(unpacked), _megabytes(MAX_PARQUET_BYTES)
+        )
     try:
         frame = parquet.read().to_pandas()
     except Exception as exc:
         raise _fail("unreadable", name, detail=type(exc).__name__) from None
-    if len(frame) > MAX_PARQUET_ROWS:    # the footer understated its rows
+    if len(frame) > MAX_PARQUET_ROWS:  # the footer understated its rows
         raise _too_large(name, "baris", "rows", _count(len(frame)), _count(MAX_PARQUET_ROWS))
     if frame.empty:
         raise _fail("header_only", name)
@@ -388,8 +455,9 @@ def read_parquet(data: bytes, name: str) -> RawTable:
     return RawTable(name, headers, rows.reset_index(drop=True), list(range(2, len(frame) + 2)), "Parquet")
 
 
-def read_file(path: Path, sheet: str | None = None, limit_mb: float = DEFAULT_LIMIT_MB,
-              display_name: str | None = None) -> RawTable:
+def read_file(
+    path: Path, sheet: str | None = None, limit_mb: float = DEFAULT_LIMIT_MB, display_name: str | None = None
+) -> RawTable:
     """Read ``path`` by its content (not only its name). Raises ReadError with the problem."""
     name = display_name or Path(path).name
     path = Path(path)
@@ -402,7 +470,7 @@ def read_file(path: Path, sheet: str | None = None, limit_mb: float = DEFAULT_LI
         raise _fail("file_too_large", name, size_mb=f"{size / 1024 / 1024:.1f}", limit_mb=f"{limit_mb:g}")
     try:
         data = path.read_bytes()
-    except OSError as exc:   # no permission, a device, a file removed meanwhile ...
+    except OSError as exc:  # no permission, a device, a file removed meanwhile ...
         raise _fail("unreadable", name, detail=type(exc).__name__) from None
     if not data.strip():
         raise _fail("file_empty", name)
@@ -412,5 +480,9 @@ def read_file(path: Path, sheet: str | None = None, limit_mb: float = DEFAULT_LI
         return read_parquet(data, name)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".parquet", ".pq", ".xls"):
-        raise _fail("unreadable", name, detail="isi berkas tidak sesuai dengan ekstensinya / content does not match the extension")
+        raise _fail(
+            "unreadable",
+            name,
+            detail="isi berkas tidak sesuai dengan ekstensinya / content does not match the extension",
+        )
     return read_csv(data, name)

@@ -26,7 +26,7 @@ def _compact(text: str) -> str:
 @dataclass
 class RegionMatch:
     code: str | None
-    problem: str | None = None          # 'unknown_region', 'ambiguous_region'
+    problem: str | None = None  # 'unknown_region', 'ambiguous_region'
     suggestions: tuple[str, ...] = ()
 
 
@@ -62,20 +62,31 @@ class RegionMatcher:
         candidates = set(self.by_full.get(full, set()))
         if not candidates:
             candidates = set(self.by_bare.get(_compact(_bare(written)), set()))
-            wanted = {"kota": "kota", "kotamadya": "kota", "pemkot": "kota",
-                      "kabupaten": "kabupaten", "kab": "kabupaten", "pemkab": "kabupaten"}.get(kind)
+            wanted = {
+                "kota": "kota",
+                "kotamadya": "kota",
+                "pemkot": "kota",
+                "kabupaten": "kabupaten",
+                "kab": "kabupaten",
+                "pemkab": "kabupaten",
+            }.get(kind)
             if wanted and candidates:
                 typed = {c for c in candidates if self.regions.loc[c, "regency_type"] == wanted}
                 if not typed:  # 'Kota Tabalong', 'Kabupaten Banjarmasin'
-                    return RegionMatch(None, "region_type_mismatch",
-                                       tuple(sorted(self.regions.loc[c, "region_name"] for c in candidates)))
+                    return RegionMatch(
+                        None,
+                        "region_type_mismatch",
+                        tuple(sorted(self.regions.loc[c, "region_name"] for c in candidates)),
+                    )
                 candidates = typed
         if province and len(candidates) > 1:
             candidates = {c for c in candidates if c.split(".")[0] == province} or candidates
         if len(candidates) == 1:
             return RegionMatch(next(iter(candidates)))
         if len(candidates) > 1:
-            return RegionMatch(None, "ambiguous_region", tuple(sorted(self.regions.loc[c, "region_name"] for c in candidates)))
+            return RegionMatch(
+                None, "ambiguous_region", tuple(sorted(self.regions.loc[c, "region_name"] for c in candidates))
+            )
         return self._unknown(written)
 
     def _unknown(self, written: str) -> RegionMatch:

@@ -26,7 +26,7 @@ import shutil
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -34,8 +34,14 @@ import pyarrow.parquet as pq
 
 from analytics.catalog import Table
 
-ARROW_TYPES = {"VARCHAR": pa.string(), "DATE": pa.date32(), "INTEGER": pa.int32(), "BIGINT": pa.int64(),
-               "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_()}
+ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "DATE": pa.date32(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+}
 
 
 #: The state before any import: curated reference data and the synthetic demo.
@@ -50,8 +56,11 @@ def _fault(point: str) -> None:
     if fault == point:
         os._exit(137)
     if fault == f"pause:{point}":
-        (Path(os.environ.get("PANTAU_INGEST_PAUSED", "/dev/null")).write_text(point)
-         if os.environ.get("PANTAU_INGEST_PAUSED") else None)
+        (
+            Path(os.environ.get("PANTAU_INGEST_PAUSED", "/dev/null")).write_text(point)
+            if os.environ.get("PANTAU_INGEST_PAUSED")
+            else None
+        )
         time.sleep(60)
 
 
@@ -172,14 +181,18 @@ class VersionStore:
                 if path.name.startswith("v") and path.name[1:].isdigit() and int(path.name[1:]) > limit:
                     shutil.rmtree(path, ignore_errors=True)
 
-    def commit(self, changes: dict[str, tuple[Table, pa.Table]], meta: dict, expected_base: str | None = None) -> Version:
+    def commit(
+        self, changes: dict[str, tuple[Table, pa.Table]], meta: dict, expected_base: str | None = None
+    ) -> Version:
         """A new version: ``changes`` replace whole tables; the others carry over unchanged.
         With ``expected_base``, refuses (StaleVersion) when another version landed meanwhile."""
         with self.lock():
             current = self.current()
             if expected_base is not None and (current.name if current else EMPTY_VERSION) != expected_base:
                 raise StaleVersion(expected_base, current.name if current else EMPTY_VERSION)
-            carried = {name: entry for name, entry in (current.tables if current else {}).items() if name not in changes}
+            carried = {
+                name: entry for name, entry in (current.tables if current else {}).items() if name not in changes
+            }
             return self._write_version(current, current, carried, changes, meta)
 
     def rollback(self, name: str, meta: dict) -> Version:
@@ -189,14 +202,22 @@ class VersionStore:
             current = self.current()
             if current is None:
                 raise KeyError(name)
-            target = self.get(name) if name != EMPTY_VERSION else Version(EMPTY_VERSION, self.versions_dir, {"tables": {}})
+            target = (
+                self.get(name) if name != EMPTY_VERSION else Version(EMPTY_VERSION, self.versions_dir, {"tables": {}})
+            )
             if target is None:
                 raise KeyError(name)
             meta = dict(meta, mode="rollback", restored_from=target.name)
             return self._write_version(current, target, dict(target.tables), {}, meta)
 
-    def _write_version(self, current: Version | None, source: Version | None, carried: dict[str, dict],
-                       changes: dict[str, tuple[Table, pa.Table]], meta: dict) -> Version:
+    def _write_version(
+        self,
+        current: Version | None,
+        source: Version | None,
+        carried: dict[str, dict],
+        changes: dict[str, tuple[Table, pa.Table]],
+        meta: dict,
+    ) -> Version:
         """Write the next version (tables ``carried`` from ``source`` are hard-linked, ``changes``
         written), then activate it. Call with the lock held."""
         self._clean_leftovers(current)
@@ -213,8 +234,13 @@ class VersionStore:
             pq.read_metadata(staging / file_name)  # written completely and readable
             tables[table_name] = {"file": file_name, "rows": content.num_rows, "sha256": sha256_of(staging / file_name)}
             _fault("after_table_write")
-        manifest = dict(meta, version=name, parent=current.name if current else None, tables=tables,
-                        committed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        manifest = dict(
+            meta,
+            version=name,
+            parent=current.name if current else None,
+            tables=tables,
+            committed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
         (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         for path in staging.iterdir():
             with open(path, "rb") as handle:
@@ -235,8 +261,10 @@ class VersionStore:
 
 
 def _unwritable(root: Path, error: OSError) -> str:
-    return (f"Folder data tidak dapat ditulis ({root}): {error.strerror or error}. Impor tidak disimpan; "
-            f"data yang sudah ada tidak berubah. / The data folder cannot be written; nothing was changed.")
+    return (
+        f"Folder data tidak dapat ditulis ({root}): {error.strerror or error}. Impor tidak disimpan; "
+        f"data yang sudah ada tidak berubah. / The data folder cannot be written; nothing was changed."
+    )
 
 
 def _fsync_dir(path: Path) -> None:

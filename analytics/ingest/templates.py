@@ -36,14 +36,32 @@ def dictionary_rows(table: Table) -> list[list[str]]:
             need = f"bawaan / default: {DEFAULTS[column.name]}"
         else:
             need = "boleh kosong / optional"
-        allowed = ", ".join(column.allowed) if column.allowed else (f"kode di / codes in {column.references}" if column.references else "")
-        rows.append([column.name, column.type, need, allowed, ", ".join(aliases_for(table.name, column.name)[1:6]),
-                     column.description + (" (DATA PRIBADI / personal data)" if column.personal else "")])
+        allowed = (
+            ", ".join(column.allowed)
+            if column.allowed
+            else (f"kode di / codes in {column.references}" if column.references else "")
+        )
+        rows.append(
+            [
+                column.name,
+                column.type,
+                need,
+                allowed,
+                ", ".join(aliases_for(table.name, column.name)[1:6]),
+                column.description + (" (DATA PRIBADI / personal data)" if column.personal else ""),
+            ]
+        )
     return rows
 
 
-DICTIONARY_HEADERS = ["kolom / column", "tipe / type", "isian / filling", "nilai yang diterima / accepted values",
-                      "nama lain yang dikenali / recognised names", "keterangan / description"]
+DICTIONARY_HEADERS = [
+    "kolom / column",
+    "tipe / type",
+    "isian / filling",
+    "nilai yang diterima / accepted values",
+    "nama lain yang dikenali / recognised names",
+    "keterangan / description",
+]
 
 
 def template_xlsx(table: Table) -> bytes:

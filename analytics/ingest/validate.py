@@ -17,8 +17,18 @@ from analytics.ingest.headers import HeaderMapping, aliases_for, normalise, valu
 from analytics.ingest.problems import Problem
 from analytics.ingest.readers import RawTable
 from analytics.ingest.regions import RegionMatcher
-from analytics.ingest.values import (EDGE_SPACES, character_name, hidden_character, looks_like_formula, nfc,
-                                     number_convention, parse_bool, parse_date, parse_number, show_hidden)
+from analytics.ingest.values import (
+    EDGE_SPACES,
+    character_name,
+    hidden_character,
+    looks_like_formula,
+    nfc,
+    number_convention,
+    parse_bool,
+    parse_date,
+    parse_number,
+    show_hidden,
+)
 
 MAX_PROBLEMS = 1000
 MAX_TEXT = 2000
@@ -30,8 +40,12 @@ PARTIAL_OK = {"published_date"}
 #: Columns filled in when the file does not have them.
 DEFAULTS = {"is_synthetic": False, "value_qualifier": "exact"}
 #: (later column, earlier column): the later may not precede the earlier.
-DATE_ORDER = [("decided_date", "reported_date"), ("forwarded_date", "decided_date"),
-              ("forwarded_date", "reported_date"), ("followup_date", "recommendation_date")]
+DATE_ORDER = [
+    ("decided_date", "reported_date"),
+    ("forwarded_date", "decided_date"),
+    ("forwarded_date", "reported_date"),
+    ("followup_date", "recommendation_date"),
+]
 DECIDED_STATUSES = ("tidak_diregistrasi", "terbukti", "tidak_terbukti", "dihentikan")
 REGENCY_ONLY = {"violation_cases", "socialization_events"}
 
@@ -41,8 +55,8 @@ class Reference:
     """What imported values are checked against."""
 
     regions: pd.DataFrame
-    codes: dict[str, dict[str, str]]          # referenced table -> {normalised code or label: code}
-    elections: pd.DataFrame                   # election_id, voting_date
+    codes: dict[str, dict[str, str]]  # referenced table -> {normalised code or label: code}
+    elections: pd.DataFrame  # election_id, voting_date
     today: date = field(default_factory=date.today)
     #: column -> {normalised written value: code} taught by the deployment's stewards
     #: (analytics.ingest.learned); the built-in codes, labels and aliases come first
@@ -54,7 +68,7 @@ class Reference:
 
 @dataclass
 class Validated:
-    rows: pd.DataFrame            # catalog columns, typed Python values, one row per accepted row
+    rows: pd.DataFrame  # catalog columns, typed Python values, one row per accepted row
     row_numbers: list[int]
     problems: list[Problem]
     notices: list[Problem]
@@ -88,8 +102,13 @@ class _Collector:
 
 
 def _empty(value) -> bool:
-    return value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip()) \
-        or value is pd.NaT or value is pd.NA
+    return (
+        value is None
+        or (isinstance(value, float) and value != value)
+        or (isinstance(value, str) and not value.strip())
+        or value is pd.NaT
+        or value is pd.NA
+    )
 
 
 def is_identifier(table: Table, column: Column) -> bool:
@@ -99,8 +118,14 @@ def is_identifier(table: Table, column: Column) -> bool:
     character, so they are held to ``hidden_character(identifier=True)``; every other text
     (free text, and the words looked up in a vocabulary) to ``identifier=False``."""
     name = column.name
-    return (name in table.primary_key or bool(column.allowed) or column.references is not None or name == "nip"
-            or name == "code" or name.endswith(("_id", "_code", "_url")))
+    return (
+        name in table.primary_key
+        or bool(column.allowed)
+        or column.references is not None
+        or name == "nip"
+        or name == "code"
+        or name.endswith(("_id", "_code", "_url"))
+    )
 
 
 def _expected_codes(codes: list[str]) -> str:
@@ -108,8 +133,16 @@ def _expected_codes(codes: list[str]) -> str:
     return shown + (", …" if len(codes) > 12 else "")
 
 
-def _convert_column(table: Table, column: Column, values: pd.Series, numbers: list[int], header: str,
-                    reference: Reference, out: _Collector, province_hints: list[str | None]):
+def _convert_column(
+    table: Table,
+    column: Column,
+    values: pd.Series,
+    numbers: list[int],
+    header: str,
+    reference: Reference,
+    out: _Collector,
+    province_hints: list[str | None],
+):
     """Typed values of one column (None where empty or invalid) and, for dates, precisions.
 
     Each distinct cell (with its province hint, for regions) is converted once: a column of a
@@ -128,7 +161,7 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
     keys = pd.Series(list(zip(values, province_hints)), dtype=object) if by_region else values
     try:
         codes, uniques = pd.factorize(keys, use_na_sentinel=False)
-    except TypeError:   # an unhashable cell (a spreadsheet oddity): one cell at a time
+    except TypeError:  # an unhashable cell (a spreadsheet oddity): one cell at a time
         codes, uniques = np.arange(len(values)), list(keys)
     raws = [key[0] for key in uniques] if by_region else list(uniques)
     if kind == "DATE":
@@ -142,7 +175,7 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
         convention = number_convention(raws) or ("id" if normalise(header) in INDONESIAN_NUMBER_HEADERS else None)
     unique_values = np.empty(len(raws), dtype=object)
     unique_precisions = np.empty(len(raws), dtype=object)
-    failing: dict[int, tuple] = {}   # unique index -> (kind of problem, details)
+    failing: dict[int, tuple] = {}  # unique index -> (kind of problem, details)
     # free text (names, titles, ids: up to a distinct value per row) needs only its spaces
     # stripped when it starts like no formula and is not too long; anything else takes the full path
     plain_text = kind == "VARCHAR" and lookup is None and not by_region and column.name != "nip"
@@ -157,9 +190,14 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
             probe = raw.strip(EDGE_SPACES) if identifier else raw
             if (found := hidden_character(probe, identifier)) is not None:
                 position, char = found
-                failing[j] = ("hidden", ("hidden_character_in_id" if identifier else "hidden_character",
-                                         show_hidden(probe, identifier),
-                                         {"character": character_name(char), "position": position + 1}))
+                failing[j] = (
+                    "hidden",
+                    (
+                        "hidden_character_in_id" if identifier else "hidden_character",
+                        show_hidden(probe, identifier),
+                        {"character": character_name(char), "position": position + 1},
+                    ),
+                )
                 continue
         if plain_text and type(raw) is str:
             text = raw.strip()
@@ -175,8 +213,9 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
         if isinstance(raw, (list, tuple, dict, set, bytes)) or (hasattr(raw, "__len__") and not isinstance(raw, str)):
             failing[j] = ("not_a_value", None)
             continue
-        value, precision, problem = _convert_value(table, column, raw, lookup, reference,
-                                                   uniques[j][1] if by_region else None, convention)
+        value, precision, problem = _convert_value(
+            table, column, raw, lookup, reference, uniques[j][1] if by_region else None, convention
+        )
         if problem is not None:
             failing[j] = ("conversion", problem)
             continue
@@ -188,8 +227,9 @@ def _convert_column(table: Table, column: Column, values: pd.Series, numbers: li
     return converted, precisions
 
 
-def _report(failing: dict[int, tuple], codes: np.ndarray, values: pd.Series, numbers: list[int], header: str,
-            out: _Collector) -> None:
+def _report(
+    failing: dict[int, tuple], codes: np.ndarray, values: pd.Series, numbers: list[int], header: str, out: _Collector
+) -> None:
     """The problems of a column's failing cells, row by row (as a reader goes through the file)."""
     rows = np.flatnonzero(np.isin(codes, list(failing)))
     for i in rows.tolist():
@@ -255,8 +295,9 @@ def _as_text(column: Column, raw) -> tuple[str | None, tuple | None]:
 INDONESIAN_NUMBER_HEADERS = {"nilai", "angka", "jumlah", "jumlah asn", "jumlah pns", "jumlah pegawai"}
 
 
-def _convert_value(table: Table, column: Column, raw, lookup, reference: Reference, province: str | None,
-                   convention: str | None = None):
+def _convert_value(
+    table: Table, column: Column, raw, lookup, reference: Reference, province: str | None, convention: str | None = None
+):
     """(value, precision, problem) where problem is (code, expected, params) or None."""
     if column.type == "DATE":
         try:
@@ -301,7 +342,9 @@ def _convert_value(table: Table, column: Column, raw, lookup, reference: Referen
         if found.problem == "region_type_mismatch":
             return None, None, (found.problem, ", ".join(found.suggestions), {})
         if found.code is None:
-            expected = ", ".join(found.suggestions) if found.suggestions else "Kabupaten Tabalong, Kota Banjarmasin, 63.09"
+            expected = (
+                ", ".join(found.suggestions) if found.suggestions else "Kabupaten Tabalong, Kota Banjarmasin, 63.09"
+            )
             return None, None, (found.problem, expected, {})
         if table.name in REGENCY_ONLY and "." not in found.code:
             return None, None, ("region_not_regency", None, {})
@@ -311,8 +354,11 @@ def _convert_value(table: Table, column: Column, raw, lookup, reference: Referen
         if code is None:
             if column.allowed:
                 return None, None, ("not_allowed", _expected_codes(list(column.allowed)), {})
-            return None, None, ("unknown_reference", _expected_codes(sorted(set(lookup.values()))),
-                                {"table": column.reference_table})
+            return (
+                None,
+                None,
+                ("unknown_reference", _expected_codes(sorted(set(lookup.values()))), {"table": column.reference_table}),
+            )
         return code, None, None
     if column.name == "nip" and not (text.isdigit() and len(text) == 18):
         return None, None, ("bad_nip", "18 angka / digits", {})
@@ -329,7 +375,8 @@ def validate(table: Table, raw: RawTable, mapping: HeaderMapping, reference: Ref
         if column.name in mapping.columns or not column.required or column.name in DEFAULTS:
             continue
         if column.name in PRECISION_COLUMNS.values() and any(
-                date_col in mapping.columns for date_col, prec in PRECISION_COLUMNS.items() if prec == column.name):
+            date_col in mapping.columns for date_col, prec in PRECISION_COLUMNS.items() if prec == column.name
+        ):
             continue
         out.add("missing_column", 1, column.name, aliases=", ".join(aliases_for(table.name, column.name)[:6]))
     # the rows are checked even when a header is wrong, so that one report names everything and a
@@ -355,7 +402,8 @@ def validate(table: Table, raw: RawTable, mapping: HeaderMapping, reference: Ref
             header = mapping.source_header(column.name)
             values = raw.rows[mapping.columns[column.name]]
             data[column.name], precisions[column.name] = _convert_column(
-                table, column, values, numbers, header, reference, out, province_hints)
+                table, column, values, numbers, header, reference, out, province_hints
+            )
         else:
             data[column.name] = [DEFAULTS.get(column.name)] * n
     for date_column, precision_column in PRECISION_COLUMNS.items():
@@ -363,15 +411,21 @@ def validate(table: Table, raw: RawTable, mapping: HeaderMapping, reference: Ref
             merged = []
             for i, (given, derived) in enumerate(zip(data[precision_column], precisions[date_column])):
                 if given is not None and derived is not None and given != derived:
-                    out.add("precision_mismatch", numbers[i], _header(mapping, precision_column), given,
-                            derived, date_header=_header(mapping, date_column))
+                    out.add(
+                        "precision_mismatch",
+                        numbers[i],
+                        _header(mapping, precision_column),
+                        given,
+                        derived,
+                        date_header=_header(mapping, date_column),
+                    )
                 merged.append(derived if derived is not None else given)
             data[precision_column] = merged
     frame = pd.DataFrame({name: pd.Series(data[name], dtype=object) for name in table.column_names})
     _row_checks(table, frame, numbers, mapping, reference, out)
     if not missing & set(table.primary_key):
         _unique_keys(table, frame, numbers, mapping, out)
-    if missing or mapping.duplicates:   # rows read under a wrong header are no preview
+    if missing or mapping.duplicates:  # rows read under a wrong header are no preview
         return Validated(pd.DataFrame(columns=table.column_names), [], out.problems, out.notices)
     return Validated(frame, list(numbers), out.problems, out.notices)
 
@@ -380,17 +434,24 @@ def _header(mapping: HeaderMapping, column: str) -> str:
     return mapping.source_header(column) if column in mapping.columns else column
 
 
-def _row_checks(table: Table, frame: pd.DataFrame, numbers: list[int], mapping: HeaderMapping,
-                reference: Reference, out: _Collector) -> None:
+def _row_checks(
+    table: Table, frame: pd.DataFrame, numbers: list[int], mapping: HeaderMapping, reference: Reference, out: _Collector
+) -> None:
     columns = set(frame.columns)
     for later, earlier in DATE_ORDER:
         if later in columns and earlier in columns:
             for i, (a, b) in enumerate(zip(frame[later], frame[earlier])):
                 if a is not None and b is not None and a < b:
-                    out.add("date_before", numbers[i], _header(mapping, later), a.isoformat(),
-                            other=_header(mapping, earlier), other_value=b.isoformat())
+                    out.add(
+                        "date_before",
+                        numbers[i],
+                        _header(mapping, later),
+                        a.isoformat(),
+                        other=_header(mapping, earlier),
+                        other_value=b.isoformat(),
+                    )
     if table.name == "violation_cases":
-        windows = {}   # election -> (earliest, latest) report date: two years before voting to one after
+        windows = {}  # election -> (earliest, latest) report date: two years before voting to one after
         for election, voting in reference.elections.set_index("election_id")["voting_date"].items():
             if not pd.isna(voting):
                 voting = pd.Timestamp(voting).date()
@@ -401,24 +462,38 @@ def _row_checks(table: Table, frame: pd.DataFrame, numbers: list[int], mapping: 
                 continue
             low, high = window
             if not low <= reported <= high:
-                out.add("date_out_of_range", numbers[i], _header(mapping, "reported_date"), reported.isoformat(),
-                        low=low.isoformat(), high=high.isoformat())
+                out.add(
+                    "date_out_of_range",
+                    numbers[i],
+                    _header(mapping, "reported_date"),
+                    reported.isoformat(),
+                    low=low.isoformat(),
+                    high=high.isoformat(),
+                )
         decided_header = _header(mapping, "decided_date")
         for i, (status, decided) in enumerate(zip(frame["status"], frame["decided_date"])):
             if status in DECIDED_STATUSES and decided is None and (numbers[i], decided_header) not in out.locations:
                 out.add("status_needs_date", numbers[i], decided_header, status=status)
 
 
-def _unique_keys(table: Table, frame: pd.DataFrame, numbers: list[int], mapping: HeaderMapping, out: _Collector) -> None:
+def _unique_keys(
+    table: Table, frame: pd.DataFrame, numbers: list[int], mapping: HeaderMapping, out: _Collector
+) -> None:
     key_columns = list(table.primary_key)
     if not frame.duplicated(subset=key_columns).any():
-        return   # the common case, found in one pass; otherwise the rows are gone through to name each pair
+        return  # the common case, found in one pass; otherwise the rows are gone through to name each pair
     seen: dict[tuple, int] = {}
     for i, key in enumerate(zip(*(frame[c] for c in key_columns))):
         if any(part is None for part in key):
             continue
         if key in seen:
-            out.add("duplicate_key", numbers[i], _header(mapping, key_columns[0]), "/".join(map(str, key)),
-                    key="/".join(map(str, key)), other_row=numbers[seen[key]])
+            out.add(
+                "duplicate_key",
+                numbers[i],
+                _header(mapping, key_columns[0]),
+                "/".join(map(str, key)),
+                key="/".join(map(str, key)),
+                other_row=numbers[seen[key]],
+            )
         else:
             seen[key] = i

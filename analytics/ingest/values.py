@@ -10,18 +10,47 @@ import unicodedata
 from datetime import date, datetime
 
 MONTHS = {
-    "januari": 1, "january": 1, "jan": 1,
-    "februari": 2, "february": 2, "feb": 2, "peb": 2,
-    "maret": 3, "march": 3, "mar": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "june": 6, "jun": 6,
-    "juli": 7, "july": 7, "jul": 7,
-    "agustus": 8, "august": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9,
-    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
-    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
-    "desember": 12, "december": 12, "des": 12, "dec": 12,
+    "januari": 1,
+    "january": 1,
+    "jan": 1,
+    "februari": 2,
+    "february": 2,
+    "feb": 2,
+    "peb": 2,
+    "maret": 3,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "may": 5,
+    "juni": 6,
+    "june": 6,
+    "jun": 6,
+    "juli": 7,
+    "july": 7,
+    "jul": 7,
+    "agustus": 8,
+    "august": 8,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "oktober": 10,
+    "october": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nopember": 11,
+    "nov": 11,
+    "nop": 11,
+    "desember": 12,
+    "december": 12,
+    "des": 12,
+    "dec": 12,
 }
 
 _NUMERIC_DATE = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
@@ -29,8 +58,10 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{
 _WORD_DATE = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
-_WEEKDAY = re.compile(r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
-                      r"thursday|friday|saturday|sunday),?\s+")
+_WEEKDAY = re.compile(
+    r"^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday),?\s+"
+)
 
 
 def _make(year: int, month: int, day: int) -> date:
@@ -117,7 +148,9 @@ def parse_number(value: object, integer: bool, convention: str | None = None) ->
         elif _EN_THOUSANDS.match(text):
             text = text.replace(",", "")
         elif "," in text and "." in text:
-            text = text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
+            text = (
+                text.replace(".", "").replace(",", ".") if text.rfind(",") > text.rfind(".") else text.replace(",", "")
+            )
         else:
             text = text.replace(",", ".")
         try:
@@ -163,13 +196,40 @@ def looks_like_formula(text: str) -> bool:
 # --- characters nobody can see -------------------------------------------------------------------
 
 #: Names of the control characters, which Unicode leaves unnamed (ISO 6429 names).
-_C0_NAMES = ("NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY",
-             "ACKNOWLEDGE", "BELL", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION",
-             "FORM FEED", "CARRIAGE RETURN", "SHIFT OUT", "SHIFT IN", "DATA LINK ESCAPE", "DEVICE CONTROL ONE",
-             "DEVICE CONTROL TWO", "DEVICE CONTROL THREE", "DEVICE CONTROL FOUR", "NEGATIVE ACKNOWLEDGE",
-             "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK", "CANCEL", "END OF MEDIUM", "SUBSTITUTE", "ESCAPE",
-             "INFORMATION SEPARATOR FOUR", "INFORMATION SEPARATOR THREE", "INFORMATION SEPARATOR TWO",
-             "INFORMATION SEPARATOR ONE")
+_C0_NAMES = (
+    "NULL",
+    "START OF HEADING",
+    "START OF TEXT",
+    "END OF TEXT",
+    "END OF TRANSMISSION",
+    "ENQUIRY",
+    "ACKNOWLEDGE",
+    "BELL",
+    "BACKSPACE",
+    "CHARACTER TABULATION",
+    "LINE FEED",
+    "LINE TABULATION",
+    "FORM FEED",
+    "CARRIAGE RETURN",
+    "SHIFT OUT",
+    "SHIFT IN",
+    "DATA LINK ESCAPE",
+    "DEVICE CONTROL ONE",
+    "DEVICE CONTROL TWO",
+    "DEVICE CONTROL THREE",
+    "DEVICE CONTROL FOUR",
+    "NEGATIVE ACKNOWLEDGE",
+    "SYNCHRONOUS IDLE",
+    "END OF TRANSMISSION BLOCK",
+    "CANCEL",
+    "END OF MEDIUM",
+    "SUBSTITUTE",
+    "ESCAPE",
+    "INFORMATION SEPARATOR FOUR",
+    "INFORMATION SEPARATOR THREE",
+    "INFORMATION SEPARATOR TWO",
+    "INFORMATION SEPARATOR ONE",
+)
 _OTHER_CONTROL_NAMES = {0x7F: "DELETE", 0x85: "NEXT LINE"}
 
 #: Characters that show nothing although their category is a visible one (fillers, blanks, joiners).
@@ -203,8 +263,12 @@ def character_name(char: str) -> str:
     name = unicodedata.name(char, "") or (_C0_NAMES[point] if point < 32 else _OTHER_CONTROL_NAMES.get(point, ""))
     if not name:
         category = unicodedata.category(char)
-        name = {"Cc": "CONTROL CHARACTER", "Cs": "SURROGATE (undecodable byte)", "Co": "PRIVATE USE CHARACTER",
-                "Cn": "UNASSIGNED CHARACTER"}.get(category, category)
+        name = {
+            "Cc": "CONTROL CHARACTER",
+            "Cs": "SURROGATE (undecodable byte)",
+            "Co": "PRIVATE USE CHARACTER",
+            "Cn": "UNASSIGNED CHARACTER",
+        }.get(category, category)
     return f"U+{point:04X} {name}"
 
 
@@ -229,9 +293,16 @@ def hidden_character(text: str, identifier: bool) -> tuple[int, str] | None:
                 return position, char
             continue
         category = unicodedata.category(char)
-        if category in HIDDEN_CATEGORIES or char in INVISIBLE or (
-                identifier and (category in _ID_ONLY_CATEGORIES or 0xFE00 <= ord(char) <= 0xFE0F
-                                or 0xE0100 <= ord(char) <= 0xE01EF)):
+        if (
+            category in HIDDEN_CATEGORIES
+            or char in INVISIBLE
+            or (
+                identifier
+                and (
+                    category in _ID_ONLY_CATEGORIES or 0xFE00 <= ord(char) <= 0xFE0F or 0xE0100 <= ord(char) <= 0xE01EF
+                )
+            )
+        ):
             return position, char
     return None
 
@@ -242,5 +313,5 @@ def show_hidden(text: str, identifier: bool) -> str:
     while (found := hidden_character(rest, identifier)) is not None:
         position, char = found
         shown.append(rest[:position] + f"\u27e8U+{ord(char):04X}\u27e9")
-        rest = rest[position + 1:]
+        rest = rest[position + 1 :]
     return "".join(shown) + rest

@@ -14,18 +14,22 @@ from xml.etree import ElementTree
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _STRICT_MAIN = "{http://purl.oclc.org/ooxml/spreadsheetml/main}"
-_RELATION_ID = ("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id",
-                "{http://purl.oclc.org/ooxml/officeDocument/relationships}id")
+_RELATION_ID = (
+    "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id",
+    "{http://purl.oclc.org/ooxml/officeDocument/relationships}id",
+)
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s[^>]*?\bref="\$?([A-Z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?"')
+_DIMENSION = re.compile(
+    rb'<(?:\w+:)?dimension\s[^>]*?\bref="\$?([A-Z]{1,3})\$?([0-9]{1,7})(?::\$?([A-Z]{1,3})\$?([0-9]{1,7}))?"'
+)
 
 
 @dataclass(frozen=True)
 class Sheet:
     title: str
-    kind: str          # "worksheet", "chartsheet", "dialogsheet", "macrosheet" ...
+    kind: str  # "worksheet", "chartsheet", "dialogsheet", "macrosheet" ...
     visible: bool
-    part: str          # e.g. "xl/worksheets/sheet1.xml"
+    part: str  # e.g. "xl/worksheets/sheet1.xml"
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,9 @@ def _relations(archive: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]
 def sheets(archive: zipfile.ZipFile) -> list[Sheet]:
     """The workbook's sheets in tab order. Raises KeyError or ElementTree.ParseError when the
     workbook part is missing or damaged."""
-    workbook = next((target for kind, target in _relations(archive, "").values() if kind == "officeDocument"),
-                    "xl/workbook.xml")
+    workbook = next(
+        (target for kind, target in _relations(archive, "").values() if kind == "officeDocument"), "xl/workbook.xml"
+    )
     relations = _relations(archive, workbook)
     root = ElementTree.fromstring(archive.read(workbook))
     found = []

@@ -28,7 +28,7 @@ _NEEDS_CARE = (b"<f>", b"<f ", b"<f/>", b":f>", b":f ", b":f/>", b't="e"', b"t='
 _ZERO_PADDED_FORMAT = re.compile(rb'formatCode="0{2,}"')
 _BLOCK = 1 << 22
 #: Above this, a float no longer holds every integer: the careful reader keeps the digits as written.
-_EXACT_INTEGER = 2 ** 53
+_EXACT_INTEGER = 2**53
 
 
 def plain_extent(archive: zipfile.ZipFile, sheet_part: str) -> tuple[int, int] | None:
@@ -51,11 +51,11 @@ def plain_extent(archive: zipfile.ZipFile, sheet_part: str) -> tuple[int, int] |
             block = tail + chunk
             if first:
                 if b"<worksheet" not in block:
-                    return None          # a namespace prefix (<x:worksheet>): the careful reader's job
+                    return None  # a namespace prefix (<x:worksheet>): the careful reader's job
                 first = False
             cut = block.rfind(b"<") if chunk else len(block)
             if cut <= 0 and chunk:
-                tail = block               # one tag longer than a block: read on
+                tail = block  # one tag longer than a block: read on
                 continue
             part = block[:cut]
             if any(mark in part for mark in _NEEDS_CARE) or b"<c>" in part or b"<c/>" in part:
@@ -69,7 +69,7 @@ def plain_extent(archive: zipfile.ZipFile, sheet_part: str) -> tuple[int, int] |
             tail = block[cut:]
             if not chunk:
                 break
-    if cells != references:                 # a cell without its reference, or a stray r="A1"
+    if cells != references:  # a cell without its reference, or a stray r="A1"
         return None
     last_column = max(map(column_number, columns), default=0)
     return last_row, last_column
@@ -89,7 +89,7 @@ def read_values(data: bytes, sheet_name: str) -> list[list[object]] | None:
             book.close()
     except (KeyboardInterrupt, SystemExit):
         raise
-    except BaseException:     # a damaged part (a Rust panic is a BaseException): the careful reader names it
+    except BaseException:  # a damaged part (a Rust panic is a BaseException): the careful reader names it
         return None
     for row in grid:
         for position, value in enumerate(row):

@@ -35,8 +35,11 @@ def data_dictionary(register_is_synthetic: bool) -> None:
         if table.tier == "register" and register_is_synthetic:
             tier += " — " + t("tier_synthetic_demo", lang)
         # the register's row counts are exact totals of cases: the public gets them adjusted on the pages only
-        size = "" if table.tier == "register" and small_counts.public_view() \
+        size = (
+            ""
+            if table.tier == "register" and small_counts.public_view()
             else " · " + t("dictionary_rows", lang, n=format_count(counts.get(table.name, 0), lang))
+        )
         with st.expander(f"**{title}** (`{table.name}`) · {tier}{size}"):
             st.markdown(table.description)
             st.markdown(
@@ -52,6 +55,7 @@ def data_dictionary(register_is_synthetic: bool) -> None:
 def calibration_text(lang: str) -> str:
     """How the demo register was calibrated, and which targets are fallbacks, not published."""
     reference = demo.load_reference()
-    calibration = demo.calibration_from_figures(reference.published_figures, reference.elections,
-                                                reference.category_codes, reference.position_codes)
+    calibration = demo.calibration_from_figures(
+        reference.published_figures, reference.elections, reference.category_codes, reference.position_codes
+    )
     return demo.describe_calibration(calibration, lang)

@@ -104,8 +104,13 @@ def login_box() -> None:
             # of the page cannot swallow the submission.
             with st.form("masuk_lokal", border=False):
                 st.text_input(t("username", lang), max_chars=64, autocomplete="username", key="login_name")
-                st.text_input(t("password", lang), type="password", max_chars=128, autocomplete="current-password",
-                              key="login_password")
+                st.text_input(
+                    t("password", lang),
+                    type="password",
+                    max_chars=128,
+                    autocomplete="current-password",
+                    key="login_password",
+                )
                 st.form_submit_button(t("login", lang), width="stretch", on_click=_try_login, args=(accounts,))
             message = st.session_state.get(LOGIN_MESSAGE)
             if message:
@@ -149,5 +154,5 @@ def analyst_only_page(url_path: str):
         st.info(t("analyst_only_body", lang), icon=":material/lock:")
         st.page_link("pages/ringkasan.py", label=t("page_summary", lang), icon=":material/dashboard:")
 
-    analyst_only.__name__ = f"analyst_only_{url_path}"      # Streamlit tells pages apart by it
+    analyst_only.__name__ = f"analyst_only_{url_path}"  # Streamlit tells pages apart by it
     return analyst_only

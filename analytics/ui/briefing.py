@@ -7,11 +7,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from analytics import release
 from analytics.briefing import content, decks
 from analytics.briefing.content import Briefing
 from analytics.formatting import format_date
 from analytics.i18n import t
-from analytics import release
 from analytics.ui import components, data, small_counts
 from analytics.ui.state import language
 

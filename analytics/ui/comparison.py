@@ -24,8 +24,11 @@ def cycles_to_compare(election_id: str | None, previous_id: str | None) -> list[
     held = set(data.query("register_cycles")["election_id"])
     elections = data.query("elections").sort_values("voting_date", ascending=False)
     voting = elections.set_index("election_id")["voting_date"]
-    others = [code for code in elections["election_id"]
-              if code in held and code != election_id and voting[code] < voting[election_id]]
+    others = [
+        code
+        for code in elections["election_id"]
+        if code in held and code != election_id and voting[code] < voting[election_id]
+    ]
     if previous_id in others:
         others.remove(previous_id)
         others.insert(0, previous_id)
@@ -45,7 +48,9 @@ def same_age(filters: Filters, other_id: str | None) -> SameAge | None:
     election_id = filters.election_id
     as_of = data.query("data_as_of").iloc[0]
     public = small_counts.public_view()
-    newest = cycle_compare.newest_register_date(as_of["register_cases_as_of"], as_of["register_sanctions_as_of"], public)
+    newest = cycle_compare.newest_register_date(
+        as_of["register_cases_as_of"], as_of["register_sanctions_as_of"], public
+    )
     voting = data.query("elections").set_index("election_id")["voting_date"].to_dict()
     return cycle_compare.same_age(election_id, other_id, voting, newest, public)
 

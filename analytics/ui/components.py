@@ -5,25 +5,23 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from plotly.basedatatypes import BaseFigure
 import streamlit as st
+from plotly.basedatatypes import BaseFigure
 
 from analytics import cell_key, disclosure, maps
 from analytics.catalog import load_catalog
-from analytics.exports import safe_csv_bytes
+from analytics.export_context import ExportContext, with_export_context
+from analytics.exports import chart_numbers_csv, safe_csv_bytes
 from analytics.figures import FigureSpec, draws_nothing
 from analytics.formatting import format_date
 from analytics.i18n import t, t_markdown
-from analytics.export_context import ExportContext, with_export_context
-from analytics.exports import chart_numbers_csv
 from analytics.scope import ScopeNames, scope_line, scope_slug
 from analytics.text import in_sentence, markdown_literal
 from analytics.ui import data, small_counts, state
 from analytics.ui.geo import basemap_url, static_file
 from analytics.ui.state import language
 
-PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
-                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
 
 def plotly_config() -> dict:
@@ -66,15 +64,26 @@ def empty_state(message: str | None = None) -> None:
         filters = state.current_filters()
         choices = state.choices(lang)
         area = choices.names.get(filters.region_code, "Kalimantan") if filters.region_code else "Kalimantan"
-        cycle = choices.elections.get(filters.election_id, t("all_elections", lang)) if filters.election_id \
+        cycle = (
+            choices.elections.get(filters.election_id, t("all_elections", lang))
+            if filters.election_id
             else in_sentence(t("all_elections", lang))
-        narrowing = [label for label, chosen in (
-            (choices.categories.get(filters.category_code), filters.category_code),
-            (choices.positions.get(filters.position_code), filters.position_code),
-            (t(filters.agency_level, lang) if filters.agency_level else None, filters.agency_level),
-            (t("date_range", lang), filters.date_from or filters.date_to)) if chosen]
-        message = (t_markdown("none_recorded_filtered", lang, area=area, cycle=cycle, narrowing=", ".join(narrowing))
-                   if narrowing else t_markdown("none_recorded", lang, area=area, cycle=cycle))
+        )
+        narrowing = [
+            label
+            for label, chosen in (
+                (choices.categories.get(filters.category_code), filters.category_code),
+                (choices.positions.get(filters.position_code), filters.position_code),
+                (t(filters.agency_level, lang) if filters.agency_level else None, filters.agency_level),
+                (t("date_range", lang), filters.date_from or filters.date_to),
+            )
+            if chosen
+        ]
+        message = (
+            t_markdown("none_recorded_filtered", lang, area=area, cycle=cycle, narrowing=", ".join(narrowing))
+            if narrowing
+            else t_markdown("none_recorded", lang, area=area, cycle=cycle)
+        )
         st.info(message, icon=":material/inbox:")
         return
     st.info(message, icon=":material/filter_alt_off:")
@@ -109,8 +118,16 @@ def plotly_chart(fig: FigureSpec, **kwargs) -> object:
     return st.plotly_chart(_SentAsIs(fig.to_browser_dict()), **kwargs)
 
 
-def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=None,
-          unit_note: str | None = None, on_select=None, selection_mode=None) -> object:
+def chart(
+    fig: FigureSpec,
+    numbers: pd.DataFrame,
+    key: str,
+    source: str,
+    as_of=None,
+    unit_note: str | None = None,
+    on_select=None,
+    selection_mode=None,
+) -> object:
     """A chart with its provenance and the exact numbers behind it as CSV and PNG."""
     lang = language()
     kwargs = {}
@@ -156,20 +173,40 @@ def chart(fig: FigureSpec, numbers: pd.DataFrame, key: str, source: str, as_of=N
     # made when opened (opening reruns the page) and stays open across filter changes while the chart
     # asks the same question (a new question, e.g. another metric, is a new table, closed): converting
     # every chart's table on every rerun cost a tenth of a page's time.
-    with st.expander(t_markdown("chart_numbers", lang, title=title or key), key=f"{key}_numbers", on_change="rerun") as box:
+    with st.expander(
+        t_markdown("chart_numbers", lang, title=title or key), key=f"{key}_numbers", on_change="rerun"
+    ) as box:
         if box.open:
             st.dataframe(numbers, hide_index=True, width="stretch")
     col_csv, col_png, _ = st.columns([1, 1, 3])
     # Both files are made when asked for: writing every chart's CSV on every rerun cost a fifth
     # of a page's time.
-    context = ExportContext(scope=scope_text(lang), source=source, as_of=as_of_text,
-                            synthetic=register_shown and register_is_synthetic(), lang=lang)
+    context = ExportContext(
+        scope=scope_text(lang),
+        source=source,
+        as_of=as_of_text,
+        synthetic=register_shown and register_is_synthetic(),
+        lang=lang,
+    )
     file_stem = f"{key}_{scope_slug(state.current_filters())}"
-    col_csv.download_button(t("download_csv", lang), data=lambda: safe_csv_bytes(chart_numbers_csv(numbers)),
-                            file_name=f"{file_stem}.csv", mime="text/csv", key=f"{key}_csv", on_click="ignore",
-                            icon=":material/table:")
-    col_png.download_button(t("download_png", lang), data=lambda: _png_bytes(fig, context), file_name=f"{file_stem}.png",
-                            mime="image/png", key=f"{key}_png", on_click="ignore", icon=":material/image:")
+    col_csv.download_button(
+        t("download_csv", lang),
+        data=lambda: safe_csv_bytes(chart_numbers_csv(numbers)),
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+        icon=":material/table:",
+    )
+    col_png.download_button(
+        t("download_png", lang),
+        data=lambda: _png_bytes(fig, context),
+        file_name=f"{file_stem}.png",
+        mime="image/png",
+        key=f"{key}_png",
+        on_click="ignore",
+        icon=":material/image:",
+    )
     return event
 
 
@@ -209,8 +246,14 @@ def source_footer(table_names: list[str]) -> None:
             if small_counts.public_view():
                 said = t_markdown("imported_source_public", lang, when=entry["when"], version=entry["version"])
             else:
-                said = t_markdown("imported_source", lang, who=entry["who"], when=entry["when"], file=entry["file"],
-                                  version=entry["version"])
+                said = t_markdown(
+                    "imported_source",
+                    lang,
+                    who=entry["who"],
+                    when=entry["when"],
+                    file=entry["file"],
+                    version=entry["version"],
+                )
             lines.append(f"- **{title}**: {said}.")
             continue
         lines.append(f"- **{title}**: {table.source_in(lang)}. {t('licence', lang)}: {table.licence_in(lang)}.")
@@ -220,8 +263,9 @@ def source_footer(table_names: list[str]) -> None:
             st.page_link("pages/tentang_data.py", label=t("protection_link", lang), icon=":material/shield_person:")
 
 
-def metric_tile(column, label: str, value: str, delta: str | None = None, help_text: str | None = None,
-                delta_color: str = "normal") -> None:
+def metric_tile(
+    column, label: str, value: str, delta: str | None = None, help_text: str | None = None, delta_color: str = "normal"
+) -> None:
     column.metric(label, value, delta=delta, help=help_text, delta_color=delta_color, border=True)
 
 

@@ -83,7 +83,7 @@ def connection():
         version = _current_version(Path(base))
         opened = _opened.get(base)
         if opened is not None and opened[0] == version:
-            return opened[1]   # the common case: a page's tens of queries within the same second
+            return opened[1]  # the common case: a page's tens of queries within the same second
         if (base, version) in _failed:  # do not retry a version that failed, until its files change
             raise _failed[(base, version)]
         try:
@@ -158,6 +158,10 @@ def _imported_tables(data_dir: str, import_version: str) -> dict[str, dict]:
     for table, entry in (current.tables if current else {}).items():
         origin = store.get(entry.get("carried_from", import_version)) or current
         manifest = origin.manifest
-        found[table] = {"who": manifest.get("who", "?"), "when": (manifest.get("committed_at") or "")[:10],
-                        "file": manifest.get("file") or "?", "version": origin.name}
+        found[table] = {
+            "who": manifest.get("who", "?"),
+            "when": (manifest.get("committed_at") or "")[:10],
+            "file": manifest.get("file") or "?",
+            "version": origin.name,
+        }
     return found

@@ -27,19 +27,28 @@ def events_per_regency(events: pd.DataFrame, regions: pd.DataFrame, province_cod
 
 def events_table(events: pd.DataFrame) -> None:
     lang = language()
-    shown = pd.DataFrame({
-        t("event_date", lang): [format_date(d, lang, p) for d, p in zip(events["event_date"], events["date_precision"])],
-        t("regency", lang): events["region_name"],
-        t("event_type", lang): events["event_type_label_en" if lang == "en" else "event_type_label_id"],
-        t("event_title", lang): events["title"],
-        t("organizer", lang): events["organizer"],
-        t("participants", lang): events["participants_count"],
-        t("source", lang): events["source_url"],
-    })
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={
-        t("source", lang): st.column_config.LinkColumn(display_text=t("open_source", lang)),
-        t("participants", lang): st.column_config.NumberColumn(format="%d"),
-    })
+    shown = pd.DataFrame(
+        {
+            t("event_date", lang): [
+                format_date(d, lang, p) for d, p in zip(events["event_date"], events["date_precision"])
+            ],
+            t("regency", lang): events["region_name"],
+            t("event_type", lang): events["event_type_label_en" if lang == "en" else "event_type_label_id"],
+            t("event_title", lang): events["title"],
+            t("organizer", lang): events["organizer"],
+            t("participants", lang): events["participants_count"],
+            t("source", lang): events["source_url"],
+        }
+    )
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("source", lang): st.column_config.LinkColumn(display_text=t("open_source", lang)),
+            t("participants", lang): st.column_config.NumberColumn(format="%d"),
+        },
+    )
 
 
 def both_sides_withheld(around: pd.DataFrame) -> int:

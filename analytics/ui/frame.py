@@ -56,6 +56,5 @@ def not_found_page(url_path: str, title: str, body: str, home_label: str):
         st.info(body, icon=":material/travel_explore:")
         st.page_link("pages/ringkasan.py", label=home_label, icon=":material/dashboard:")
 
-    not_found.__name__ = f"not_found_{url_path}"      # Streamlit tells pages apart by it
+    not_found.__name__ = f"not_found_{url_path}"  # Streamlit tells pages apart by it
     return not_found
-

@@ -47,8 +47,9 @@ def layer_source(level: str) -> str | dict:
         STATIC_GEO_DIR.mkdir(parents=True, exist_ok=True)
         target = STATIC_GEO_DIR / name
         if not target.exists():
-            with tempfile.NamedTemporaryFile("w", dir=STATIC_GEO_DIR, suffix=".tmp", delete=False,
-                                             encoding="utf-8") as handle:
+            with tempfile.NamedTemporaryFile(
+                "w", dir=STATIC_GEO_DIR, suffix=".tmp", delete=False, encoding="utf-8"
+            ) as handle:
                 handle.write(text)
             os.replace(handle.name, target)
     except OSError:

@@ -9,13 +9,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analytics.catalog import load_catalog
-from analytics.ingest.isolated import prepare_isolated
-from analytics.ingest import learned, pipeline
-from analytics.ingest.problems import report_csv
 from analytics import settings
-from analytics.ingest.store import VersionStore
+from analytics.catalog import load_catalog
 from analytics.i18n import t, t_markdown
+from analytics.ingest import learned, pipeline
+from analytics.ingest.isolated import prepare_isolated
+from analytics.ingest.problems import report_csv
+from analytics.ingest.store import VersionStore
 from analytics.ui.state import language
 
 
@@ -80,13 +80,24 @@ def teach(prepared: pipeline.Prepared) -> None:
         return
     with st.expander(t("teach_title", lang), expanded=True, icon=":material/school:"):
         st.caption(t("teach_help", lang))
-        chosen_columns = {header: st.selectbox(t_markdown("teach_column", lang, header=header), [None, *free],
-                                               format_func=lambda c: t("teach_skip", lang) if c is None else c,
-                                               key=f"ajar_kolom_{header}") for header in headers}
-        chosen_values = {pair: st.selectbox(t_markdown("teach_value", lang, value=pair[1], column=pair[0]),
-                                            [None, *vocabularies[pair[0]]],
-                                            format_func=lambda c: t("teach_skip", lang) if c is None else c,
-                                            key=f"ajar_nilai_{pair[0]}_{pair[1]}") for pair in list(values)[:TEACH_LIMIT]}
+        chosen_columns = {
+            header: st.selectbox(
+                t_markdown("teach_column", lang, header=header),
+                [None, *free],
+                format_func=lambda c: t("teach_skip", lang) if c is None else c,
+                key=f"ajar_kolom_{header}",
+            )
+            for header in headers
+        }
+        chosen_values = {
+            pair: st.selectbox(
+                t_markdown("teach_value", lang, value=pair[1], column=pair[0]),
+                [None, *vocabularies[pair[0]]],
+                format_func=lambda c: t("teach_skip", lang) if c is None else c,
+                key=f"ajar_nilai_{pair[0]}_{pair[1]}",
+            )
+            for pair in list(values)[:TEACH_LIMIT]
+        }
         if st.button(t("teach_save", lang), key="ajar_simpan", icon=":material/save:"):
             taught = learned.load()
             for header, column in chosen_columns.items():
@@ -96,7 +107,7 @@ def teach(prepared: pipeline.Prepared) -> None:
                 if code:
                     taught = taught.with_value(column, written, code)
             learned.save(taught)
-            st.rerun()   # the cache key holds learned_version(): the upload is checked again
+            st.rerun()  # the cache key holds learned_version(): the upload is checked again
 
 
 #: At most this many columns and values are offered for mapping at once.
@@ -123,10 +134,14 @@ def preview(prepared: pipeline.Prepared) -> pd.DataFrame:
 def mapping_table(prepared: pipeline.Prepared) -> None:
     lang = language()
     mapping = prepared.mapping
-    rows = [{t("file_column", lang): mapping.headers[index], t("stored_as", lang): column}
-            for column, index in sorted(mapping.columns.items(), key=lambda item: item[1])]
-    rows += [{t("file_column", lang): mapping.headers[index], t("stored_as", lang): f"({t('helper_' + helper, lang)})"}
-             for helper, index in mapping.helpers.items()]
+    rows = [
+        {t("file_column", lang): mapping.headers[index], t("stored_as", lang): column}
+        for column, index in sorted(mapping.columns.items(), key=lambda item: item[1])
+    ]
+    rows += [
+        {t("file_column", lang): mapping.headers[index], t("stored_as", lang): f"({t('helper_' + helper, lang)})"}
+        for helper, index in mapping.helpers.items()
+    ]
     rows += [{t("file_column", lang): header, t("stored_as", lang): t("ignored", lang)} for header in mapping.ignored]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
@@ -134,22 +149,42 @@ def mapping_table(prepared: pipeline.Prepared) -> None:
 def report(problems: list, key: str) -> None:
     """The problems as a table and as a downloadable CSV."""
     lang = language()
-    frame = pd.DataFrame({
-        t("report_location", lang): [p.location(lang) for p in problems],
-        t("report_problem", lang): [p.message(lang) for p in problems],
-        t("report_found", lang): [p.value for p in problems],
-        t("report_expected", lang): [p.expected for p in problems],
-    })
+    frame = pd.DataFrame(
+        {
+            t("report_location", lang): [p.location(lang) for p in problems],
+            t("report_problem", lang): [p.message(lang) for p in problems],
+            t("report_found", lang): [p.value for p in problems],
+            t("report_expected", lang): [p.expected for p in problems],
+        }
+    )
     st.dataframe(frame, hide_index=True, width="stretch")
-    st.download_button(t("download_report", lang), data=report_csv(problems, lang), file_name="laporan_validasi.csv",
-                       mime="text/csv", key=key, on_click="ignore", icon=":material/download:")
+    st.download_button(
+        t("download_report", lang),
+        data=report_csv(problems, lang),
+        file_name="laporan_validasi.csv",
+        mime="text/csv",
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
+    )
 
 
 def versions_table(frame: pd.DataFrame) -> None:
     lang = language()
-    shown = frame.rename(columns={
-        "version": t("version", lang), "active": t("active", lang), "committed_at": t("committed_at", lang),
-        "who": t("who", lang), "mode": t("mode", lang), "table": t("table", lang), "file": t("file", lang),
-        "file_sha256": "SHA-256", "rows_added": t("rows_added", lang), "rows_skipped": t("rows_skipped", lang),
-        "restored_from": t("restored_from", lang), "tables": t("tables_in_version", lang)})
+    shown = frame.rename(
+        columns={
+            "version": t("version", lang),
+            "active": t("active", lang),
+            "committed_at": t("committed_at", lang),
+            "who": t("who", lang),
+            "mode": t("mode", lang),
+            "table": t("table", lang),
+            "file": t("file", lang),
+            "file_sha256": "SHA-256",
+            "rows_added": t("rows_added", lang),
+            "rows_skipped": t("rows_skipped", lang),
+            "restored_from": t("restored_from", lang),
+            "tables": t("tables_in_version", lang),
+        }
+    )
     st.dataframe(shown, hide_index=True, width="stretch")

@@ -36,11 +36,16 @@ def _table(function_name: str, args: tuple, election_id: str | None, version: st
 SPECS = ResultCache(max_entries=256, immutable=True)
 
 
-def chart_spec(builder: Callable[..., FigureSpec], function_name: str, *args, election_id: str | None = None,
-               build_args: tuple = ()) -> tuple[FigureSpec, pd.DataFrame]:
+def chart_spec(
+    builder: Callable[..., FigureSpec],
+    function_name: str,
+    *args,
+    election_id: str | None = None,
+    build_args: tuple = (),
+) -> tuple[FigureSpec, pd.DataFrame]:
     """``builder(shaped(function_name, *args), *build_args)`` and the table it draws, the chart made once
     per data version and arguments (building one from the registry took 10-20 ms) and shared."""
-    version = data.sources().version   # read once: the table and its chart of the same version
+    version = data.sources().version  # read once: the table and its chart of the same version
     table = _table(function_name, args, election_id, version)
     key = (builder.__module__, builder.__qualname__, function_name, args, election_id, build_args, version)
     return SPECS.get(key, lambda: builder(table, *build_args)), table
@@ -54,30 +59,42 @@ def _shaped(function_name: str, args: tuple, election_id: str | None) -> pd.Data
 
 
 def _dates(frame: pd.DataFrame, lang: str) -> list[str]:
-    return [format_date(d, lang, p or "day") if not pd.isna(d) else "—"
-            for d, p in zip(frame["as_of_date"], frame["as_of_precision"])]
+    return [
+        format_date(d, lang, p or "day") if not pd.isna(d) else "—"
+        for d, p in zip(frame["as_of_date"], frame["as_of_precision"])
+    ]
 
 
 def registry_table(figures: pd.DataFrame, group_column: str | None = None, height: int | None = None) -> None:
     """Published figures with value (and its qualifier), date, publisher and a link to the source."""
     lang = language()
-    shown = pd.DataFrame({
-        t("figure_cycle", lang): figures["cycle_label"],
-        t("figure_metric", lang): figures[in_language("metric_label", lang)],
-        t("figure_area", lang): official.area_names(figures, t("national", lang)),
-        # grouped and pointed as the language writes numbers (3.824 and 12,5 in Bahasa Indonesia)
-        t("figure_value", lang): [QUALIFIER_MARK.get(q, "") + format_stated(v, lang)
-                                  for v, q in zip(figures["value"], figures["value_qualifier"])],
-        t("figure_unit", lang): [figure_unit(unit, lang) for unit in figures["unit"]],
-        t("figure_as_of", lang): _dates(figures, lang),
-        t("publisher", lang): figures["publisher"],
-        # the source's own headline, as published: the curated description is English only
-        t("source_title", lang): figures["source_title"],
-        t("source", lang): figures["source_url"],
-        "ID": figures["figure_id"],
-    })
+    shown = pd.DataFrame(
+        {
+            t("figure_cycle", lang): figures["cycle_label"],
+            t("figure_metric", lang): figures[in_language("metric_label", lang)],
+            t("figure_area", lang): official.area_names(figures, t("national", lang)),
+            # grouped and pointed as the language writes numbers (3.824 and 12,5 in Bahasa Indonesia)
+            t("figure_value", lang): [
+                QUALIFIER_MARK.get(q, "") + format_stated(v, lang)
+                for v, q in zip(figures["value"], figures["value_qualifier"])
+            ],
+            t("figure_unit", lang): [figure_unit(unit, lang) for unit in figures["unit"]],
+            t("figure_as_of", lang): _dates(figures, lang),
+            t("publisher", lang): figures["publisher"],
+            # the source's own headline, as published: the curated description is English only
+            t("source_title", lang): figures["source_title"],
+            t("source", lang): figures["source_url"],
+            "ID": figures["figure_id"],
+        }
+    )
     if group_column is not None:
         shown.insert(0, t("conflict_group", lang), figures[group_column])
-    st.dataframe(shown, hide_index=True, width="stretch", height=height or "auto", column_config={
-        t("source", lang): st.column_config.LinkColumn(display_text=t("open_source", lang)),
-    })
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        height=height or "auto",
+        column_config={
+            t("source", lang): st.column_config.LinkColumn(display_text=t("open_source", lang)),
+        },
+    )

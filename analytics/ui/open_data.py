@@ -22,8 +22,9 @@ def datasets() -> list[open_data.Dataset]:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _files(version: str, lang: str) -> dict[str, tuple[bytes, bytes]]:
-    return {dataset.name: (open_data.bundle(dataset, lang), safe_csv_bytes(dataset.frame))
-            for dataset in _datasets(version)}
+    return {
+        dataset.name: (open_data.bundle(dataset, lang), safe_csv_bytes(dataset.frame)) for dataset in _datasets(version)
+    }
 
 
 def files(lang: str) -> dict[str, tuple[bytes, bytes]]:

@@ -25,8 +25,9 @@ def comparison_rows(filters: Filters, region_code: str) -> pd.DataFrame:
     province = region_code.split(".")[0]
     if "." in region_code:
         # the regency's own province, also when the regency was chosen without choosing it
-        scopes.append((regions.loc[province, "region_name"],
-                       replace(filters, regency_code=None, province_code=province)))
+        scopes.append(
+            (regions.loc[province, "region_name"], replace(filters, regency_code=None, province_code=province))
+        )
     scopes.append(("Kalimantan", filters.without("province_code", "regency_code")))
     rows, first = [], None
     for name, scope_filters in scopes:
@@ -36,21 +37,23 @@ def comparison_rows(filters: Filters, region_code: str) -> pd.DataFrame:
         row["scope"] = name
         rows.append(row)
     frame = pd.DataFrame(rows)
-    frame.attrs.update(first.attrs)    # the region's own row says whether it is adjusted or too detailed
+    frame.attrs.update(first.attrs)  # the region's own row says whether it is adjusted or too detailed
     return frame
 
 
 def comparison_table(frame: pd.DataFrame) -> None:
     lang = language()
-    shown = pd.DataFrame({
-        ("Wilayah" if lang == "id" else "Area"): frame["scope"],
-        t("reported", lang): small_counts.count_texts(frame, "reported"),
-        t("proven", lang): small_counts.count_texts(frame, "proven"),
-        t("recommended", lang): small_counts.count_texts(frame, "recommended"),
-        t("followup_rate", lang): small_counts.derived_texts(frame, "followup_rate_pct", 1, percent=True),
-        t("median_days", lang): small_counts.derived_texts(frame, "median_days_to_resolution", 0),
-        t("open_cases", lang): small_counts.count_texts(frame, "open_cases"),
-    })
+    shown = pd.DataFrame(
+        {
+            ("Wilayah" if lang == "id" else "Area"): frame["scope"],
+            t("reported", lang): small_counts.count_texts(frame, "reported"),
+            t("proven", lang): small_counts.count_texts(frame, "proven"),
+            t("recommended", lang): small_counts.count_texts(frame, "recommended"),
+            t("followup_rate", lang): small_counts.derived_texts(frame, "followup_rate_pct", 1, percent=True),
+            t("median_days", lang): small_counts.derived_texts(frame, "median_days_to_resolution", 0),
+            t("open_cases", lang): small_counts.count_texts(frame, "open_cases"),
+        }
+    )
     st.dataframe(shown, hide_index=True, width="stretch")
     note = small_counts.withheld_note(frame)
     if note:
@@ -76,8 +79,10 @@ def events_list(events: pd.DataFrame) -> None:
         when = format_date(row.event_date, lang, row.date_precision)
         kind = row.event_type_label_en if lang == "en" else row.event_type_label_id
         source = markdown_link(row.source_title, row.source_url)
-        st.markdown(f"- **{markdown_literal(when)}** · {markdown_literal(kind)} · {markdown_literal(row.region_name)}: "
-                    f"{markdown_literal(row.title)}. {t('source', lang)}: {source}")
+        st.markdown(
+            f"- **{markdown_literal(when)}** · {markdown_literal(kind)} · {markdown_literal(row.region_name)}: "
+            f"{markdown_literal(row.title)}. {t('source', lang)}: {source}"
+        )
 
 
 def figures_list(figures: pd.DataFrame) -> None:
@@ -85,15 +90,20 @@ def figures_list(figures: pd.DataFrame) -> None:
     if figures.empty:
         st.caption(t("profile_no_figures", lang))
         return
-    shown = pd.DataFrame({
-        t("figure_metric", lang): figures[in_language("metric_label", lang)],
-        t("figure_cycle", lang): figures["cycle_label"],
-        t("figure_area", lang): official.area_names(figures, t("national", lang)),
-        t("figure_value", lang): [format_stated(v, lang) for v in figures["value"]],
-        t("figure_unit", lang): [figure_unit(unit, lang) for unit in figures["unit"]],
-        t("figure_as_of", lang): [format_date(d, lang, p or "day") if not pd.isna(d) else "—"
-                                 for d, p in zip(figures["as_of_date"], figures["as_of_precision"])],
-        t("source", lang): figures["source_url"],
-    })
-    st.dataframe(shown, hide_index=True, width="stretch",
-                 column_config={t("source", lang): st.column_config.LinkColumn()})
+    shown = pd.DataFrame(
+        {
+            t("figure_metric", lang): figures[in_language("metric_label", lang)],
+            t("figure_cycle", lang): figures["cycle_label"],
+            t("figure_area", lang): official.area_names(figures, t("national", lang)),
+            t("figure_value", lang): [format_stated(v, lang) for v in figures["value"]],
+            t("figure_unit", lang): [figure_unit(unit, lang) for unit in figures["unit"]],
+            t("figure_as_of", lang): [
+                format_date(d, lang, p or "day") if not pd.isna(d) else "—"
+                for d, p in zip(figures["as_of_date"], figures["as_of_precision"])
+            ],
+            t("source", lang): figures["source_url"],
+        }
+    )
+    st.dataframe(
+        shown, hide_index=True, width="stretch", column_config={t("source", lang): st.column_config.LinkColumn()}
+    )

@@ -30,8 +30,10 @@ def count_text(row, column: str) -> str:
 def count_texts(frame: pd.DataFrame, column: str) -> list[str]:
     """:func:`count_text` of every row, a column at a time."""
     lang, limit = language(), threshold()
-    return [format_count(value, lang, bool(hidden), limit)
-            for value, hidden in zip(frame[column], withheld_flags(frame, column))]
+    return [
+        format_count(value, lang, bool(hidden), limit)
+        for value, hidden in zip(frame[column], withheld_flags(frame, column))
+    ]
 
 
 def derived_text(row, column: str, decimals: int = 1, percent: bool = False) -> str:
@@ -47,8 +49,10 @@ def derived_texts(frame: pd.DataFrame, column: str, decimals: int = 1, percent: 
     lang = language()
     rests_on_withheld = t("rests_on_withheld", lang, n=threshold())
     shown = format_percent if percent else format_number
-    return [rests_on_withheld if hidden else shown(value, decimals, lang)
-            for value, hidden in zip(frame[column], withheld_flags(frame, column))]
+    return [
+        rests_on_withheld if hidden else shown(value, decimals, lang)
+        for value, hidden in zip(frame[column], withheld_flags(frame, column))
+    ]
 
 
 def withheld_note(frame: pd.DataFrame) -> str | None:
@@ -91,10 +95,17 @@ def trend(filters, title_lang: str | None = None):
         over_time = data.query("cases_over_time", filters, bucket=bucket)
         note = t("trend_by_month", lang, n=threshold())
     label = t("withheld_legend", lang, n=threshold()) if public else None
-    figure = figures.trend_figure(over_time, data.query("elections"), data.query("milestones"), lang, bucket,
-                                  withheld_label=label, threshold=threshold())
-    if public:   # a period outside the drawn range is below the threshold too: said in every public trend
-        over_time = figures.with_unshown_rows(over_time, bucket)     # the CSV lists the "< 5" periods too
+    figure = figures.trend_figure(
+        over_time,
+        data.query("elections"),
+        data.query("milestones"),
+        lang,
+        bucket,
+        withheld_label=label,
+        threshold=threshold(),
+    )
+    if public:  # a period outside the drawn range is below the threshold too: said in every public trend
+        over_time = figures.with_unshown_rows(over_time, bucket)  # the CSV lists the "< 5" periods too
         note = " ".join(filter(None, [note, t("trend_withheld_note", lang, n=threshold())]))
     return figure, over_time, note
 
@@ -116,11 +127,23 @@ def aligned(filters, lang: str | None = None):
             tried[coarser] = data.query("cases_by_days_before_voting", every_cycle, bin_days=coarser)
         bin_days = figures.aligned_bin(tried)
         by_days = tried[bin_days]
-        note = " ".join(filter(None, [
-            t("aligned_by_days", lang, days=bin_days, n=threshold()) if bin_days != figures.ALIGNED_BINS[0] else None,
-            t("aligned_withheld_note", lang, n=threshold(), days=bin_days)]))
+        note = " ".join(
+            filter(
+                None,
+                [
+                    t("aligned_by_days", lang, days=bin_days, n=threshold())
+                    if bin_days != figures.ALIGNED_BINS[0]
+                    else None,
+                    t("aligned_withheld_note", lang, n=threshold(), days=bin_days),
+                ],
+            )
+        )
     figure = figures.aligned_cycles_figure(
-        by_days, state.choices(lang).elections, lang, bin_days=bin_days, threshold=threshold(),
-        withheld_label=t("withheld_legend", lang, n=threshold()) if public else None)
+        by_days,
+        state.choices(lang).elections,
+        lang,
+        bin_days=bin_days,
+        threshold=threshold(),
+        withheld_label=t("withheld_legend", lang, n=threshold()) if public else None,
+    )
     return figure, figures.aligned_with_gaps(by_days, bin_days) if public else by_days, note
-

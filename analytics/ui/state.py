@@ -64,7 +64,7 @@ class Choices:
     elections: dict[str, str]
     provinces: dict[str, str]
     names: dict[str, str]
-    regencies: dict[str | None, list[str]]   # by province code; None: all of Kalimantan
+    regencies: dict[str | None, list[str]]  # by province code; None: all of Kalimantan
     categories: dict[str, str]
     positions: dict[str, str]
 
@@ -97,7 +97,7 @@ def choices(lang: str) -> Choices:
             categories={row["code"]: label(row, lang) for _, row in options["categories"].iterrows()},
             positions={row["code"]: label(row, lang) for _, row in options["positions"].iterrows()},
         )
-        if len(_choices_made) > 8:   # versions come and go with imports
+        if len(_choices_made) > 8:  # versions come and go with imports
             _choices_made.clear()
         _choices_made[key] = made
     return made
@@ -237,37 +237,77 @@ def sidebar_filters() -> Filters:
     with st.sidebar:
         if st.session_state.get("lang") not in LANGUAGES:
             st.session_state["lang"] = "id"
-        st.segmented_control(t("language", language()), options=list(LANGUAGES), key="lang",
-                             format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code])
+        st.segmented_control(
+            t("language", language()),
+            options=list(LANGUAGES),
+            key="lang",
+            format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+        )
         lang = language()
         st.header(t("filters", lang))
 
         options = choices(lang)
-        st.selectbox(t("election", lang), [ALL, *options.elections], key="f_election",
-                     format_func=lambda code: t("all_elections", lang) if code == ALL else options.elections[code])
+        st.selectbox(
+            t("election", lang),
+            [ALL, *options.elections],
+            key="f_election",
+            format_func=lambda code: t("all_elections", lang) if code == ALL else options.elections[code],
+        )
         # one under the other: side by side, each field cut its own placeholder to "dd/mm/y"
-        st.date_input(t("date_from", lang), value=None, key="f_from", format="DD/MM/YYYY",
-                      min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
-        st.date_input(t("date_to", lang), value=None, key="f_to", format="DD/MM/YYYY",
-                      min_value=date(2014, 1, 1), max_value=date(2030, 12, 31))
+        st.date_input(
+            t("date_from", lang),
+            value=None,
+            key="f_from",
+            format="DD/MM/YYYY",
+            min_value=date(2014, 1, 1),
+            max_value=date(2030, 12, 31),
+        )
+        st.date_input(
+            t("date_to", lang),
+            value=None,
+            key="f_to",
+            format="DD/MM/YYYY",
+            min_value=date(2014, 1, 1),
+            max_value=date(2030, 12, 31),
+        )
 
-        st.selectbox(t("province", lang), [ALL, *options.provinces], key="f_province",
-                     format_func=lambda code: t("all_provinces", lang) if code == ALL else options.names[code])
+        st.selectbox(
+            t("province", lang),
+            [ALL, *options.provinces],
+            key="f_province",
+            format_func=lambda code: t("all_provinces", lang) if code == ALL else options.names[code],
+        )
         regencies = options.regencies_of(_chosen("f_province"))
         if st.session_state.get("f_regency", ALL) not in {ALL, *regencies}:
             st.session_state["f_regency"] = ALL
-        st.selectbox(t("regency", lang), [ALL, *regencies], key="f_regency",
-                     format_func=lambda code: t("all_regencies", lang) if code == ALL else options.names[code])
-        st.selectbox(t("category", lang), [ALL, *options.categories], key="f_category",
-                     format_func=lambda code: t("all_categories", lang) if code == ALL else options.categories[code])
-        st.selectbox(t("position", lang), [ALL, *options.positions], key="f_position",
-                     format_func=lambda code: t("all_positions", lang) if code == ALL else options.positions[code])
-        st.selectbox(t("agency_level", lang), [ALL, *AGENCY_LEVELS], key="f_level",
-                     format_func=lambda code: t("all_levels", lang) if code == ALL else t(code, lang))
+        st.selectbox(
+            t("regency", lang),
+            [ALL, *regencies],
+            key="f_regency",
+            format_func=lambda code: t("all_regencies", lang) if code == ALL else options.names[code],
+        )
+        st.selectbox(
+            t("category", lang),
+            [ALL, *options.categories],
+            key="f_category",
+            format_func=lambda code: t("all_categories", lang) if code == ALL else options.categories[code],
+        )
+        st.selectbox(
+            t("position", lang),
+            [ALL, *options.positions],
+            key="f_position",
+            format_func=lambda code: t("all_positions", lang) if code == ALL else options.positions[code],
+        )
+        st.selectbox(
+            t("agency_level", lang),
+            [ALL, *AGENCY_LEVELS],
+            key="f_level",
+            format_func=lambda code: t("all_levels", lang) if code == ALL else t(code, lang),
+        )
         st.button(t("reset_filters", lang), on_click=reset_filters, width="stretch")
 
     _save()
-    st.session_state[PAGE_CONTROLS] = {}      # the page registers its own as it runs; app.py writes the URL after
+    st.session_state[PAGE_CONTROLS] = {}  # the page registers its own as it runs; app.py writes the URL after
     date_from, date_to = st.session_state.get("f_from"), st.session_state.get("f_to")
     if date_from and date_to and date_from > date_to:
         date_from, date_to = date_to, date_from
@@ -329,8 +369,10 @@ def on_bar_select(chart_key: str, dimension: str, codes_by_label: dict[str, str]
     value as the shared filter (a drill-down that the URL keeps)."""
     filter_key = DIMENSION_FILTER_KEYS[dimension]
     # the bar's label as the chart shows it: wrapped, and written as literal text
-    codes_by_label = {**codes_by_label, **{plotly_literal(wrap_label(label)): code
-                                           for label, code in codes_by_label.items()}}
+    codes_by_label = {
+        **codes_by_label,
+        **{plotly_literal(wrap_label(label)): code for label, code in codes_by_label.items()},
+    }
 
     def _select() -> None:
         event = st.session_state.get(chart_key) or {}

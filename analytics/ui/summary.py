@@ -46,16 +46,22 @@ def _has_cases(row: pd.Series) -> bool:
 
 
 def _direction_help(field: str, lang: str) -> str:
-    return t({"higher": "better_higher", "lower": "better_lower"}.get(cycle_compare.BETTER.get(field), "better_none"), lang)
+    return t(
+        {"higher": "better_higher", "lower": "better_lower"}.get(cycle_compare.BETTER.get(field), "better_none"), lang
+    )
 
 
-def headline_tiles(current: pd.Series, comparison: SameAge | None = None, at_age: pd.Series | None = None,
-                   final: pd.Series | None = None) -> None:
+def headline_tiles(
+    current: pd.Series,
+    comparison: SameAge | None = None,
+    at_age: pd.Series | None = None,
+    final: pd.Series | None = None,
+) -> None:
     """The six headline tiles; with a comparison, each tile's change against the other cycle at
     the same age, the note that says so and a table with the other cycle's final values."""
     lang = language()
     if disclosure.is_too_detailed(current):
-        return   # the page says why (small_counts.too_few_to_break_down)
+        return  # the page says why (small_counts.too_few_to_break_down)
     if at_age is not None and disclosure.is_too_detailed(at_age):
         # cut by the age as well, the compared cycle is finer than the public may see
         st.caption(t("same_age_too_detailed", lang))
@@ -67,15 +73,26 @@ def headline_tiles(current: pd.Series, comparison: SameAge | None = None, at_age
     for index, (field, kind) in enumerate(TILES):
         delta = None
         if at_age is not None:
-            text = cycle_compare.change_text(cycle_compare.row_change(current, at_age, field),
-                                             cycle_compare.CHANGE_UNIT[field], lang)
+            text = cycle_compare.change_text(
+                cycle_compare.row_change(current, at_age, field), cycle_compare.CHANGE_UNIT[field], lang
+            )
             delta = f"{text} {t('vs_same_age', lang, prev=other_label)}" if text else None
         help_text = _direction_help(field, lang) if delta else None
-        if field == "median_days_to_resolution" and is_missing(current[field]) and not withheld(current, field) \
-                and _has_cases(current):
+        if (
+            field == "median_days_to_resolution"
+            and is_missing(current[field])
+            and not withheld(current, field)
+            and _has_cases(current)
+        ):
             help_text = t("median_not_reached_help", lang)
-        metric_tile(columns[index], t(TILE_LABELS.get(field, field), lang), formatted(current, field, kind, lang),
-                    delta=delta, delta_color=cycle_compare.delta_colour(field), help_text=help_text)
+        metric_tile(
+            columns[index],
+            t(TILE_LABELS.get(field, field), lang),
+            formatted(current, field, kind, lang),
+            delta=delta,
+            delta_color=cycle_compare.delta_colour(field),
+            help_text=help_text,
+        )
     if not withheld(current, "open_cases") and not is_missing(current["open_cases"]) and current["open_cases"] > 0:
         st.caption(t("open_cases_note", lang, n=small_counts.count_text(current, "open_cases")))
     if comparison is not None and at_age is not None and final is not None:
@@ -83,19 +100,23 @@ def headline_tiles(current: pd.Series, comparison: SameAge | None = None, at_age
         st.dataframe(comparison_table(current, at_age, final, comparison, lang), hide_index=True, width="stretch")
 
 
-def comparison_table(current: pd.Series, at_age: pd.Series, final: pd.Series, comparison: SameAge,
-                     lang: str) -> pd.DataFrame:
+def comparison_table(
+    current: pd.Series, at_age: pd.Series, final: pd.Series, comparison: SameAge, lang: str
+) -> pd.DataFrame:
     """Measure | this cycle now | the other at the same age | the other's final value | change."""
     this, other = compare.cycle_label(comparison.election_id, lang), compare.cycle_label(comparison.other_id, lang)
     rows = []
     for field, kind in TILES:
-        change = cycle_compare.change_text(cycle_compare.row_change(current, at_age, field),
-                                           cycle_compare.CHANGE_UNIT[field], lang)
-        rows.append({
-            t("compare_measure", lang): t(TILE_LABELS.get(field, field), lang),
-            t("compare_current", lang, cycle=this): formatted(current, field, kind, lang),
-            t("compare_same_age", lang, other=other): formatted(at_age, field, kind, lang),
-            t("compare_final", lang, other=other): formatted(final, field, kind, lang),
-            t("compare_change", lang): change or "—",
-        })
+        change = cycle_compare.change_text(
+            cycle_compare.row_change(current, at_age, field), cycle_compare.CHANGE_UNIT[field], lang
+        )
+        rows.append(
+            {
+                t("compare_measure", lang): t(TILE_LABELS.get(field, field), lang),
+                t("compare_current", lang, cycle=this): formatted(current, field, kind, lang),
+                t("compare_same_age", lang, other=other): formatted(at_age, field, kind, lang),
+                t("compare_final", lang, other=other): formatted(final, field, kind, lang),
+                t("compare_change", lang): change or "—",
+            }
+        )
     return pd.DataFrame(rows)

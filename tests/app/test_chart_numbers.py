@@ -64,7 +64,7 @@ def charts(app_data_dir, monkeypatch_module):  # noqa: F811
             current.update(page=page, audience=audience)
             at = AppTest.from_file(APP, default_timeout=90)
             at.query_params["pemilu"] = "pilkada-2024"
-            if page == "pages/profil_wilayah.py":       # a profile needs its region
+            if page == "pages/profil_wilayah.py":  # a profile needs its region
                 at.query_params["provinsi"] = "64"
             if audience == "analyst":
                 as_analyst(at)
@@ -90,7 +90,7 @@ def test_every_number_a_chart_draws_is_in_its_csv(charts):
         in_file = _file_numbers(numbers)
         for trace in fig.data:
             if trace.get("hoverinfo") == "skip" or trace.get("meta") == STAND_IN["meta"]:
-                continue          # a legend entry, a guide or a stand-in for a number not shown
+                continue  # a legend entry, a guide or a stand-in for a number not shown
             drawn = _drawn_numbers(trace)
             absent = sorted(v for v in drawn if v not in in_file)
             if absent:

@@ -44,15 +44,16 @@ def drawn(app_data_dir):  # noqa: F811
 
 def test_a_name_in_a_legend_has_one_colour_everywhere(drawn):
     """(A withheld marker keeps the colour of what it stands in for: it is not a measure of its own.)"""
-    assert {name: dict(colours) for name, colours in drawn.items()
-            if len(colours) > 1 and not name.startswith("&lt; ")} == {}
+    assert {
+        name: dict(colours) for name, colours in drawn.items() if len(colours) > 1 and not name.startswith("&lt; ")
+    } == {}
 
 
 def test_a_stage_has_its_colour_in_the_register_and_in_published_figures(drawn):
-    assert set(drawn["Terbukti"]) == {palette.STAGE["proven"]}                     # Ringkasan's trend
-    assert set(drawn["ASN terbukti melanggar"]) == {palette.STAGE["proven"]}       # Angka resmi
+    assert set(drawn["Terbukti"]) == {palette.STAGE["proven"]}  # Ringkasan's trend
+    assert set(drawn["ASN terbukti melanggar"]) == {palette.STAGE["proven"]}  # Angka resmi
     assert set(drawn["Rekomendasi sanksi diterbitkan (KASN/BKN)"]) == {palette.STAGE["recommended"]}
-    assert set(drawn["Direkomendasikan"]) == {palette.STAGE["recommended"]}        # Sanksi's mix
+    assert set(drawn["Direkomendasikan"]) == {palette.STAGE["recommended"]}  # Sanksi's mix
     assert set(drawn["Dijatuhkan PPK"]) == {palette.STAGE["sanctioned"]}
 
 
@@ -61,4 +62,3 @@ def test_a_cycle_has_its_colour_on_every_page(drawn):
     assert set(where) == {palette.CYCLE["pilkada-2020"]}
     pages = {place.split()[0] for place in where[palette.CYCLE["pilkada-2020"]]}
     assert {"pages/ringkasan.py", "pages/jenis_pelanggaran.py"} <= pages
-

@@ -23,8 +23,13 @@ COMBINATIONS = [
     {"pemilu": "pemilu-2024", "kategori": "lainnya"},
     {"pemilu": "pilkada-2024", "provinsi": "62", "tingkat": "kabupaten"},
 ]
-FILTER_COLUMNS = {"pemilu": "election_id", "provinsi": "province_code", "kabkota": "region_code",
-                  "kategori": "category_code", "tingkat": "agency_level"}
+FILTER_COLUMNS = {
+    "pemilu": "election_id",
+    "provinsi": "province_code",
+    "kabkota": "region_code",
+    "kategori": "category_code",
+    "tingkat": "agency_level",
+}
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +58,7 @@ def km_median(days: list[float], finished: list[bool]) -> float | None:
     pairs = sorted(zip(days, finished))
     times = sorted({d for d, f in pairs if f})
     share, half_at = 1.0, None
-    for position, time in enumerate(times):
+    for time in times:
         at_risk = sum(1 for d, _ in pairs if d >= time)
         ending = sum(1 for d, f in pairs if f and d == time)
         share *= 1 - ending / at_risk
@@ -63,11 +68,11 @@ def km_median(days: list[float], finished: list[bool]) -> float | None:
             half_at = time
         elif share < 0.5:
             return time
-    return None     # never below one half, or exactly one half after the last resolution
+    return None  # never below one half, or exactly one half after the last resolution
 
 
 def test_the_tests_survival_median_on_cases_worked_by_hand():
-    assert km_median([1, 2, 3, 4], [True] * 4) == 2.5          # nothing open: the plain median
+    assert km_median([1, 2, 3, 4], [True] * 4) == 2.5  # nothing open: the plain median
     assert km_median([1, 2, 3], [True] * 3) == 2
     # half finished by day 3 and the rest open: exactly one half from then on, not reached
     assert km_median([3] * 5 + [200] * 5, [True] * 5 + [False] * 5) is None
@@ -92,7 +97,7 @@ def _headline(chosen: pd.DataFrame, newest: pd.Timestamp, cutoff: pd.Timestamp |
     if cutoff is not None:
         chosen = chosen[pd.to_datetime(chosen["reported_date"]) <= seen]
     # now, a step counts whatever its date; at an age only when its date falls by then
-    by = lambda column: (pd.to_datetime(chosen[column]) <= seen) if cutoff is not None else True   # noqa: E731
+    by = lambda column: (pd.to_datetime(chosen[column]) <= seen) if cutoff is not None else True  # noqa: E731
     proven = (chosen["status"] == "terbukti") & by("decided_date")
     recommended = chosen["recommendation_date"].notna() & by("recommendation_date")
     followed = (chosen["followup_status"] == "ditindaklanjuti") & by("followup_date")
@@ -101,15 +106,21 @@ def _headline(chosen: pd.DataFrame, newest: pd.Timestamp, cutoff: pd.Timestamp |
         resolved = resolved.where(resolved <= seen)
     reported = pd.to_datetime(chosen["reported_date"])
     days = ((resolved.fillna(seen)) - reported).dt.days
-    return {"reported": len(chosen), "proven": int(proven.sum()),
-            "recommended": int(recommended.sum()), "followed_up": int(followed.sum()),
-            "rate": round(100 * followed.sum() / recommended.sum(), 1) if recommended.sum() else None,
-            "median": km_median(days.tolist(), resolved.notna().tolist()) if len(chosen) else None}
+    return {
+        "reported": len(chosen),
+        "proven": int(proven.sum()),
+        "recommended": int(recommended.sum()),
+        "followed_up": int(followed.sum()),
+        "rate": round(100 * followed.sum() / recommended.sum(), 1) if recommended.sum() else None,
+        "median": km_median(days.tolist(), resolved.notna().tolist()) if len(chosen) else None,
+    }
 
 
 def _newest(joined: pd.DataFrame) -> pd.Timestamp:
-    return max(pd.to_datetime(joined[c]).max() for c in
-               ("reported_date", "decided_date", "forwarded_date", "recommendation_date", "followup_date"))
+    return max(
+        pd.to_datetime(joined[c]).max()
+        for c in ("reported_date", "decided_date", "forwarded_date", "recommendation_date", "followup_date")
+    )
 
 
 def _array(value) -> list:
@@ -158,8 +169,11 @@ def test_analysts_tiles_are_the_register_counted_again(register, monkeypatch, co
 PREVIOUS = {"pilkada-2024": "pilkada-2020", "pemilu-2024": "pemilu-2019"}
 
 
-@pytest.mark.parametrize("combination", [c for c in COMBINATIONS if c["pemilu"] in PREVIOUS],
-                         ids=lambda c: "&".join(f"{k}={v}" for k, v in c.items()))
+@pytest.mark.parametrize(
+    "combination",
+    [c for c in COMBINATIONS if c["pemilu"] in PREVIOUS],
+    ids=lambda c: "&".join(f"{k}={v}" for k, v in c.items()),
+)
 def test_the_previous_cycle_is_counted_again_at_the_same_age(register, monkeypatch, combination):
     """The comparison table: the previous cycle as it stood as many days after its voting day as
     the current one is now, and as it stands (final), both counted again from the files."""
@@ -191,7 +205,7 @@ def test_public_tiles_are_the_register_within_the_adjustment(register, monkeypat
     truth = _headline(_selected(joined, combination), _newest(joined))
     at = _run(data_dir, monkeypatch, combination, analyst=False)
     tiles = [m.value for m in at.metric]
-    if not tiles:       # a selection of fewer than 5 cases shows no tiles
+    if not tiles:  # a selection of fewer than 5 cases shows no tiles
         assert truth["reported"] < 5 + cell_key.MAX_ADJUSTMENT
         return
     for tile, key in zip(tiles[:4], ("reported", "proven", "recommended", "followed_up")):
@@ -267,9 +281,14 @@ def test_the_sanksi_funnel_is_the_register_counted_again(register, monkeypatch, 
     data_dir, joined = register
     chosen = _selected(joined, combination)
     registered = chosen["status"].isin(["diregistrasi", "terbukti", "tidak_terbukti", "dihentikan"])
-    truth = [len(chosen), int(registered.sum()), int((chosen["status"] == "terbukti").sum()),
-             int(chosen["recommendation_date"].notna().sum()), int((chosen["followup_status"] == "ditindaklanjuti").sum()),
-             int(chosen["imposed_sanction_code"].notna().sum())]
+    truth = [
+        len(chosen),
+        int(registered.sum()),
+        int((chosen["status"] == "terbukti").sum()),
+        int(chosen["recommendation_date"].notna().sum()),
+        int((chosen["followup_status"] == "ditindaklanjuti").sum()),
+        int(chosen["imposed_sanction_code"].notna().sum()),
+    ]
     at = _run(data_dir, monkeypatch, combination, analyst=True, page="pages/sanksi.py")
     if not truth[0]:
         return

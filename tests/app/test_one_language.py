@@ -11,10 +11,42 @@ from streamlit.testing.v1 import AppTest
 
 from tests.app.test_pages import ANALYST_PAGES, APP, PAGES, app_data_dir, as_analyst  # noqa: F401 (fixture)
 
-ENGLISH = {"the", "and", "with", "from", "cases", "case", "rows", "sources", "licence", "source", "which", "not",
-           "per cent", "page not found", "denominator", "index score", "as stated", "data as of", "synthetic demo"}
-INDONESIAN = {"dan", "yang", "dengan", "dari", "kasus", "tidak", "belum", "sumber", "baris", "lisensi", "untuk",
-              "pada", "sintetis"}      # not "wilayah": the boundaries' source is the repository cahyadsn/wilayah
+ENGLISH = {
+    "the",
+    "and",
+    "with",
+    "from",
+    "cases",
+    "case",
+    "rows",
+    "sources",
+    "licence",
+    "source",
+    "which",
+    "not",
+    "per cent",
+    "page not found",
+    "denominator",
+    "index score",
+    "as stated",
+    "data as of",
+    "synthetic demo",
+}
+INDONESIAN = {
+    "dan",
+    "yang",
+    "dengan",
+    "dari",
+    "kasus",
+    "tidak",
+    "belum",
+    "sumber",
+    "baris",
+    "lisensi",
+    "untuk",
+    "pada",
+    "sintetis",
+}  # not "wilayah": the boundaries' source is the repository cahyadsn/wilayah
 
 
 def _own_words(at: AppTest) -> list[str]:
@@ -44,4 +76,3 @@ def test_a_page_speaks_one_language(app_data_dir, monkeypatch, page, lang):  # n
     assert not at.exception, at.exception
     other = ENGLISH if lang == "id" else INDONESIAN
     assert _found(_own_words(at), other) == set()
-

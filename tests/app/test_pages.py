@@ -10,8 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from analytics import demo
-from analytics.figures import FigureSpec, draws_nothing
 from analytics import pages as site_pages
+from analytics.figures import FigureSpec, draws_nothing
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = [page.script for page in site_pages.PAGES]
@@ -75,7 +75,7 @@ def test_summary_shows_the_synthetic_banner_and_headline(app):
         {"pemilu": "pilkada-2020", "provinsi": "63"},
         {"pemilu": "semua", "kategori": "alat_peraga", "tingkat": "pusat"},
         {"pemilu": "pemilu-2024", "kabkota": "64.02", "jabatan": "jpt"},
-        {"pemilu": "pilkada-2017"},                          # a cycle with no cases: empty state
+        {"pemilu": "pilkada-2017"},  # a cycle with no cases: empty state
         {"pemilu": "<script>alert(1)</script>", "dari": "not-a-date", "kabkota": "99.99"},
     ],
 )
@@ -133,7 +133,7 @@ FILTER_COMBINATIONS = [
     {"pemilu": "pemilu-2024", "kabkota": "64.02", "jabatan": "jpt"},
     {"pemilu": "pilkada-2017"},  # a cycle with no cases
     {"pemilu": "pilkada-2024", "lang": "en", "dari": "2024-09-01", "sampai": "2024-11-30"},
-    {"pemilu": "pilkada-2024", "provinsi": "65"},                 # small areas: most public numbers withheld
+    {"pemilu": "pilkada-2024", "provinsi": "65"},  # small areas: most public numbers withheld
     {"pemilu": "pilkada-2024", "kabkota": "63.09", "kategori": "lainnya"},
 ]
 
@@ -150,7 +150,7 @@ def test_pages_under_filter_combinations(app, page, query):
     assert not at.exception, at.exception
     for chart in at.get("plotly_chart"):
         spec = json.loads(chart.proto.spec)
-        go.Figure(spec)   # raises on an invalid property or value
+        go.Figure(spec)  # raises on an invalid property or value
         # no chart is empty axes, which read like zero: a chart whose numbers are all withheld says so
         assert not draws_nothing(FigureSpec(spec["data"], spec["layout"])), chart.proto.id
 
@@ -196,8 +196,9 @@ def test_figures_page_keeps_conflicting_figures_apart(app):
     assert not at.exception
     assert "tidak pernah dijumlahkan" in _texts(at)
     conflict_table = next(frame.value for frame in at.dataframe if "Ukuran" in frame.value.columns)
-    national = conflict_table[(conflict_table["Ukuran"].str.startswith("ASN dilaporkan"))
-                              & (conflict_table["Wilayah"] == "Nasional")]
+    national = conflict_table[
+        (conflict_table["Ukuran"].str.startswith("ASN dilaporkan")) & (conflict_table["Wilayah"] == "Nasional")
+    ]
     assert {"2.034", "2.035", "2.007"} <= set(national["Nilai"])
 
 
@@ -205,11 +206,14 @@ def test_clicking_a_category_bar_filters_every_page(app):
     at = app.run()
     at.switch_page("pages/jenis_pelanggaran.py").run()
     from analytics.ui import state
+
     callback = state.on_bar_select("jenis_batang", "category", {"Lainnya": "lainnya"})
     at.session_state["jenis_batang"] = {"selection": {"points": [{"y": "Lainnya", "x": 50.0}]}}
     # run the callback against the AppTest's session state
-    import streamlit as st
     from unittest import mock
+
+    import streamlit as st
+
     with mock.patch.object(st, "session_state", at.session_state):
         callback()
     at.run()
@@ -248,7 +252,7 @@ def test_the_public_gets_the_public_deck_and_an_analyst_the_restricted_one(app):
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
     assert "Versi publik" in captions and "TERBATAS" not in captions
-    assert not at.toggle                                   # no choice of version for the public
+    assert not at.toggle  # no choice of version for the public
     analyst = as_analyst(app).run()
     analyst.switch_page("pages/paparan.py").run()
     assert "TERBATAS – untuk keperluan internal" in " ".join(c.value for c in analyst.caption)
@@ -296,9 +300,13 @@ def test_local_account_login_form(app):
 
 
 def test_oidc_configuration_offers_the_provider_login(app):
-    app.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
-                           "client_id": "pantau", "client_secret": "s",
-                           "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+    app.secrets["auth"] = {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "pantau",
+        "client_secret": "s",
+        "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration",
+    }
     at = app.run()
     assert not at.exception
     assert "Masuk dengan akun lembaga" in [b.label for b in at.button]
@@ -321,7 +329,7 @@ def test_public_sees_small_counts_as_less_than_five_and_analysts_see_the_number(
     app.query_params["kabkota"] = code
     public = app.run()
     assert _tile(public, "Dilaporkan") == "< 5"
-    assert any("kurang dari 5 kasus" in i.value for i in public.info)   # no breakdown below the tiles
+    assert any("kurang dari 5 kasus" in i.value for i in public.info)  # no breakdown below the tiles
     assert not public.get("plotly_chart")
 
     analyst = as_analyst(AppTest.from_file(APP, default_timeout=60))
@@ -347,13 +355,13 @@ def test_a_charts_numbers_table_is_made_when_opened_and_stays_open(app):
     at = app.run()
     titles = [e.label for e in at.expander if e.label.startswith("Angka di balik grafik")]
     assert len(titles) == len(at.get("plotly_chart")) >= 3
-    before = len(at.dataframe)                         # the comparison table under the tiles
-    at.session_state["ringkasan_hotspot_numbers"] = True   # what opening it in the browser sets
+    before = len(at.dataframe)  # the comparison table under the tiles
+    at.session_state["ringkasan_hotspot_numbers"] = True  # what opening it in the browser sets
     at.run()
-    assert len(at.dataframe) == before + 1             # closed, it was neither converted nor sent
+    assert len(at.dataframe) == before + 1  # closed, it was neither converted nor sent
     shown = at.dataframe[-1].value
     assert {"region_name", "reported"} <= set(shown.columns) and len(shown) > 0
-    at.sidebar.selectbox(key="f_election").select("pemilu-2024").run()   # same question, other cycle: still open
+    at.sidebar.selectbox(key="f_election").select("pemilu-2024").run()  # same question, other cycle: still open
     assert len(at.dataframe) == before + 1 and not at.exception
 
 
@@ -371,9 +379,11 @@ def test_a_regency_chosen_without_its_province_is_compared_with_its_own_province
     table = at.dataframe[0].value
     cases = pd.read_parquet(app_data_dir / "demo" / "violation_cases.parquet")
     in_cycle = cases[cases["election_id"] == "pilkada-2024"]
-    expected = {"Kabupaten Tabalong": (in_cycle["region_code"] == "63.09").sum(),
-                "Kalimantan Selatan": in_cycle["region_code"].str.startswith("63.").sum(),
-                "Kalimantan": len(in_cycle)}
+    expected = {
+        "Kabupaten Tabalong": (in_cycle["region_code"] == "63.09").sum(),
+        "Kalimantan Selatan": in_cycle["region_code"].str.startswith("63.").sum(),
+        "Kalimantan": len(in_cycle),
+    }
     shown = dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
     assert {k: int(str(v).replace(".", "")) for k, v in shown.items()} == expected
 
@@ -400,7 +410,7 @@ def test_public_pages_hold_up_at_the_edges_of_the_protection(app):
     assert not at.exception
     infos = [i.value for i in at.info]
     assert not any("rekomendasi" in v.lower() and "belum ada" in v.lower() for v in infos)
-    assert sum("terlalu rinci" in v for v in infos) >= 2      # the PPK table and the backlog
+    assert sum("terlalu rinci" in v for v in infos) >= 2  # the PPK table and the backlog
 
 
 def test_an_empty_public_backlog_says_each_count_is_below_five_not_none(app_data_dir, monkeypatch):

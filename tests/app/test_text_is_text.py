@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -18,13 +17,21 @@ from analytics.ingest.__main__ import main as ingest_main
 from tests.app.test_pages import ANALYST_PAGES, APP, PAGES, as_analyst
 from tests.ingest.samples import EVENT_HEADER, write_csv
 
-HEADING, LINK, IMAGE, TAG = "## DIRETAS", "[klik](https://contoh.invalid/x)", "![](https://contoh.invalid/i.png)", \
-    '<img src="https://contoh.invalid/p.png">'
+HEADING, LINK, IMAGE, TAG = (
+    "## DIRETAS",
+    "[klik](https://contoh.invalid/x)",
+    "![](https://contoh.invalid/i.png)",
+    '<img src="https://contoh.invalid/p.png">',
+)
 PLANTED = f"{HEADING} {LINK} {IMAGE} {TAG}"
 #: what any of them looks like when rendered raw: in Markdown source, or in a chart's text
-RAW_MARKDOWN = [re.compile(r"(^|\s)## DIRETAS"), re.compile(r"(?<!\\)\[klik(?<!\\)\]\(https"),
-                re.compile(r"(?<!\\)!(?<!\\)\[\]"), re.compile(r"<img")]
-RAW_PLOTLY = ["<img", '<a href', "contoh.invalid/x\">"]
+RAW_MARKDOWN = [
+    re.compile(r"(^|\s)## DIRETAS"),
+    re.compile(r"(?<!\\)\[klik(?<!\\)\]\(https"),
+    re.compile(r"(?<!\\)!(?<!\\)\[\]"),
+    re.compile(r"<img"),
+]
+RAW_PLOTLY = ["<img", "<a href", 'contoh.invalid/x">']
 FILE_NAME = "kasus ## DIRETAS [x](https:__contoh.invalid).csv"
 
 
@@ -35,8 +42,19 @@ def hostile_data_dir(tmp_path_factory):
     sanctions = pd.read_parquet(data_dir / "demo" / "sanctions.parquet")
     sanctions.loc[sanctions.index[::3], "ppk_agency"] = f"Bupati {PLANTED}"
     sanctions.to_parquet(data_dir / "demo" / "sanctions.parquet", index=False)
-    rows = [["EVT1", "17 Agustus 2024", "Kab. Tabalong", "Sosialisasi", f"Panitia {PLANTED}", f"Sosialisasi {PLANTED}",
-             f"Sumber {PLANTED}", "https://contoh.invalid/sumber", "12"]]
+    rows = [
+        [
+            "EVT1",
+            "17 Agustus 2024",
+            "Kab. Tabalong",
+            "Sosialisasi",
+            f"Panitia {PLANTED}",
+            f"Sosialisasi {PLANTED}",
+            f"Sumber {PLANTED}",
+            "https://contoh.invalid/sumber",
+            "12",
+        ]
+    ]
     events = write_csv(data_dir / FILE_NAME, EVENT_HEADER, rows)
     import os
 
@@ -53,11 +71,16 @@ def hostile_data_dir(tmp_path_factory):
 
 
 def _rendered(at: AppTest) -> tuple[list[str], list[str]]:
-    markdown = [str(e.value) for kind in ("markdown", "caption", "info", "warning", "success", "error", "title",
-                                         "subheader", "header") for e in getattr(at, kind)]
+    markdown = [
+        str(e.value)
+        for kind in ("markdown", "caption", "info", "warning", "success", "error", "title", "subheader", "header")
+        for e in getattr(at, kind)
+    ]
     markdown += [str(e.label) for e in at.expander] + [str(e.label) for e in at.metric]
-    charts = [json.dumps(json.loads(c.proto.spec)["data"]) + json.dumps(json.loads(c.proto.spec)["layout"])
-              for c in at.get("plotly_chart")]
+    charts = [
+        json.dumps(json.loads(c.proto.spec)["data"]) + json.dumps(json.loads(c.proto.spec)["layout"])
+        for c in at.get("plotly_chart")
+    ]
     return markdown, charts
 
 
@@ -87,7 +110,7 @@ def test_planted_markup_is_never_rendered(hostile_data_dir, monkeypatch, page, a
     everything = "\n".join(markdown)
     if not analyst:
         assert "DIRETAS" not in everything or "\\#\\# DIRETAS" in everything
-        assert FILE_NAME not in everything and "kasus \\#\\#" not in everything    # the file's name: analysts only
+        assert FILE_NAME not in everything and "kasus \\#\\#" not in everything  # the file's name: analysts only
         assert "diimpor oleh" not in everything
 
 

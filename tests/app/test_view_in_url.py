@@ -19,7 +19,7 @@ def fresh(app_data_dir, monkeypatch):  # noqa: F811
         at = AppTest.from_file(APP, default_timeout=60)
         for key, value in params.items():
             at.query_params[key] = value
-        at.switch_page(page).run()          # the link opens the page itself
+        at.switch_page(page).run()  # the link opens the page itself
         assert not at.exception, at.exception
         return at
 
@@ -34,8 +34,9 @@ def _widget(at: AppTest, key: str):
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_a_map_link_reopens_its_measure_level_and_comparison(fresh, lang):
-    at = fresh("pages/peta.py", pemilu="pilkada-2024", ukuran="per1000", lapisan="province",
-               banding="pilkada-2020", lang=lang)
+    at = fresh(
+        "pages/peta.py", pemilu="pilkada-2024", ukuran="per1000", lapisan="province", banding="pilkada-2020", lang=lang
+    )
     assert _widget(at, "map_metric").value == "per1000"
     assert _widget(at, "map_level").value == "province"
     assert _widget(at, "map_compare").value == "pilkada-2020"

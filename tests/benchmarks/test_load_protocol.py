@@ -25,15 +25,25 @@ def element(path: list[int], fill) -> bytes:
     def build(msg):
         msg.metadata.delta_path.extend(path)
         fill(msg.delta.new_element)
+
     return frame(build)
 
 
 def test_an_exception_element_is_an_error_and_a_warning_is_not():
     record = proto.RunRecord()
-    proto.observe(record, element([MAIN, 3], lambda e: (setattr(e.exception, "type", "KeyError"),
-                                                         setattr(e.exception, "message", "'pemilu'"))))
-    proto.observe(record, element([MAIN, 4], lambda e: (setattr(e.exception, "type", "DeprecationWarning"),
-                                                         setattr(e.exception, "is_warning", True))))
+    proto.observe(
+        record,
+        element(
+            [MAIN, 3], lambda e: (setattr(e.exception, "type", "KeyError"), setattr(e.exception, "message", "'pemilu'"))
+        ),
+    )
+    proto.observe(
+        record,
+        element(
+            [MAIN, 4],
+            lambda e: (setattr(e.exception, "type", "DeprecationWarning"), setattr(e.exception, "is_warning", True)),
+        ),
+    )
     proto.observe(record, frame(lambda m: setattr(m, "script_finished", ForwardMsg.FINISHED_SUCCESSFULLY)))
     assert record.finished
     assert record.exceptions == ["KeyError: 'pemilu'"]
@@ -72,6 +82,7 @@ def test_selectboxes_are_read_by_their_widget_key_with_the_current_option():
         e.selectbox.label = "Pemilu/Pilkada"
         e.selectbox.options.extend(["Semua siklus", "Pilkada Serentak 2024", "Pemilu 2024"])
         e.selectbox.default = 1
+
     record = proto.RunRecord()
     proto.observe(record, element([SIDEBAR, 2], fill))
     box = record.selectboxes["f_election"]
@@ -80,8 +91,11 @@ def test_selectboxes_are_read_by_their_widget_key_with_the_current_option():
 
 
 def test_a_filter_change_is_a_rerun_request_with_the_new_selectbox_value():
-    data = proto.rerun_message("pemilu=pilkada-2024", page_script_hash="abc",
-                               widgets=[proto.selectbox_value("$$ID-1-f_election", "Pemilu 2024")])
+    data = proto.rerun_message(
+        "pemilu=pilkada-2024",
+        page_script_hash="abc",
+        widgets=[proto.selectbox_value("$$ID-1-f_election", "Pemilu 2024")],
+    )
     msg = BackMsg()
     msg.ParseFromString(data)
     state = msg.rerun_script
@@ -108,8 +122,24 @@ def app_url(tmp_path_factory):
 def test_two_sessions_change_filters_against_a_real_server(app_url, tmp_path, capsys):
     out = tmp_path / "load.json"
     samples_csv = tmp_path / "samples.csv"
-    load.main(["--url", app_url, "--sessions", "2", "--seconds", "6", "--interval", "1",
-               "--pages", "ringkasan,jenis_pelanggaran", "--out", str(out), "--samples", str(samples_csv)])
+    load.main(
+        [
+            "--url",
+            app_url,
+            "--sessions",
+            "2",
+            "--seconds",
+            "6",
+            "--interval",
+            "1",
+            "--pages",
+            "ringkasan,jenis_pelanggaran",
+            "--out",
+            str(out),
+            "--samples",
+            str(samples_csv),
+        ]
+    )
     report = json.loads(out.read_text(encoding="utf-8"))
     assert "filter-change reruns" in capsys.readouterr().out
     reruns = report["reruns"]

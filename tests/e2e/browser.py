@@ -21,8 +21,14 @@ from analytics.i18n import t
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--enable-unsafe-swiftshader",
+    "--use-angle=swiftshader",
+    "--disable-dev-shm-usage",
+]
 DESKTOP = {"width": 1400, "height": 2400}
 PHONE = {"width": 390, "height": 2400}
 PAGES = tuple(page.url_path for page in site_pages.PAGES)
@@ -57,9 +63,16 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(data_dir: Path, port: int | None = None, timeout: float = 120.0, secrets_file: Path | None = None,
-                     root: Path = ROOT, env: dict[str, str] | None = None, log_dir: Path | None = None,
-                     script: str = "app.py"):
+def streamlit_server(
+    data_dir: Path,
+    port: int | None = None,
+    timeout: float = 120.0,
+    secrets_file: Path | None = None,
+    root: Path = ROOT,
+    env: dict[str, str] | None = None,
+    log_dir: Path | None = None,
+    script: str = "app.py",
+):
     """Run ``streamlit run <script>`` (of ``root``; ``app.py``, or ``serve.py`` which prepares the
     data before taking visitors) on 127.0.0.1 with PANTAU_DATA_DIR = data_dir (and, when given,
     only ``secrets_file`` as secrets, and ``env`` on top); yield its URL."""
@@ -67,10 +80,26 @@ def streamlit_server(data_dir: Path, port: int | None = None, timeout: float = 1
     env = dict(os.environ, PANTAU_DATA_DIR=str(data_dir), STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", **(env or {}))
     log = open(Path(log_dir or data_dir) / f"streamlit-{port}.log", "w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--secrets.files", str(secrets_file or Path(data_dir) / "no-secrets.toml")],
-        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--secrets.files",
+            str(secrets_file or Path(data_dir) / "no-secrets.toml"),
+        ],
+        cwd=root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
@@ -96,16 +125,14 @@ def streamlit_server(data_dir: Path, port: int | None = None, timeout: float = 1
 
 def wait_for_idle(page, timeout_ms: int = 60_000) -> None:
     """Wait until Streamlit has finished running the script (no 'running' indicator)."""
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
     page.wait_for_timeout(1500)
 
 
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:
     """Wait until Streamlit has finished running the script (no 'running' indicator, a title shown)."""
     page.wait_for_selector("h1", timeout=timeout_ms)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
     page.wait_for_timeout(1500)
 
 
@@ -165,7 +192,9 @@ def wait_for_charts(page, timeout_ms: int = 30_000) -> None:
     """Wait until Plotly has drawn every chart on the page (its bundle loads lazily)."""
     page.wait_for_function(
         "() => Array.from(document.querySelectorAll('[data-testid=\"stPlotlyChart\"]'))"
-        ".every(chart => chart.querySelector('.main-svg'))", timeout=timeout_ms)
+        ".every(chart => chart.querySelector('.main-svg'))",
+        timeout=timeout_ms,
+    )
 
 
 #: Plotly draws each region of a choropleth as one of these (the geojson is fetched first).
@@ -184,10 +213,12 @@ def wait_for_maps(page, timeout_ms: int = 30_000) -> None:
 def region_centre(page, code: str) -> tuple[float, float] | None:
     """The centre (CSS pixels) of region ``code`` as drawn on the page's first map."""
     return page.evaluate(
-        """code => { const path = Array.from(document.querySelectorAll('%s'))
+        """code => { const path = Array.from(document.querySelectorAll('SELECTOR'))
                        .find(p => p.__data__ && p.__data__.loc === code);
                      if (!path) return null; const r = path.getBoundingClientRect();
-                     return [r.x + r.width / 2, r.y + r.height / 2]; }""" % MAP_REGION, code)
+                     return [r.x + r.width / 2, r.y + r.height / 2]; }""".replace("SELECTOR", MAP_REGION),
+        code,
+    )
 
 
 def screenshot_all(out_dir: Path, url: str, browser) -> list[Path]:

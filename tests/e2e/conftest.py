@@ -69,12 +69,24 @@ class PageWatcher:
         self.failed_responses: list[str] = []
         self.outside_requests: list[str] = []
         host = app_url.split("//", 1)[1]
-        page.on("console", lambda message: self.console_errors.append(message.text) if message.type == "error" else None)
+        page.on(
+            "console", lambda message: self.console_errors.append(message.text) if message.type == "error" else None
+        )
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
-        page.on("response", lambda response: self.failed_responses.append(f"{response.status} {response.url}")
-                if response.status >= 400 else None)
-        page.on("request", lambda request: self.outside_requests.append(request.url)
-                if not request.url.startswith(("data:", "blob:")) and host not in request.url else None)
+        page.on(
+            "response",
+            lambda response: (
+                self.failed_responses.append(f"{response.status} {response.url}") if response.status >= 400 else None
+            ),
+        )
+        page.on(
+            "request",
+            lambda request: (
+                self.outside_requests.append(request.url)
+                if not request.url.startswith(("data:", "blob:")) and host not in request.url
+                else None
+            ),
+        )
 
     def unexpected_failures(self) -> list[str]:
         return [r for r in self.failed_responses if not (r.startswith("404 ") and KNOWN_PROBE.search(r))]

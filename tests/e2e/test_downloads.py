@@ -15,7 +15,8 @@ def test_hotspot_csv_and_png_hold_what_the_chart_draws(open_page):
     helpers.wait_for_charts(page)
     # Streamlit marks each keyed element with st-key-<key>; what Plotly drew (its decoded data): regions and values
     drawn = page.locator(".st-key-ringkasan_hotspot .js-plotly-plot").first.evaluate(
-        "gd => ({y: Array.from(gd._fullData[0].y), x: Array.from(gd._fullData[0].x)})")
+        "gd => ({y: Array.from(gd._fullData[0].y), x: Array.from(gd._fullData[0].x)})"
+    )
     drawn_values = dict(zip(drawn["y"], drawn["x"]))
 
     with page.expect_download() as csv_download:
@@ -32,4 +33,4 @@ def test_hotspot_csv_and_png_hold_what_the_chart_draws(open_page):
     assert png_download.value.suggested_filename == "ringkasan_hotspot_pilkada-2024_kalimantan.png"
     head = open(png_download.value.path(), "rb").read(24)
     assert head[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", head[16:24]) == (2200, 1360)   # 1100 × 680 at scale 2: room for scope and source
+    assert struct.unpack(">II", head[16:24]) == (2200, 1360)  # 1100 × 680 at scale 2: room for scope and source

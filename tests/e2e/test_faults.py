@@ -45,7 +45,9 @@ def _app_copy(tmp_path: Path, shipped_layers: bool = True) -> Path:
     for name in APP_FILES:
         source = helpers.ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, root / name)
-    shutil.copytree(helpers.ROOT / "data", root / "data", ignore=shutil.ignore_patterns("demo", "geo", "imports", "cache"))
+    shutil.copytree(
+        helpers.ROOT / "data", root / "data", ignore=shutil.ignore_patterns("demo", "geo", "imports", "cache")
+    )
     if not shipped_layers:
         shutil.rmtree(root / "analytics" / "geo_layers")
     return root
@@ -53,7 +55,7 @@ def _app_copy(tmp_path: Path, shipped_layers: bool = True) -> Path:
 
 def test_without_boundary_files_beside_it_the_map_is_drawn_from_the_shipped_layers(tmp_path, small_data, chromium):
     root = _app_copy(tmp_path)
-    assert not (root / "static").exists() and not (tmp_path / "shared").exists()   # nothing prepared, nothing beside
+    assert not (root / "static").exists() and not (tmp_path / "shared").exists()  # nothing prepared, nothing beside
     with helpers.streamlit_server(small_data, root=root, env={"PANTAU_GEO_DIR": str(tmp_path / "nowhere")}) as url:
         context, page = _open(chromium, f"{url}/peta?pemilu=pilkada-2024")
         layers = []
@@ -63,7 +65,7 @@ def test_without_boundary_files_beside_it_the_map_is_drawn_from_the_shipped_laye
         page.locator(helpers.MAP_REGION).first.wait_for(timeout=30_000)
         text = _body(page)
         assert "tidak dapat dibaca" not in text and "Traceback" not in text
-        assert layers and set(layers) == {200}      # the browser got the boundaries
+        assert layers and set(layers) == {200}  # the browser got the boundaries
         context.close()
 
 
@@ -74,14 +76,14 @@ def test_without_any_boundary_layer_the_map_explains_without_paths_and_the_rest_
         text = _body(page)
         assert "lapisan batas wilayah tidak dapat dibaca" in text
         assert "PANTAU_GEO_DIR" not in text and str(tmp_path) not in text and "geo_layers" not in text
-        assert "Peringkat wilayah" in text          # the ranking still works
+        assert "Peringkat wilayah" in text  # the ranking still works
         assert "Traceback" not in text
         page.goto(f"{url}/?pemilu=pilkada-2024")
         helpers.wait_for_app(page)
         assert page.locator('[data-testid="stMetric"]').count() >= 6
         context.close()
     log = (small_data / "streamlit-{}.log".format(url.rsplit(":", 1)[1])).read_text(encoding="utf-8")
-    assert "PANTAU_GEO_DIR" in log and str(root / "analytics" / "geo_layers") in log   # the detail went to the log
+    assert "PANTAU_GEO_DIR" in log and str(root / "analytics" / "geo_layers") in log  # the detail went to the log
 
 
 def test_a_damaged_register_file_keeps_the_last_good_version_and_says_what_is_wrong(small_data, chromium):
@@ -90,7 +92,7 @@ def test_a_damaged_register_file_keeps_the_last_good_version_and_says_what_is_wr
         reported = page.locator('[data-testid="stMetricValue"]').first.inner_text()
         damaged = small_data / "demo" / demo.FILES["violation_cases"]
         damaged.write_bytes(b"PAR1 not really parquet" * 64)
-        page.wait_for_timeout(1500)   # the sources are looked at once a second
+        page.wait_for_timeout(1500)  # the sources are looked at once a second
         page.reload()
         helpers.wait_for_app(page)
         text = _body(page)
@@ -131,14 +133,18 @@ def test_a_read_only_data_directory_is_served_and_an_import_says_why_it_cannot(t
     try:
         with helpers.streamlit_server(small_data, log_dir=tmp_path) as url:
             context, page = _open(chromium, f"{url}/?pemilu=pilkada-2024")
-            page.locator('[data-testid="stMetric"]').nth(5).wait_for(timeout=60_000)   # in-memory: slower
+            page.locator('[data-testid="stMetric"]').nth(5).wait_for(timeout=60_000)  # in-memory: slower
             assert page.locator('[data-testid="stMetric"]').count() >= 6
             assert "Traceback" not in _body(page)
             context.close()
-        sample = write_csv(tmp_path / "kasus.csv", CASE_HEADER, CASE_ROWS)   # a valid file
-        done = subprocess.run([sys.executable, "-m", "analytics.ingest", "violation_cases", str(sample)],
-                              cwd=helpers.ROOT, env=helpers.os.environ | {"PANTAU_DATA_DIR": str(small_data)},
-                              capture_output=True, text=True)
+        sample = write_csv(tmp_path / "kasus.csv", CASE_HEADER, CASE_ROWS)  # a valid file
+        done = subprocess.run(
+            [sys.executable, "-m", "analytics.ingest", "violation_cases", str(sample)],
+            cwd=helpers.ROOT,
+            env=helpers.os.environ | {"PANTAU_DATA_DIR": str(small_data)},
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
         assert "tidak dapat ditulis" in done.stderr
     finally:

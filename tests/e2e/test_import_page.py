@@ -23,8 +23,9 @@ def import_app(tmp_path_factory):
 
 
 def test_import_page_rejects_a_bad_file_then_accepts_a_good_one(chromium, import_app, tmp_path, screenshot_dir):
-    bad = write_csv(tmp_path / "kasus_salah.csv", CASE_HEADER,
-                    [CASE_ROWS[0], CASE_ROWS[1][:3] + ["31/02/2024"] + CASE_ROWS[1][4:]])
+    bad = write_csv(
+        tmp_path / "kasus_salah.csv", CASE_HEADER, [CASE_ROWS[0], CASE_ROWS[1][:3] + ["31/02/2024"] + CASE_ROWS[1][4:]]
+    )
     good = write_csv(tmp_path / "kasus.csv", CASE_HEADER, CASE_ROWS)
     context = chromium.new_context(viewport=helpers.DESKTOP, accept_downloads=True)
     page = context.new_page()
@@ -68,7 +69,9 @@ def limited_app(tmp_path_factory):
         yield url
 
 
-def test_an_upload_past_its_memory_limit_is_stopped_while_the_public_site_keeps_serving(chromium, limited_app, tmp_path):
+def test_an_upload_past_its_memory_limit_is_stopped_while_the_public_site_keeps_serving(
+    chromium, limited_app, tmp_path
+):
     """The upload is checked in a child process: while it runs a public page loads, and past the
     limit the steward reads which limit was reached."""
     rows = [[f"K-{i:07d}", *row[1:]] for i in range(120_000) for row in CASE_ROWS[:1]]
@@ -101,6 +104,7 @@ def test_a_steward_teaches_a_column_and_a_word_and_the_file_then_passes(chromium
     helpers.wait_for_idle(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     page.get_by_text("Ajari pemeriksa istilah kantor Anda").wait_for(timeout=60_000)
+
     def choose(label: str, option: str) -> None:
         # type to filter the options (a long list is drawn only in part), then take the match
         page.locator('[data-testid="stSelectbox"]').filter(has_text=label).locator("input").click()

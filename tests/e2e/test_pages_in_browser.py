@@ -12,8 +12,9 @@ from tests.e2e import browser as helpers
 @pytest.mark.parametrize("page_name", helpers.PAGES)
 def test_page_renders_offline_without_console_errors(open_page, screenshot_dir, page_name, viewport_name):
     viewport = helpers.DESKTOP if viewport_name == "desktop" else helpers.PHONE
-    page, watcher = open_page(f"{helpers.page_path(page_name)}?pemilu=pilkada-2024", viewport,
-                              analyst=page_name in helpers.ANALYST_PAGES)
+    page, watcher = open_page(
+        f"{helpers.page_path(page_name)}?pemilu=pilkada-2024", viewport, analyst=page_name in helpers.ANALYST_PAGES
+    )
     page.wait_for_timeout(2000)
     helpers.wait_for_maps(page)
     page.screenshot(path=str(screenshot_dir / f"{page_name}-{viewport_name}.png"), full_page=True)
@@ -27,10 +28,11 @@ def test_page_renders_offline_without_console_errors(open_page, screenshot_dir, 
 def test_map_click_selects_a_regency_and_outlines_it(open_page):
     page, _ = open_page("peta?pemilu=pilkada-2024&provinsi=63")
     helpers.wait_for_maps(page)
-    drawn = page.evaluate(f"() => Array.from(document.querySelectorAll('{helpers.MAP_REGION}'))"
-                          ".map(p => p.__data__ && p.__data__.loc)")
+    drawn = page.evaluate(
+        f"() => Array.from(document.querySelectorAll('{helpers.MAP_REGION}')).map(p => p.__data__ && p.__data__.loc)"
+    )
     assert {code for code in drawn if code} == {f"63.{n:02d}" for n in range(1, 12)} | {"63.71", "63.72"}
-    x, y = helpers.region_centre(page, "63.09")          # Kabupaten Tabalong
+    x, y = helpers.region_centre(page, "63.09")  # Kabupaten Tabalong
     page.mouse.click(x, y)
     page.wait_for_function("() => window.location.search.includes('kabkota=63.09')", timeout=30_000)
     helpers.wait_for_app(page)
@@ -132,8 +134,9 @@ def test_pages_opened_at_once_on_a_fresh_server_each_get_the_frame(tmp_path, chr
 def test_at_phone_width_nothing_overflows_and_every_map_is_whole(open_page, page_name):
     """At 390 px the page does not scroll sideways, and every map draws all of its regions inside
     its own box (a fixed zoom cropped West Kalimantan at this width)."""
-    page, _ = open_page(f"{helpers.page_path(page_name)}?pemilu=pilkada-2024", helpers.PHONE,
-                        analyst=page_name in helpers.ANALYST_PAGES)
+    page, _ = open_page(
+        f"{helpers.page_path(page_name)}?pemilu=pilkada-2024", helpers.PHONE, analyst=page_name in helpers.ANALYST_PAGES
+    )
     helpers.wait_for_maps(page)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= helpers.PHONE["width"]
     maps = page.evaluate(f"""() => Array.from(document.querySelectorAll('.js-plotly-plot'))

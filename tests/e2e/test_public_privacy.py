@@ -9,8 +9,8 @@ from __future__ import annotations
 import base64
 import io
 import os
-import subprocess
 import re
+import subprocess
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,9 +30,23 @@ QUERIES = [
     "?pemilu=pilkada-2024&kabkota=63.09",
 ]
 #: Count columns of register downloads; reference data (published figures, documented events) is public.
-COUNT_COLUMNS = {"reported", "registered", "proven", "recommended", "followed_up", "sanctioned", "open_cases",
-                 "refused", "pending", "cases", "within_service_level", "before", "after", "imposed",
-                 "previous_reported"}
+COUNT_COLUMNS = {
+    "reported",
+    "registered",
+    "proven",
+    "recommended",
+    "followed_up",
+    "sanctioned",
+    "open_cases",
+    "refused",
+    "pending",
+    "cases",
+    "within_service_level",
+    "before",
+    "after",
+    "imposed",
+    "previous_reported",
+}
 MEDIA_URL = re.compile(rb"/media/[0-9a-f]+\.(?:csv|zip)")
 
 
@@ -111,7 +125,7 @@ def _walk(page, received: Received, url: str) -> tuple[bytes, list[tuple[str, pd
     helpers.wait_for_app(page)
     helpers.wait_for_maps(page)
     files: dict[str, bytes] = {}
-    sent_with_page = received.media_urls(since=first_frame)   # before the clicks: a clicked file is served once
+    sent_with_page = received.media_urls(since=first_frame)  # before the clicks: a clicked file is served once
     buttons = page.locator('[data-testid="stDownloadButton"] button').filter(has_not_text="PNG")
     _settle(page, buttons)
     for index in range(buttons.count()):
@@ -128,13 +142,17 @@ def _walk(page, received: Received, url: str) -> tuple[bytes, list[tuple[str, pd
         if name.endswith(".zip"):
             with zipfile.ZipFile(io.BytesIO(body)) as archive:
                 contents = {f"{name}:{inner}": archive.read(inner) for inner in archive.namelist()}
-        if name.endswith(".pptx"):        # a deck's text is compressed XML: searched as its slides' text
+        if name.endswith(".pptx"):  # a deck's text is compressed XML: searched as its slides' text
             with zipfile.ZipFile(io.BytesIO(body)) as archive:
-                contents = {f"{name}:{inner}": archive.read(inner) for inner in archive.namelist()
-                            if inner.startswith("ppt/slides/")}
+                contents = {
+                    f"{name}:{inner}": archive.read(inner)
+                    for inner in archive.namelist()
+                    if inner.startswith("ppt/slides/")
+                }
         elif name.endswith(".pdf"):
-            contents = {name: subprocess.run(["pdftotext", "-", "-"], input=body, capture_output=True,
-                                             check=True).stdout}
+            contents = {
+                name: subprocess.run(["pdftotext", "-", "-"], input=body, capture_output=True, check=True).stdout
+            }
         for inner, content in contents.items():
             blob.append(content)
             if inner.endswith(".csv"):
@@ -208,9 +226,9 @@ def test_no_name_or_nip_reaches_the_public(public_url, imported_register, chromi
         assert not _small_counts(downloads), (page_name, query, _small_counts(downloads))
         assert "Traceback" not in page.inner_text("body")
     context.close()
-    if page_name == "paparan":      # the public deck, both formats
+    if page_name == "paparan":  # the public deck, both formats
         assert deck_count == 2 * len(QUERIES), f"{page_name} offered {deck_count} decks to check"
-    elif page_name not in ("tentang_data", "laporkan"):      # the catalog page and the report channels hold no numbers
+    elif page_name not in ("tentang_data", "laporkan"):  # the catalog page and the report channels hold no numbers
         assert csv_count > 0, f"{page_name} offered no CSV download to check"
 
 

@@ -29,5 +29,8 @@ def data_dir(tmp_path, demo_template, monkeypatch) -> Path:
 
 def tree_digest(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` with its SHA-256: equal digests mean byte-for-byte unchanged."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != ".lock"}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != ".lock"
+    }

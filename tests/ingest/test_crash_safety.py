@@ -56,9 +56,15 @@ def test_a_kill_at_each_point_keeps_the_previous_version_serving(data_dir, tmp_p
 def test_sigkill_while_writing_keeps_the_previous_version(data_dir, tmp_path):
     assert ingest_main(["violation_cases", str(write_csv(tmp_path / "a.csv", CASE_HEADER, CASE_ROWS[:2]))]) == 0
     flag = tmp_path / "paused"
-    process = run_cli(["violation_cases", str(write_csv(tmp_path / "b.csv", CASE_HEADER, CASE_ROWS))],
-                      {"PANTAU_INGEST_FAULT": "pause:before_rename", "PANTAU_INGEST_PAUSED": str(flag),
-                       "PANTAU_DATA_DIR": str(data_dir)}, wait=False)
+    process = run_cli(
+        ["violation_cases", str(write_csv(tmp_path / "b.csv", CASE_HEADER, CASE_ROWS))],
+        {
+            "PANTAU_INGEST_FAULT": "pause:before_rename",
+            "PANTAU_INGEST_PAUSED": str(flag),
+            "PANTAU_DATA_DIR": str(data_dir),
+        },
+        wait=False,
+    )
     deadline = time.monotonic() + 60
     while not flag.exists() and time.monotonic() < deadline:
         time.sleep(0.1)

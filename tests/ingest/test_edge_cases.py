@@ -9,8 +9,15 @@ from openpyxl import Workbook
 from analytics.ingest import pipeline
 from analytics.ingest.__main__ import main as ingest_main
 from analytics.ingest.store import StaleVersion, StoreError, VersionStore
-from tests.ingest.samples import (CASE_HEADER, CASE_ROWS, EVENT_HEADER, EVENT_ROWS, SANCTION_HEADER, SANCTION_ROWS,
-                                  write_csv)
+from tests.ingest.samples import (
+    CASE_HEADER,
+    CASE_ROWS,
+    EVENT_HEADER,
+    EVENT_ROWS,
+    SANCTION_HEADER,
+    SANCTION_ROWS,
+    write_csv,
+)
 
 
 def first_problem(table, path, **kwargs):
@@ -25,7 +32,7 @@ def col(name):
 
 def test_rows_are_numbered_as_a_spreadsheet_shows_them(data_dir, tmp_path):
     rows = [list(r) for r in CASE_ROWS[:3]]
-    rows[0][col("Nama Instansi")] = "Dinas\nPendidikan"   # a line break inside a quoted cell
+    rows[0][col("Nama Instansi")] = "Dinas\nPendidikan"  # a line break inside a quoted cell
     rows[2][col("Tanggal Laporan")] = "31/02/2024"
     problem = first_problem("violation_cases", write_csv(tmp_path / "k.csv", CASE_HEADER, rows))
     assert (problem.code, problem.row) == ("date_not_in_calendar", 4)
@@ -37,7 +44,7 @@ def xlsx(path, header, rows, formats=None):
     sheet.append(header)
     for row in rows:
         sheet.append(row)
-    for (cell, number_format) in (formats or {}).items():
+    for cell, number_format in (formats or {}).items():
         sheet[cell].number_format = number_format
     book.save(path)
     return path
@@ -45,13 +52,13 @@ def xlsx(path, header, rows, formats=None):
 
 def test_excel_number_cells_in_text_columns(data_dir, tmp_path):
     rows = [list(r) for r in CASE_ROWS[:2]]
-    rows[0][col("NIP")] = 198001012005011001          # an 18-digit number: spreadsheets round it
+    rows[0][col("NIP")] = 198001012005011001  # an 18-digit number: spreadsheets round it
     problem = first_problem("violation_cases", xlsx(tmp_path / "nip.xlsx", CASE_HEADER, rows))
     assert (problem.code, problem.row, problem.column) == ("nip_as_number", 2, "NIP")
 
     rows = [list(r) for r in CASE_ROWS[:2]]
-    rows[0][col("No Kasus")] = 1                       # shown as 001 with the format 000
-    rows[1][col("Kabupaten/Kota")] = 63.1              # the code 63.10 typed as a number
+    rows[0][col("No Kasus")] = 1  # shown as 001 with the format 000
+    rows[1][col("Kabupaten/Kota")] = 63.1  # the code 63.10 typed as a number
     rows[1][col("Provinsi")] = ""
     assert ingest_main(["violation_cases", str(xlsx(tmp_path / "ok.xlsx", CASE_HEADER, rows, {"A2": "000"}))]) == 0
     stored = pipeline.current_content(pipeline.load_catalog()["violation_cases"], VersionStore(data_dir))
@@ -68,13 +75,38 @@ def test_numbers_out_of_range_and_non_scalar_cells(data_dir, tmp_path):
     frame.to_parquet(tmp_path / "k.parquet", index=False)
     problem = first_problem("violation_cases", tmp_path / "k.parquet")
     assert (problem.code, problem.row, problem.column) == ("not_a_value", 2, "Nama Instansi")
-    assert ingest_main(["violation_cases", str(tmp_path)]) == 2   # a folder, not a file
+    assert ingest_main(["violation_cases", str(tmp_path)]) == 2  # a folder, not a file
 
 
 def test_blank_defaulted_columns_take_the_default(data_dir, tmp_path):
-    header = ["ID Angka", "Siklus", "Cakupan", "Metrik", "Keterangan", "Nilai", "Satuan", "Penerbit", "Judul Sumber",
-              "Tautan", "Keyakinan", "Kualifikasi Nilai"]
-    row = ["FX1", "Pilkada 2024", "nasional", "asn_reported", "x", "0,125", "persen", "P", "J", "https://e.org", "sedang", ""]
+    header = [
+        "ID Angka",
+        "Siklus",
+        "Cakupan",
+        "Metrik",
+        "Keterangan",
+        "Nilai",
+        "Satuan",
+        "Penerbit",
+        "Judul Sumber",
+        "Tautan",
+        "Keyakinan",
+        "Kualifikasi Nilai",
+    ]
+    row = [
+        "FX1",
+        "Pilkada 2024",
+        "nasional",
+        "asn_reported",
+        "x",
+        "0,125",
+        "persen",
+        "P",
+        "J",
+        "https://e.org",
+        "sedang",
+        "",
+    ]
     assert ingest_main(["published_figures", str(write_csv(tmp_path / "f.csv", header, [row]))]) == 0
     stored = pipeline.current_content(pipeline.load_catalog()["published_figures"], VersionStore(data_dir))
     figure = stored.set_index("figure_id").loc["FX1"]
@@ -83,8 +115,19 @@ def test_blank_defaulted_columns_take_the_default(data_dir, tmp_path):
 
 def test_ambiguous_decimal_is_reported(data_dir, tmp_path):
     # headed 'value' and with no other number to tell the convention, '2.034' may be either
-    header = ["ID Angka", "Siklus", "Cakupan", "Metrik", "Keterangan", "value", "Satuan", "Penerbit", "Judul Sumber",
-              "Tautan", "Keyakinan"]
+    header = [
+        "ID Angka",
+        "Siklus",
+        "Cakupan",
+        "Metrik",
+        "Keterangan",
+        "value",
+        "Satuan",
+        "Penerbit",
+        "Judul Sumber",
+        "Tautan",
+        "Keyakinan",
+    ]
     row = ["FX2", "Pilkada 2020", "nasional", "asn_reported", "x", "2.034", "ASN", "P", "J", "https://e.org", "tinggi"]
     problem = first_problem("published_figures", write_csv(tmp_path / "f.csv", header, [row]))
     assert (problem.code, problem.column) == ("ambiguous_number", "value")
@@ -110,12 +153,15 @@ def test_problem_list_is_cut_and_says_so(data_dir, tmp_path):
     assert len(prepared.problems) == 1001 and prepared.problems[-1].code == "too_many_problems"
 
 
-@pytest.mark.parametrize("region,province,code", [
-    ("Tabalong", "Kalimantan Timur", "region_province_mismatch"),
-    ("Tabalong", "Kalsell", "unknown_province"),
-    ("Kota Tabalong", "", "region_type_mismatch"),
-    ("Kabupaten Banjarmasin", "", "region_type_mismatch"),
-])
+@pytest.mark.parametrize(
+    "region,province,code",
+    [
+        ("Tabalong", "Kalimantan Timur", "region_province_mismatch"),
+        ("Tabalong", "Kalsell", "unknown_province"),
+        ("Kota Tabalong", "", "region_type_mismatch"),
+        ("Kabupaten Banjarmasin", "", "region_type_mismatch"),
+    ],
+)
 def test_regions_that_contradict_what_else_is_written(data_dir, tmp_path, region, province, code):
     rows = [list(r) for r in CASE_ROWS[:1]]
     rows[0][col("Kabupaten/Kota")] = region
@@ -125,8 +171,8 @@ def test_regions_that_contradict_what_else_is_written(data_dir, tmp_path, region
 
 def test_month_first_dates_are_refused_for_the_whole_column(data_dir, tmp_path):
     rows = [list(r) for r in CASE_ROWS[:2]]
-    rows[0][col("Tanggal Laporan")] = "07/08/2024"   # would silently be 7 August
-    rows[1][col("Tanggal Laporan")] = "09/17/2024"   # shows the column is month-first
+    rows[0][col("Tanggal Laporan")] = "07/08/2024"  # would silently be 7 August
+    rows[1][col("Tanggal Laporan")] = "09/17/2024"  # shows the column is month-first
     problem = first_problem("violation_cases", write_csv(tmp_path / "k.csv", CASE_HEADER, rows))
     assert (problem.code, problem.row) == ("month_first", 3)
 
@@ -143,7 +189,9 @@ def test_a_commit_checked_against_an_old_version_is_refused(data_dir, tmp_path):
 def test_replacing_cases_may_not_orphan_imported_sanctions(data_dir, tmp_path):
     assert ingest_main(["violation_cases", str(write_csv(tmp_path / "k.csv", CASE_HEADER, CASE_ROWS))]) == 0
     assert ingest_main(["sanctions", str(write_csv(tmp_path / "s.csv", SANCTION_HEADER, SANCTION_ROWS))]) == 0
-    problem = first_problem("violation_cases", write_csv(tmp_path / "r.csv", CASE_HEADER, CASE_ROWS[1:3]), mode="replace")
+    problem = first_problem(
+        "violation_cases", write_csv(tmp_path / "r.csv", CASE_HEADER, CASE_ROWS[1:3]), mode="replace"
+    )
     assert (problem.code, problem.value) == ("sanction_orphaned", "K-001")
 
 
@@ -164,7 +212,9 @@ def test_a_csv_reads_the_same_whatever_its_line_endings(newline):
     """Old Mac exports end lines with a bare CR; the delimiter is still found from the header line."""
     from analytics.ingest.readers import read_csv
 
-    text = newline.join(["nama;alamat", "Budi;Jl. Merdeka, No. 5, Banjarmasin", "", "Sari;Jl. Ahmad Yani, Km 3"]) + newline
+    text = (
+        newline.join(["nama;alamat", "Budi;Jl. Merdeka, No. 5, Banjarmasin", "", "Sari;Jl. Ahmad Yani, Km 3"]) + newline
+    )
     table = read_csv(text.encode("utf-8"), "alamat.csv")
     assert table.headers == ["nama", "alamat"]
     assert table.rows.values.tolist() == [["Budi", "Jl. Merdeka, No. 5, Banjarmasin"], ["Sari", "Jl. Ahmad Yani, Km 3"]]

@@ -16,8 +16,15 @@ import pytest
 from analytics.ingest import readers
 from analytics.ingest.problems import MESSAGES
 from analytics.ingest.readers import ReadError, read_file
-from tests.ingest.samples import (CASE_HEADER, CASE_ROWS, claim_size, rewrite_zip, write_csv, write_shared_strings_xlsx,
-                                  write_xlsx)
+from tests.ingest.samples import (
+    CASE_HEADER,
+    CASE_ROWS,
+    claim_size,
+    rewrite_zip,
+    write_csv,
+    write_shared_strings_xlsx,
+    write_xlsx,
+)
 
 SHEET = "xl/worksheets/sheet1.xml"
 
@@ -26,7 +33,7 @@ def refused(path, sheet=None, **kwargs) -> readers.Problem:
     with pytest.raises(ReadError) as caught:
         read_file(path, sheet=sheet, **kwargs)
     problem = caught.value.problem
-    assert problem.message("en") != problem.message("id")      # both languages render
+    assert problem.message("en") != problem.message("id")  # both languages render
     return problem
 
 
@@ -49,14 +56,15 @@ def measured(action, trace: bool = True):
 
 # --- encodings ---------------------------------------------------------------------------------
 
+
 def _lines(*rows: list[str]) -> list[bytes]:
     return [(",".join(row) + "\r\n").encode("utf-8") for row in rows]
 
 
 def test_a_stray_byte_before_the_first_utf8_letter_is_mixed_not_windows_1252(tmp_path):
     lines = _lines(CASE_HEADER, *CASE_ROWS)
-    lines[2] = lines[2].replace(b"Kecamatan Tenggarong", b"Kecamatan Tenggarong \x92")   # row 3: a 1252 quote
-    lines[4] = lines[4].replace(b"Dinas Kesehatan", "Dinas Kesehatan Café".encode("utf-8"))  # row 5: real UTF-8
+    lines[2] = lines[2].replace(b"Kecamatan Tenggarong", b"Kecamatan Tenggarong \x92")  # row 3: a 1252 quote
+    lines[4] = lines[4].replace(b"Dinas Kesehatan", "Dinas Kesehatan Café".encode())  # row 5: real UTF-8
     path = tmp_path / "stray_first.csv"
     path.write_bytes(b"".join(lines))
     problem = refused(path)
@@ -65,8 +73,8 @@ def test_a_stray_byte_before_the_first_utf8_letter_is_mixed_not_windows_1252(tmp
 
 def test_a_stray_byte_after_the_first_utf8_letter_is_mixed(tmp_path):
     lines = _lines(CASE_HEADER, *CASE_ROWS)
-    lines[1] = lines[1].replace(b"Dinas Pendidikan", "Dinas Pendidikan Café".encode("utf-8"))  # row 2
-    lines[5] = lines[5].replace(b"Murung Pudak", b"Murung Pud\xe1k")                           # row 6
+    lines[1] = lines[1].replace(b"Dinas Pendidikan", "Dinas Pendidikan Café".encode())  # row 2
+    lines[5] = lines[5].replace(b"Murung Pudak", b"Murung Pud\xe1k")  # row 6
     path = tmp_path / "stray_later.csv"
     path.write_bytes(b"".join(lines))
     problem = refused(path)
@@ -74,8 +82,8 @@ def test_a_stray_byte_after_the_first_utf8_letter_is_mixed(tmp_path):
 
 
 def test_lines_are_counted_with_any_line_ending(tmp_path):
-    path = tmp_path / "mac.csv"          # row 2 is UTF-8, row 3 has a Windows-1252 byte; lines end in \r
-    path.write_bytes("a;b\rCafé;1\r".encode("utf-8") + b"2;x\xe9\r")
+    path = tmp_path / "mac.csv"  # row 2 is UTF-8, row 3 has a Windows-1252 byte; lines end in \r
+    path.write_bytes("a;b\rCafé;1\r".encode() + b"2;x\xe9\r")
     problem = refused(path)
     assert (problem.code, problem.row) == ("mixed_encoding", 3)
 
@@ -99,12 +107,13 @@ def test_a_file_that_is_windows_1252_throughout_is_read_as_such(tmp_path):
 
 # --- XLSX: sizes measured before parsing ---------------------------------------------------------
 
+
 def test_a_small_workbook_declaring_the_whole_grid_is_refused_before_reading(tmp_path):
     from openpyxl import Workbook
 
     book = Workbook()
     book.active["A1"] = "No Kasus"
-    book.active["XFD1048576"] = "x"            # one stray cell in Excel's last cell
+    book.active["XFD1048576"] = "x"  # one stray cell in Excel's last cell
     path = tmp_path / "grid.xlsx"
     book.save(path)
     assert path.stat().st_size < 10_000
@@ -143,8 +152,11 @@ def test_a_shared_strings_part_claiming_gigabytes_is_refused_before_it_is_read(t
 def test_a_shared_strings_part_that_really_unpacks_too_far_is_refused(tmp_path, monkeypatch):
     monkeypatch.setattr(readers, "MAX_PART_BYTES", 2_000_000)
     path = write_shared_strings_xlsx(tmp_path / "big_string.xlsx", ["Catatan"], [["x"]])
-    huge = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>' \
-        + b"a" * 3_000_000 + b"</t></si></sst>"
+    huge = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>'
+        + b"a" * 3_000_000
+        + b"</t></si></sst>"
+    )
     rewrite_zip(path, replace={"xl/sharedStrings.xml": huge})
     assert path.stat().st_size < 50_000
     problem = refused(path)
@@ -165,13 +177,20 @@ def _sheet_xml(rows: dict[int, list[str]], dimension: str | None = "A1:B2", merg
     """A worksheet part written by hand, with inline strings, a chosen (possibly false) dimension."""
     body = []
     for number, values in rows.items():
-        cells = "".join(f'<c r="{chr(65 + i)}{number}" t="inlineStr"><is><t>{v}</t></is></c>' for i, v in enumerate(values))
+        cells = "".join(
+            f'<c r="{chr(65 + i)}{number}" t="inlineStr"><is><t>{v}</t></is></c>' for i, v in enumerate(values)
+        )
         body.append(f'<row r="{number}">{cells}</row>')
-    merged = f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>" \
-        if merges else ""
+    merged = (
+        f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>"
+        if merges
+        else ""
+    )
     declared = f'<dimension ref="{dimension}"/>' if dimension else ""
-    return ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-            f'{declared}<sheetData>{"".join(body)}</sheetData>{merged}</worksheet>').encode()
+    return (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{declared}<sheetData>{''.join(body)}</sheetData>{merged}</worksheet>"
+    ).encode()
 
 
 def _workbook_with_sheet(path, sheet_xml: bytes):
@@ -181,7 +200,9 @@ def _workbook_with_sheet(path, sheet_xml: bytes):
 
 def test_rows_past_excels_last_row_are_refused_whatever_the_sheet_declares(tmp_path):
     # a million missing rows before it: they cost a loop, never a stored row
-    path = _workbook_with_sheet(tmp_path / "lying.xlsx", _sheet_xml({1: ["a", "b"], 2: ["1", "2"], 1_048_580: ["3", "4"]}))
+    path = _workbook_with_sheet(
+        tmp_path / "lying.xlsx", _sheet_xml({1: ["a", "b"], 2: ["1", "2"], 1_048_580: ["3", "4"]})
+    )
     outcome, seconds, _ = measured(lambda: read_file(path), trace=False)
     problem = outcome.problem
     assert problem.code == "too_large" and problem.row == 1_048_577
@@ -195,12 +216,14 @@ def test_reading_stops_at_the_cell_limit_when_the_declared_size_is_small(tmp_pat
     problem = refused(path)
     assert problem.code == "too_large" and problem.row == 52 and "100" in problem.message("en")
     monkeypatch.setattr(readers, "MAX_CELLS", 1_000)
-    table = read_file(path)                # a too-small declared size does not cut the rows read
+    table = read_file(path)  # a too-small declared size does not cut the rows read
     assert len(table.rows) == 198 and table.row_numbers[-1] == 199
 
 
 def test_a_sheet_without_a_declared_size_is_read(tmp_path):
-    path = _workbook_with_sheet(tmp_path / "undeclared.xlsx", _sheet_xml({1: ["a", "b"], 3: ["1", "2"]}, dimension=None))
+    path = _workbook_with_sheet(
+        tmp_path / "undeclared.xlsx", _sheet_xml({1: ["a", "b"], 3: ["1", "2"]}, dimension=None)
+    )
     table = read_file(path)
     assert table.headers == ["a", "b"] and table.row_numbers == [3]
 
@@ -217,12 +240,15 @@ def test_merged_ranges_are_found_across_the_read_blocks():
     for padding in ((1 << 20) - 30, (1 << 20) - 5, (1 << 20) + 100, 10):
         part = io.BytesIO()
         with zipfile.ZipFile(part, "w") as archive:
-            archive.writestr("s.xml", b"<x>" + b" " * padding + b'<mergeCell ref="A1:C1"/><mergeCell ref="B70:C70"/></x>')
+            archive.writestr(
+                "s.xml", b"<x>" + b" " * padding + b'<mergeCell ref="A1:C1"/><mergeCell ref="B70:C70"/></x>'
+            )
         with zipfile.ZipFile(part) as archive:
             assert readers._merged_near_top(archive, "s.xml", 50) == [(1, "A1:C1")], padding
 
 
 # --- sheets -------------------------------------------------------------------------------------
+
 
 def _hidden_first(path, state="hidden"):
     from openpyxl import Workbook
@@ -292,6 +318,7 @@ def test_a_workbook_without_any_sheet_is_refused_clearly(tmp_path):
 
 # --- Parquet ------------------------------------------------------------------------------------
 
+
 def test_a_small_parquet_of_sixty_million_rows_is_refused_from_its_footer(tmp_path):
     import numpy as np
     import pyarrow as pa
@@ -323,6 +350,7 @@ def test_a_parquet_within_the_limit_is_read(tmp_path, monkeypatch):
 
 # --- nothing ends in a traceback ----------------------------------------------------------------
 
+
 def test_damaged_workbooks_and_parquets_give_problems_not_tracebacks(tmp_path):
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -341,8 +369,10 @@ def test_damaged_workbooks_and_parquets_give_problems_not_tracebacks(tmp_path):
                 data[chance.randrange(4, len(data))] = chance.randrange(256)
             damaged.append((bytes(data), suffix))
     # a sheet whose XML breaks in the middle, and a shared string index that points nowhere
-    for sheet_xml in (b"<worksheet><sheetData><row r='1'><c", _sheet_xml({1: ["a"]}).replace(b'inlineStr"><is><t>a</t></is>',
-                                                                                             b's"><v>999</v>')):
+    for sheet_xml in (
+        b"<worksheet><sheetData><row r='1'><c",
+        _sheet_xml({1: ["a"]}).replace(b'inlineStr"><is><t>a</t></is>', b's"><v>999</v>'),
+    ):
         (tmp_path / "x.xlsx").write_bytes(workbook)
         damaged.append((rewrite_zip(tmp_path / "x.xlsx", replace={SHEET: sheet_xml}).read_bytes(), ".xlsx"))
     for index, (data, suffix) in enumerate(damaged):
@@ -350,6 +380,6 @@ def test_damaged_workbooks_and_parquets_give_problems_not_tracebacks(tmp_path):
         path.write_bytes(data)
         try:
             read_file(path)
-        except ReadError as error:         # any other exception fails the test with its traceback
+        except ReadError as error:  # any other exception fails the test with its traceback
             assert error.problem.code in MESSAGES
             error.problem.describe("en")

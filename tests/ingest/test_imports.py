@@ -14,8 +14,17 @@ from analytics.ingest import pipeline
 from analytics.ingest.__main__ import main as ingest_main
 from analytics.ingest.store import VersionStore
 from tests.ingest.conftest import tree_digest
-from tests.ingest.samples import (CASE_HEADER, CASE_ROWS, EVENT_HEADER, EVENT_ROWS, SANCTION_HEADER, SANCTION_ROWS,
-                                  excel_rows, write_csv, write_xlsx)
+from tests.ingest.samples import (
+    CASE_HEADER,
+    CASE_ROWS,
+    EVENT_HEADER,
+    EVENT_ROWS,
+    SANCTION_HEADER,
+    SANCTION_ROWS,
+    excel_rows,
+    write_csv,
+    write_xlsx,
+)
 
 EXPECTED_REGIONS = {"K-001": "63.09", "K-002": "64.02", "K-003": "63.71", "K-004": "63.06", "K-005": "63.09"}
 
@@ -29,17 +38,24 @@ def messy_files(tmp_path):
     pd.DataFrame(CASE_ROWS, columns=CASE_HEADER).to_parquet(parquet, index=False)
     return {
         "csv-utf8-bom-comma": write_csv(tmp_path / "kasus_bom.csv", CASE_HEADER, CASE_ROWS, bom=True),
-        "csv-cp1252-semicolon": write_csv(tmp_path / "kasus_excel.csv", CASE_HEADER,
-                                          [r[:6] + [r[6] + " Café"] + r[7:] for r in CASE_ROWS], delimiter=";", encoding="cp1252"),
+        "csv-cp1252-semicolon": write_csv(
+            tmp_path / "kasus_excel.csv",
+            CASE_HEADER,
+            [r[:6] + [r[6] + " Café"] + r[7:] for r in CASE_ROWS],
+            delimiter=";",
+            encoding="cp1252",
+        ),
         "csv-latin1-tab": write_csv(tmp_path / "kasus.tsv", CASE_HEADER, CASE_ROWS, delimiter="\t", encoding="latin-1"),
-        "xlsx-date-cells-named-sheet": write_xlsx(tmp_path / "kasus.xlsx", CASE_HEADER, excel_rows(), sheet="Kasus",
-                                                  first_sheet="Petunjuk"),
+        "xlsx-date-cells-named-sheet": write_xlsx(
+            tmp_path / "kasus.xlsx", CASE_HEADER, excel_rows(), sheet="Kasus", first_sheet="Petunjuk"
+        ),
         "parquet": parquet,
     }
 
 
-@pytest.mark.parametrize("kind", ["csv-utf8-bom-comma", "csv-cp1252-semicolon", "csv-latin1-tab",
-                                  "xlsx-date-cells-named-sheet", "parquet"])
+@pytest.mark.parametrize(
+    "kind", ["csv-utf8-bom-comma", "csv-cp1252-semicolon", "csv-latin1-tab", "xlsx-date-cells-named-sheet", "parquet"]
+)
 def test_messy_valid_files_import_and_reach_the_dashboard(data_dir, tmp_path, kind):
     path = messy_files(tmp_path)[kind]
     args = ["violation_cases", str(path)] + (["--sheet", "Kasus"] if kind.startswith("xlsx") else [])
@@ -50,7 +66,12 @@ def test_messy_valid_files_import_and_reach_the_dashboard(data_dir, tmp_path, ki
     first = stored.iloc[0]
     assert first["reported_date"].date() == date(2024, 7, 17)
     assert first["forwarded_date"].date() == date(2024, 8, 1)
-    assert (first["intake"], first["agency_level"], first["medium"], first["status"]) == ("temuan", "kabupaten", "media_sosial", "terbukti")
+    assert (first["intake"], first["agency_level"], first["medium"], first["status"]) == (
+        "temuan",
+        "kabupaten",
+        "media_sosial",
+        "terbukti",
+    )
     assert stored["election_id"].eq("pilkada-2024").all()
     assert not stored["is_synthetic"].any()
     if kind == "csv-cp1252-semicolon":
@@ -92,8 +113,12 @@ def test_append_adds_only_new_keys(data_dir, tmp_path):
 
 def test_replace_then_rollback_to_any_earlier_version(data_dir, tmp_path):
     assert ingest_main(["violation_cases", str(write_csv(tmp_path / "a.csv", CASE_HEADER, CASE_ROWS))]) == 0
-    assert ingest_main(["violation_cases", str(write_csv(tmp_path / "b.csv", CASE_HEADER, CASE_ROWS[:1])),
-                        "--mode", "replace"]) == 0
+    assert (
+        ingest_main(
+            ["violation_cases", str(write_csv(tmp_path / "b.csv", CASE_HEADER, CASE_ROWS[:1])), "--mode", "replace"]
+        )
+        == 0
+    )
     con = served(data_dir)
     assert con.execute("SELECT count(*) FROM violation_cases").fetchone()[0] == 1
     con.close()
@@ -126,9 +151,14 @@ def test_events_import_with_partial_dates_and_indonesian_numbers(data_dir, tmp_p
     before = served(data_dir).execute("SELECT count(*) FROM socialization_events").fetchone()[0]
     assert ingest_main(["socialization_events", str(write_csv(tmp_path / "e.csv", EVENT_HEADER, EVENT_ROWS))]) == 0
     con = served(data_dir)
-    rows = con.execute("SELECT event_id, event_date, date_precision, participants_count, region_code "
-                       "FROM socialization_events WHERE event_id LIKE 'EVX%' ORDER BY event_id").fetchall()
-    assert rows == [("EVX1", date(2024, 7, 1), "month", 120, "63.09"), ("EVX2", date(2024, 8, 17), "day", 1250, "64.72")]
+    rows = con.execute(
+        "SELECT event_id, event_date, date_precision, participants_count, region_code "
+        "FROM socialization_events WHERE event_id LIKE 'EVX%' ORDER BY event_id"
+    ).fetchall()
+    assert rows == [
+        ("EVX1", date(2024, 7, 1), "month", 120, "63.09"),
+        ("EVX2", date(2024, 8, 17), "day", 1250, "64.72"),
+    ]
     # appended to the curated events, which stay
     assert con.execute("SELECT count(*) FROM socialization_events").fetchone()[0] == before + 2
     con.close()
@@ -145,15 +175,48 @@ def test_real_cases_drop_the_synthetic_headcount(data_dir, tmp_path):
 
 
 def test_published_figures_import_with_month_precision_and_written_scopes(data_dir, tmp_path):
-    header = ["ID Angka", "Pemilu", "Siklus", "Cakupan", "Wilayah", "Kode Wilayah", "Metrik", "Keterangan", "Nilai",
-              "Satuan", "Per Tanggal", "Penerbit", "Judul Sumber", "Tautan", "Keyakinan"]
-    rows = [["FX1", "Pilkada 2024", "Pilkada 2024", "kabupaten", "Kabupaten Tabalong", "Tabalong", "asn_reported",
-             "ASN dilaporkan ke Bawaslu Tabalong", "4", "ASN", "Oktober 2024", "Bawaslu Tabalong", "Rilis", "https://example.org/f",
-             "tinggi"]]
+    header = [
+        "ID Angka",
+        "Pemilu",
+        "Siklus",
+        "Cakupan",
+        "Wilayah",
+        "Kode Wilayah",
+        "Metrik",
+        "Keterangan",
+        "Nilai",
+        "Satuan",
+        "Per Tanggal",
+        "Penerbit",
+        "Judul Sumber",
+        "Tautan",
+        "Keyakinan",
+    ]
+    rows = [
+        [
+            "FX1",
+            "Pilkada 2024",
+            "Pilkada 2024",
+            "kabupaten",
+            "Kabupaten Tabalong",
+            "Tabalong",
+            "asn_reported",
+            "ASN dilaporkan ke Bawaslu Tabalong",
+            "4",
+            "ASN",
+            "Oktober 2024",
+            "Bawaslu Tabalong",
+            "Rilis",
+            "https://example.org/f",
+            "tinggi",
+        ]
+    ]
     assert ingest_main(["published_figures", str(write_csv(tmp_path / "f.csv", header, rows))]) == 0
     con = served(data_dir)
-    row = con.execute("SELECT scope, region_code, value, as_of_date, as_of_precision, value_qualifier, confidence "
-                      "FROM published_figures WHERE figure_id = 'FX1'").fetchone()
+    row = con.execute(
+        "SELECT scope, region_code, value, as_of_date, as_of_precision, value_qualifier, confidence "
+        "FROM published_figures WHERE figure_id = 'FX1'"
+    ).fetchone()
     assert row == ("regency", "63.09", 4.0, date(2024, 10, 1), "month", "exact", "high")
     con.close()
 

@@ -21,7 +21,7 @@ def test_checked_in_a_child_the_result_is_the_same(data_dir, tmp_path):
     there = prepare_isolated("socialization_events", path, data_dir=data_dir)
     assert there.ok and (there.added, there.skipped) == (here.added, here.skipped) == (3, 0)
     assert there.result.equals(here.result)
-    assert pipeline.commit(there, who="uji", data_dir=data_dir) is not None   # the parent commits it
+    assert pipeline.commit(there, who="uji", data_dir=data_dir) is not None  # the parent commits it
 
 
 def test_past_the_memory_limit_the_check_is_stopped_and_nothing_changes(data_dir, tmp_path):

@@ -18,15 +18,55 @@ EVENTS = """Tanggal;Kabupaten/Kota;Provinsi;Jenis Kegiatan;Penyelenggara;Judul;S
 12 Juni 2024;Kota Balikpapan;Kalimantan Timur;Nota kesepahaman;Pemkot Balikpapan;Kesepakatan pengawasan netralitas;https://m.example.net/mou;40
 """
 
-FIGURES_HEADER = ["Pemilu/Pilkada", "Kabupaten/Kota", "Indikator", "Nilai", "Satuan", "Per tanggal", "Penerbit",
-                  "Judul sumber", "Tautan", "Keyakinan"]
+FIGURES_HEADER = [
+    "Pemilu/Pilkada",
+    "Kabupaten/Kota",
+    "Indikator",
+    "Nilai",
+    "Satuan",
+    "Per tanggal",
+    "Penerbit",
+    "Judul sumber",
+    "Tautan",
+    "Keyakinan",
+]
 FIGURES = [
-    ["Pilkada 2020", "Kab. Paser", "ASN dilaporkan/diduga melanggar", "3", "ASN", "2020-12-01", "Kantor Berita",
-     "Tiga ASN Paser dilaporkan", "https://example.org/paser", "Tinggi"],
-    ["Pilkada Serentak 2024", "Kalimantan Barat", "ASN dilaporkan/diduga melanggar", "lebih dari 20", "ASN",
-     "2024-11-20", "Harian Daerah", "Lebih dari 20 ASN Kalbar dilaporkan", "https://example.org/kalbar", "Sedang"],
-    ["Pemilu 2024", "", "ASN dilaporkan/diduga melanggar", 3824, "ASN", "2024-06-01", "Portal Nasional",
-     "Ribuan laporan netralitas", "https://example.org/nasional", "sedang"],
+    [
+        "Pilkada 2020",
+        "Kab. Paser",
+        "ASN dilaporkan/diduga melanggar",
+        "3",
+        "ASN",
+        "2020-12-01",
+        "Kantor Berita",
+        "Tiga ASN Paser dilaporkan",
+        "https://example.org/paser",
+        "Tinggi",
+    ],
+    [
+        "Pilkada Serentak 2024",
+        "Kalimantan Barat",
+        "ASN dilaporkan/diduga melanggar",
+        "lebih dari 20",
+        "ASN",
+        "2024-11-20",
+        "Harian Daerah",
+        "Lebih dari 20 ASN Kalbar dilaporkan",
+        "https://example.org/kalbar",
+        "Sedang",
+    ],
+    [
+        "Pemilu 2024",
+        "",
+        "ASN dilaporkan/diduga melanggar",
+        3824,
+        "ASN",
+        "2024-06-01",
+        "Portal Nasional",
+        "Ribuan laporan netralitas",
+        "https://example.org/nasional",
+        "sedang",
+    ],
 ]
 
 
@@ -106,7 +146,7 @@ def test_a_count_column_says_its_basis_only_when_it_names_one():
     assert derive.count_basis_of_header("Jumlah ASN (PNS + PPPK)") == "asn"
     assert derive.count_basis_of_header("Jumlah ASN") == "asn"
     assert derive.count_basis_of_header("Jumlah PNS dan PPPK") == "asn"
-    assert derive.count_basis_of_header("Jumlah pegawai") is None              # the file must say, in a column
+    assert derive.count_basis_of_header("Jumlah pegawai") is None  # the file must say, in a column
 
 
 def test_the_content_id_ignores_spacing_and_case_and_changes_with_any_value():
@@ -129,12 +169,15 @@ def test_one_report_names_the_header_problem_and_the_row_problems_together(data_
     from analytics.ingest import pipeline
 
     path = tmp_path / "kegiatan.csv"
-    path.write_text("Tanggal;Kabupaten/Kota;Jenis Kegiatan;Judul;Sumber (URL)\n"
-                    "17 Oktober 2020;Kabupaten Atlantis;Apel ikrar;Apel ikrar;https://example.org/a\n", encoding="utf-8")
+    path.write_text(
+        "Tanggal;Kabupaten/Kota;Jenis Kegiatan;Judul;Sumber (URL)\n"
+        "17 Oktober 2020;Kabupaten Atlantis;Apel ikrar;Apel ikrar;https://example.org/a\n",
+        encoding="utf-8",
+    )
     before = tree_digest(data_dir)
     prepared = pipeline.prepare("socialization_events", path, data_dir=data_dir)
     codes = {(p.code, p.row) for p in prepared.problems}
-    assert ("missing_column", 1) in codes                    # Penyelenggara (organizer) is not there
+    assert ("missing_column", 1) in codes  # Penyelenggara (organizer) is not there
     assert any(code == "unknown_region" and row == 2 for code, row in codes)
     assert tree_digest(data_dir) == before
 
@@ -165,9 +208,23 @@ def test_a_value_column_reads_numbers_the_way_the_column_writes_them():
 
 def test_a_nilai_column_in_an_office_csv_reads_3_824_as_thousands(data_dir, tmp_path, capsys):
     path = tmp_path / "angka.csv"
-    rows = [";".join(FIGURES_HEADER), ";".join(["Pemilu 2024", "", "ASN dilaporkan/diduga melanggar", "3.824", "ASN",
-                                                 "2024-06-01", "Portal Nasional", "Ribuan laporan",
-                                                 "https://example.org/n", "sedang"])]
+    rows = [
+        ";".join(FIGURES_HEADER),
+        ";".join(
+            [
+                "Pemilu 2024",
+                "",
+                "ASN dilaporkan/diduga melanggar",
+                "3.824",
+                "ASN",
+                "2024-06-01",
+                "Portal Nasional",
+                "Ribuan laporan",
+                "https://example.org/n",
+                "sedang",
+            ]
+        ),
+    ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     assert ingest_main(["published_figures", str(path)]) == 0, capsys.readouterr().out
     value = _served(data_dir, "SELECT value FROM published_figures WHERE figure_id LIKE 'PFI-%'")["value"]

@@ -25,7 +25,7 @@ def test_every_importable_table_has_both_templates():
 def test_a_filled_csv_template_imports(data_dir, tmp_path):
     table = load_catalog()["asn_headcount"]
     header = templates.template_csv(table).decode("utf-8-sig").strip()
-    row = "HCX1,Kab. Tabalong,2024,\"5.432\",asn,regional_government,exact,Data BKD,https://example.org/hc,BKD Tabalong"
+    row = 'HCX1,Kab. Tabalong,2024,"5.432",asn,regional_government,exact,Data BKD,https://example.org/hc,BKD Tabalong'
     path = tmp_path / "hc.csv"
     path.write_text(header + "\n" + row + "\n", encoding="utf-8")
     assert ingest_main(["asn_headcount", str(path)]) == 0

@@ -39,7 +39,7 @@ def _workbooks(tmp_path):
     yield write_shared_strings_xlsx(tmp_path / "shared.xlsx", CASE_HEADER, CASE_ROWS), None
     book = Workbook()
     sheet = book.active
-    sheet["C3"] = "Tanggal"                      # the header low and to the right, as offices do
+    sheet["C3"] = "Tanggal"  # the header low and to the right, as offices do
     sheet["D3"] = "Jumlah"
     sheet["E3"] = "Catatan"
     sheet.append([None, None, datetime(2024, 7, 17), 120, "  spasi  "])
@@ -93,7 +93,7 @@ def test_what_the_quick_reader_cannot_see_goes_to_the_careful_one(tmp_path, monk
         book.active.append(["K-1", "=1+1"])
         book.save(path)
     elif case == "error":
-        write_xlsx(path, ["No Kasus", "Jumlah"], [["K-1", "#N/A"]])       # openpyxl writes it as an error cell
+        write_xlsx(path, ["No Kasus", "Jumlah"], [["K-1", "#N/A"]])  # openpyxl writes it as an error cell
     elif case == "zero_padded":
         book = Workbook()
         book.active.append(["Kode", "Nama"])
@@ -105,18 +105,31 @@ def test_what_the_quick_reader_cannot_see_goes_to_the_careful_one(tmp_path, monk
         _edit_sheet(path, lambda xml: xml.replace(b'<c r="B3"', b"<c"))
     else:
         write_xlsx(path, ["No Kasus", "Jumlah"], [["K-1", 1]])
-        _edit_sheet(path, lambda xml: xml.replace(b"<worksheet xmlns=", b"<x:worksheet xmlns:x=")
-                    .replace(b"</worksheet>", b"</x:worksheet>").replace(b"<sheetData", b"<x:sheetData")
-                    .replace(b"</sheetData>", b"</x:sheetData>").replace(b"<row", b"<x:row")
-                    .replace(b"</row>", b"</x:row>").replace(b"<c ", b"<x:c ").replace(b"</c>", b"</x:c>")
-                    .replace(b"<v>", b"<x:v>").replace(b"</v>", b"</x:v>").replace(b"<is>", b"<x:is>")
-                    .replace(b"</is>", b"</x:is>").replace(b"<t>", b"<x:t>").replace(b"</t>", b"</x:t>"))
+        _edit_sheet(
+            path,
+            lambda xml: (
+                xml.replace(b"<worksheet xmlns=", b"<x:worksheet xmlns:x=")
+                .replace(b"</worksheet>", b"</x:worksheet>")
+                .replace(b"<sheetData", b"<x:sheetData")
+                .replace(b"</sheetData>", b"</x:sheetData>")
+                .replace(b"<row", b"<x:row")
+                .replace(b"</row>", b"</x:row>")
+                .replace(b"<c ", b"<x:c ")
+                .replace(b"</c>", b"</x:c>")
+                .replace(b"<v>", b"<x:v>")
+                .replace(b"</v>", b"</x:v>")
+                .replace(b"<is>", b"<x:is>")
+                .replace(b"</is>", b"</x:is>")
+                .replace(b"<t>", b"<x:t>")
+                .replace(b"</t>", b"</x:t>")
+            ),
+        )
     with zipfile.ZipFile(path) as archive:
         assert xlsx_values.plain_extent(archive, SHEET) is None
     _careful_only(monkeypatch)
     try:
         table = readers.read_file(path)
-    except readers.ReadError as error:           # a formula is refused, by the careful reader
+    except readers.ReadError as error:  # a formula is refused, by the careful reader
         assert case == "formula" and error.problem.code == "formula" and error.problem.row == 2
         return
     assert case != "formula"
@@ -128,7 +141,7 @@ def test_what_the_quick_reader_cannot_see_goes_to_the_careful_one(tmp_path, monk
 
 def test_an_integer_too_long_for_a_float_keeps_its_digits(tmp_path):
     path = write_xlsx(tmp_path / "nip.xlsx", ["No Kasus", "NIP"], [["K-1", 1]])
-    _edit_sheet(path, lambda xml: xml.replace(b"<v>1</v>", b"<v>198001012005011001</v>"))   # as some tools write it
+    _edit_sheet(path, lambda xml: xml.replace(b"<v>1</v>", b"<v>198001012005011001</v>"))  # as some tools write it
     quick, careful = _both(path)
     assert quick.rows.iloc[0, 1] == careful.rows.iloc[0, 1] == 198001012005011001
 
@@ -139,11 +152,11 @@ def test_one_cell_far_away_makes_the_grid_too_big_for_the_quick_reader(tmp_path,
     book = Workbook()
     book.active.append(["No Kasus", "Jumlah"])
     book.active.append(["K-1", 1])
-    book.active["R1048576"] = "x"          # 18 columns x 1,048,576 rows, if held as a grid
+    book.active["R1048576"] = "x"  # 18 columns x 1,048,576 rows, if held as a grid
     path = tmp_path / "far.xlsx"
     book.save(path)
-    _edit_sheet(path, lambda xml: xml.replace(b'<dimension ref="A1:R1048576"/>', b""))   # declaring nothing
+    _edit_sheet(path, lambda xml: xml.replace(b'<dimension ref="A1:R1048576"/>', b""))  # declaring nothing
     with zipfile.ZipFile(path) as archive:
         assert xlsx_values.plain_extent(archive, SHEET) == (1_048_576, 18)
     _careful_only(monkeypatch)
-    assert readers.read_file(path).row_numbers == [2]       # the far cell is outside the header's columns
+    assert readers.read_file(path).row_numbers == [2]  # the far cell is outside the header's columns

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks import privacy_attacks
 from analytics.filters import Filters
+from benchmarks import privacy_attacks
 
 LIMIT = 0.05
 
@@ -18,7 +18,8 @@ LIMIT = 0.05
 @pytest.fixture(scope="module")
 def register(tmp_path_factory):
     con, ask, truth, cases, open_categories = privacy_attacks.attack_register(
-        tmp_path_factory.mktemp("attack_register"), 12_000, 7)
+        tmp_path_factory.mktemp("attack_register"), 12_000, 7
+    )
     yield ask, truth, cases, open_categories
     con.close()
 

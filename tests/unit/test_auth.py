@@ -28,9 +28,9 @@ def test_failures_lock_the_name_and_the_session_for_a_while():
     for _ in range(3):
         assert auth.login_attempt(accounts(), "analis", "salah", "s1", limiter)[0] is False
     accepted, wait = auth.login_attempt(accounts(), "analis", "rahasia-kuat", "s1", limiter)
-    assert accepted is False and 0 < wait <= 60          # even the right password waits
+    assert accepted is False and 0 < wait <= 60  # even the right password waits
     accepted, _ = auth.login_attempt(accounts(), "analis", "rahasia-kuat", "s2", limiter)
-    assert accepted is False                              # the name is locked from another session too
+    assert accepted is False  # the name is locked from another session too
     clock.now += 61
     assert auth.login_attempt(accounts(), "analis", "rahasia-kuat", "s1", limiter) == (True, 0.0)
 

@@ -34,14 +34,15 @@ def test_the_first_slide_is_three_to_five_takeaways_each_backed_by_its_numbers(d
     takeaways = briefing.slides[0]
     assert takeaways.title == "Pokok-pokok" and 3 <= len(takeaways.lines) <= 5
     text = " ".join(takeaways.lines)
-    assert "pada umur yang sama" in text                     # the fair comparison, named
-    assert "poin" in text                                     # a rate's change in points
+    assert "pada umur yang sama" in text  # the fair comparison, named
+    assert "poin" in text  # a rate's change in points
     assert "per 1.000 ASN" in text and "kegiatan pencegahan" in text
     numbers = takeaways.numbers
     assert set(numbers["takeaway"]) == set(range(1, len(takeaways.lines) + 1))
     # the count in the first sentence is the headline query's, and the tile's
-    headline = release.fetch(demo_cur, "headline_numbers", content.Filters(election_id="pilkada-2024",
-                                                                            province_code="64")).iloc[0]
+    headline = release.fetch(
+        demo_cur, "headline_numbers", content.Filters(election_id="pilkada-2024", province_code="64")
+    ).iloc[0]
     reported = numbers.loc[numbers["measure"] == "reported", "value"].iloc[0]
     assert reported == headline["reported"]
     assert takeaways.lines[0].startswith(f"{int(headline['reported'])} kasus dilaporkan")
@@ -49,8 +50,9 @@ def test_the_first_slide_is_three_to_five_takeaways_each_backed_by_its_numbers(d
 
 def test_the_stall_takeaway_is_the_backlog_counted_again(demo_cur):
     briefing = content.build(demo_cur, "pilkada-2024")
-    backlog = release.fetch(demo_cur, "backlog_by_age", content.Filters(election_id="pilkada-2024"),
-                            as_of=briefing.as_of)
+    backlog = release.fetch(
+        demo_cur, "backlog_by_age", content.Filters(election_id="pilkada-2024"), as_of=briefing.as_of
+    )
     per_stage = backlog.groupby("open_stage")["cases"].sum()
     stage = per_stage.idxmax()
     old = int(backlog[(backlog["open_stage"] == stage) & (backlog["band_order"] >= 4)]["cases"].sum())
@@ -86,7 +88,7 @@ def test_events_are_named_in_the_decks_language_without_cutting(demo_cur):
     for lang in ("id", "en"):
         events = content.build(demo_cur, "pilkada-2024", lang=lang).slides[-2]
         assert not any("…" in line for line in events.lines)
-        assert not any("(" in line.split(" · ")[-1] for line in events.lines[1:])   # curator's notes left out
+        assert not any("(" in line.split(" · ")[-1] for line in events.lines[1:])  # curator's notes left out
     english = " ".join(content.build(demo_cur, "pilkada-2024", lang="id").slides[-2].lines)
     assert " opened by " not in english
 
@@ -121,7 +123,9 @@ def test_pptx_opens_and_every_slide_is_marked_and_sourced(rendered):
     deck = Presentation(out / "b.pptx")
     assert len(deck.slides) == len(briefing.slides) + 1
     assert deck.core_properties.title == briefing.title and deck.core_properties.author == "Pantau Netralitas ASN"
-    texts = ["\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame) for slide in deck.slides]
+    texts = [
+        "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame) for slide in deck.slides
+    ]
     assert briefing.title in texts[0] and "DATA CONTOH SINTETIS" in texts[0]
     assert all("TERBATAS – untuk keperluan internal" in text for text in texts)
     pictures = sum(1 for slide in deck.slides for shape in slide.shapes if shape.shape_type == 13)
@@ -144,16 +148,22 @@ def test_every_text_frame_of_the_saved_deck_fits_its_shape(rendered):
             paragraphs = [p for p in shape.text_frame.paragraphs if p.text]
             size = paragraphs[0].font.size.pt
             bold = bool(paragraphs[0].font.bold)
-            assert fit.fits([p.text for p in paragraphs], size, shape.width / 12700, shape.height / 12700, bold), \
-                (number, shape.text_frame.text[:60], size)
+            assert fit.fits([p.text for p in paragraphs], size, shape.width / 12700, shape.height / 12700, bold), (
+                number,
+                shape.text_frame.text[:60],
+                size,
+            )
 
 
 def test_the_chart_images_carry_their_context():
     from analytics.briefing.content import Briefing, Slide
     from analytics.figures import FigureSpec
 
-    slide = Slide("Q", figure=FigureSpec([{"type": "bar", "x": [1], "y": [2]}], {"title": {"text": "Berapa?"}}),
-                  source="Register kasus demo sintetis")
+    slide = Slide(
+        "Q",
+        figure=FigureSpec([{"type": "bar", "x": [1], "y": [2]}], {"title": {"text": "Berapa?"}}),
+        source="Register kasus demo sintetis",
+    )
     briefing = Briefing("T", "Pilkada 2024 · Kalimantan Timur", None, True, [slide])
     context = decks._export_context(briefing, slide)
     assert "TERBATAS" in context.scope and context.synthetic and context.source == slide.source
@@ -179,12 +189,32 @@ def test_the_readme_command_works_before_the_app_has_ever_run(tmp_path):
     from pathlib import Path
 
     data = tmp_path / "data"
-    shutil.copytree(Path(__file__).resolve().parents[2] / "data", data,
-                    ignore=shutil.ignore_patterns("demo", "cache", "imports*", "versions*"))
+    shutil.copytree(
+        Path(__file__).resolve().parents[2] / "data",
+        data,
+        ignore=shutil.ignore_patterns("demo", "cache", "imports*", "versions*"),
+    )
     assert not (data / "demo").exists()
     out = tmp_path / "paparan.pptx"
-    done = subprocess.run([sys.executable, "-m", "analytics.briefing", "--election", "pilkada-2024", "--province", "64",
-                           "--format", "pptx", "--out", str(out)], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "PANTAU_DATA_DIR": str(data)}, cwd=Path(__file__).resolve().parents[2])
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics.briefing",
+            "--election",
+            "pilkada-2024",
+            "--province",
+            "64",
+            "--format",
+            "pptx",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PANTAU_DATA_DIR": str(data)},
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr and out.stat().st_size > 50_000

@@ -28,16 +28,41 @@ def test_personal_columns_are_only_in_the_case_register():
 
 
 def test_every_table_of_the_design_is_declared():
-    expected = {"regions", "elections", "violation_categories", "positions", "sanction_types", "event_types",
-                "asn_headcount", "violation_cases", "sanctions", "socialization_events", "published_figures"}
+    expected = {
+        "regions",
+        "elections",
+        "violation_categories",
+        "positions",
+        "sanction_types",
+        "event_types",
+        "asn_headcount",
+        "violation_cases",
+        "sanctions",
+        "socialization_events",
+        "published_figures",
+    }
     assert expected <= set(CATALOG.tables)
 
 
 def test_unknown_tier_is_rejected():
     with pytest.raises(ValueError, match="tier"):
-        parse_catalog({"tables": {"x": {"tier": "guess", "file": "x.csv", "title_id": "", "title_en": "",
-                                        "description": "", "primary_key": ["a"], "source": "", "licence": "",
-                                        "columns": []}}})
+        parse_catalog(
+            {
+                "tables": {
+                    "x": {
+                        "tier": "guess",
+                        "file": "x.csv",
+                        "title_id": "",
+                        "title_en": "",
+                        "description": "",
+                        "primary_key": ["a"],
+                        "source": "",
+                        "licence": "",
+                        "columns": [],
+                    }
+                }
+            }
+        )
 
 
 def test_quoting_helpers_survive_hostile_names():

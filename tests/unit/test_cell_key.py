@@ -36,7 +36,7 @@ def test_a_case_more_gives_an_unrelated_adjustment():
     small = record_keys[:, :10].sum(axis=1) % cell_key.KEY_MODULUS
     large = record_keys.sum(axis=1) % cell_key.KEY_MODULUS
     difference = cell_key.adjusted(np.full(5_000, 11.0), large) - cell_key.adjusted(np.full(5_000, 10.0), small)
-    assert 0.12 < (difference == 1).mean() < 0.25     # the true difference comes back a fifth of the time at most
+    assert 0.12 < (difference == 1).mean() < 0.25  # the true difference comes back a fifth of the time at most
 
 
 def test_the_secret_is_made_once_kept_private_and_read_again(tmp_path, monkeypatch):
@@ -56,7 +56,9 @@ def test_record_keys_depend_on_the_secret(tmp_path, monkeypatch):
     import duckdb
 
     con = duckdb.connect()
-    keys = [con.execute(f"SELECT {cell_key.record_key_sql(s, repr('K-1'))}").fetchone()[0] for s in ("aa" * 16, "bb" * 16)]
+    keys = [
+        con.execute(f"SELECT {cell_key.record_key_sql(s, repr('K-1'))}").fetchone()[0] for s in ("aa" * 16, "bb" * 16)
+    ]
     assert keys[0] != keys[1] and all(0 <= k < cell_key.KEY_MODULUS for k in keys)
     with pytest.raises(ValueError):
         cell_key.record_key_sql("x'; DROP TABLE cases; --")

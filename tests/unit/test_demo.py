@@ -23,8 +23,13 @@ REPO_DATA = Path(__file__).resolve().parents[2] / "data"
 # Fixture reference directory
 # ---------------------------------------------------------------------------------------------
 
-PROVINCES = {"61": ("Kalimantan Barat", 12, 2), "62": ("Kalimantan Tengah", 13, 1), "63": ("Kalimantan Selatan", 11, 2),
-             "64": ("Kalimantan Timur", 7, 3), "65": ("Kalimantan Utara", 4, 1)}  # name, kabupaten, kota
+PROVINCES = {
+    "61": ("Kalimantan Barat", 12, 2),
+    "62": ("Kalimantan Tengah", 13, 1),
+    "63": ("Kalimantan Selatan", 11, 2),
+    "64": ("Kalimantan Timur", 7, 3),
+    "65": ("Kalimantan Utara", 4, 1),
+}  # name, kabupaten, kota
 
 ELECTIONS = """election_id,election_type,election_year,label_id,label_en,voting_date,campaign_start,campaign_end,quiet_start,quiet_end,previous_election_id,note,source_title,source_url
 pilkada-2015,pilkada,2015,Pilkada Serentak 2015,2015 regional elections,2015-12-09,2015-08-27,2015-12-05,,,,,s,u
@@ -36,9 +41,20 @@ pemilu-2024,pemilu,2024,Pemilu 2024,2024 general election,2024-02-14,2023-11-28,
 pilkada-2024,pilkada,2024,Pilkada Serentak 2024,2024 regional elections,2024-11-27,2024-09-25,2024-11-23,2024-11-24,2024-11-26,pilkada-2020,,s,u
 """
 
-CATEGORIES = ["kampanye_medsos", "interaksi_medsos", "foto_keberpihakan", "hadir_kampanye", "kegiatan_keberpihakan",
-              "pendekatan_parpol", "alat_peraga", "keputusan_menguntungkan", "tim_pemenangan", "dukungan_ktp",
-              "anggota_parpol", "lainnya"]
+CATEGORIES = [
+    "kampanye_medsos",
+    "interaksi_medsos",
+    "foto_keberpihakan",
+    "hadir_kampanye",
+    "kegiatan_keberpihakan",
+    "pendekatan_parpol",
+    "alat_peraga",
+    "keputusan_menguntungkan",
+    "tim_pemenangan",
+    "dukungan_ktp",
+    "anggota_parpol",
+    "lainnya",
+]
 POSITIONS = ["jpt", "administrator", "pengawas", "fungsional", "pelaksana", "kepala_wilayah"]
 SANCTIONS = """code,label_id,label_en,sanction_group,severity,legal_basis
 moral_tertutup,a,a,moral,1,
@@ -49,8 +65,10 @@ disiplin_berat,a,a,disiplin,5,
 ptdh,a,a,disiplin,6,
 """
 
-FIGURE_HEADER = ("figure_id,election_id,cycle_label,scope,region_code,area_label,metric,breakdown,description,value,"
-                 "value_qualifier,unit,as_of_date,as_of_precision,publisher,source_title,source_url,published_date,confidence,note")
+FIGURE_HEADER = (
+    "figure_id,election_id,cycle_label,scope,region_code,area_label,metric,breakdown,description,value,"
+    "value_qualifier,unit,as_of_date,as_of_precision,publisher,source_title,source_url,published_date,confidence,note"
+)
 
 # (figure_id, election_id, scope, metric, breakdown, value, as_of_date, confidence)
 FIGURES = [
@@ -75,7 +93,16 @@ FIGURES = [
     ("P03", "pilkada-2020", "national", "position_share_pct", "administrator", 13, "2020-06-26", "high"),
     ("P04", "pilkada-2020", "national", "position_share_pct", "pelaksana", 12, "2020-06-26", "high"),
     ("P05", "pilkada-2020", "national", "position_share_pct", "kepala_wilayah", 7, "2020-06-26", "high"),
-    ("P06", "pilkada-2020", "national", "position_share_pct", "fungsional", 26.6, "2021-07-01", "high"),  # a lone figure
+    (
+        "P06",
+        "pilkada-2020",
+        "national",
+        "position_share_pct",
+        "fungsional",
+        26.6,
+        "2021-07-01",
+        "high",
+    ),  # a lone figure
     # follow-up rates
     ("F01", "pilkada-2020", "national", "followup_rate_pct", "", 72.8, "2020-12-19", "high"),
     ("F02", "pilkada-2020", "national", "followup_rate_pct", "", 90.8, "2024-02-06", "high"),
@@ -84,7 +111,16 @@ FIGURES = [
     ("F05", "pemilu-2024", "national", "followup_rate_pct", "", 70, "2024-06-12", "high"),
     ("F06", "pilkada-2018", "national", "followup_rate_pct", "", 17, "2018-01-01", "high"),
     ("F07", "pemilu-2019", "national", "followup_rate_pct", "", 38, "2019-01-01", "high"),
-    ("F08", "pemilu-2019", "national", "followup_rate_pct", "", 99, "2019-01-01", "medium"),  # same date, lower confidence
+    (
+        "F08",
+        "pemilu-2019",
+        "national",
+        "followup_rate_pct",
+        "",
+        99,
+        "2019-01-01",
+        "medium",
+    ),  # same date, lower confidence
     # proven rates
     ("R01", "pemilu-2024", "national", "proven_rate_pct", "", 45.4, "2024-02-06", "high"),
     ("R02", "pilkada-2020", "national", "proven_rate_pct", "", 78.5, "2023-01-31", "high"),
@@ -129,27 +165,74 @@ BOUND_ONLY = "64.03"  # a regency whose only real count is 'more_than' (a bound)
 
 def _figures_frame(rows=FIGURES, regional=REGIONAL_FIGURES) -> pd.DataFrame:
     return pd.DataFrame(
-        [{"figure_id": f, "election_id": e, "scope": s, "region_code": "", "metric": m, "breakdown": b, "value": str(v),
-          "value_qualifier": "exact", "as_of_date": d, "confidence": c} for f, e, s, m, b, v, d, c in rows]
-        + [{"figure_id": f, "election_id": e, "scope": s, "region_code": r, "metric": m, "breakdown": "",
-            "value": str(v), "value_qualifier": q, "as_of_date": d, "confidence": "high"}
-           for f, e, s, r, m, v, q, d in regional]
+        [
+            {
+                "figure_id": f,
+                "election_id": e,
+                "scope": s,
+                "region_code": "",
+                "metric": m,
+                "breakdown": b,
+                "value": str(v),
+                "value_qualifier": "exact",
+                "as_of_date": d,
+                "confidence": c,
+            }
+            for f, e, s, m, b, v, d, c in rows
+        ]
+        + [
+            {
+                "figure_id": f,
+                "election_id": e,
+                "scope": s,
+                "region_code": r,
+                "metric": m,
+                "breakdown": "",
+                "value": str(v),
+                "value_qualifier": q,
+                "as_of_date": d,
+                "confidence": "high",
+            }
+            for f, e, s, r, m, v, q, d in regional
+        ]
     )
 
 
 def _regencies() -> list[dict]:
     rows = []
     for prov, (name, n_kab, n_kota) in PROVINCES.items():
-        rows.append({"region_code": prov, "region_name": name, "region_name_short": name, "level": "province",
-                     "regency_type": "", "province_code": prov})
+        rows.append(
+            {
+                "region_code": prov,
+                "region_name": name,
+                "region_name_short": name,
+                "level": "province",
+                "regency_type": "",
+                "province_code": prov,
+            }
+        )
         for i in range(1, n_kab + 1):
-            rows.append({"region_code": f"{prov}.{i:02d}", "region_name": f"Kabupaten Uji {prov}{i:02d}",
-                         "region_name_short": f"Uji {prov}{i:02d}", "level": "regency", "regency_type": "kabupaten",
-                         "province_code": prov})
+            rows.append(
+                {
+                    "region_code": f"{prov}.{i:02d}",
+                    "region_name": f"Kabupaten Uji {prov}{i:02d}",
+                    "region_name_short": f"Uji {prov}{i:02d}",
+                    "level": "regency",
+                    "regency_type": "kabupaten",
+                    "province_code": prov,
+                }
+            )
         for j in range(1, n_kota + 1):
-            rows.append({"region_code": f"{prov}.7{j}", "region_name": f"Kota Uji {prov}7{j}",
-                         "region_name_short": f"Uji {prov}7{j}", "level": "regency", "regency_type": "kota",
-                         "province_code": prov})
+            rows.append(
+                {
+                    "region_code": f"{prov}.7{j}",
+                    "region_name": f"Kota Uji {prov}7{j}",
+                    "region_name_short": f"Uji {prov}7{j}",
+                    "level": "regency",
+                    "regency_type": "kota",
+                    "province_code": prov,
+                }
+            )
     return rows
 
 
@@ -159,29 +242,74 @@ def make_reference_dir(path: Path) -> Path:
     regions["bps_code"] = regions["region_code"].str.replace(".", "", regex=False)
     regions.to_csv(path / "regions.csv", index=False)
     (path / "elections.csv").write_text(ELECTIONS, encoding="utf-8")
-    pd.DataFrame({"code": CATEGORIES, "label_id": CATEGORIES, "label_en": CATEGORIES,
-                  "sort_order": range(1, 13)}).to_csv(path / "violation_categories.csv", index=False)
-    pd.DataFrame({"code": POSITIONS, "label_id": POSITIONS, "label_en": POSITIONS,
-                  "sort_order": range(1, 7)}).to_csv(path / "positions.csv", index=False)
+    pd.DataFrame(
+        {"code": CATEGORIES, "label_id": CATEGORIES, "label_en": CATEGORIES, "sort_order": range(1, 13)}
+    ).to_csv(path / "violation_categories.csv", index=False)
+    pd.DataFrame({"code": POSITIONS, "label_id": POSITIONS, "label_en": POSITIONS, "sort_order": range(1, 7)}).to_csv(
+        path / "positions.csv", index=False
+    )
     (path / "sanction_types.csv").write_text(SANCTIONS, encoding="utf-8")
     figures = _figures_frame().reindex(columns=FIGURE_HEADER.split(","), fill_value="")
     figures.to_csv(path / "published_figures.csv", index=False)
-    headcount = pd.DataFrame([
-        {"headcount_id": f"HC{i}", "region_code": code, "year": "2023", "asn_count": str(n), "count_basis": "asn",
-         "coverage": "regional_government", "value_qualifier": "exact", "source_title": "t", "source_url": "u",
-         "publisher": "p", "is_synthetic": "false"}
-        for i, (code, n) in enumerate(REAL_HEADCOUNT.items())
-    ] + [  # a province count, a bound and a synthetic row: none is a real regency count
-        {"headcount_id": "HCP", "region_code": "62", "year": "2023", "asn_count": "69775", "count_basis": "pns",
-         "coverage": "all_agencies_in_region", "value_qualifier": "exact", "source_title": "t", "source_url": "u",
-         "publisher": "p", "is_synthetic": "false"},
-        {"headcount_id": "HCB", "region_code": BOUND_ONLY, "year": "2023", "asn_count": "5000", "count_basis": "asn",
-         "coverage": "regional_government", "value_qualifier": "more_than", "source_title": "t", "source_url": "u",
-         "publisher": "p", "is_synthetic": "false"},
-        {"headcount_id": "X", "region_code": "64.01", "year": "2023", "asn_count": "1", "count_basis": "asn",
-         "coverage": "regional_government", "value_qualifier": "exact", "source_title": "t", "source_url": "u",
-         "publisher": "p", "is_synthetic": "true"},
-    ])
+    headcount = pd.DataFrame(
+        [
+            {
+                "headcount_id": f"HC{i}",
+                "region_code": code,
+                "year": "2023",
+                "asn_count": str(n),
+                "count_basis": "asn",
+                "coverage": "regional_government",
+                "value_qualifier": "exact",
+                "source_title": "t",
+                "source_url": "u",
+                "publisher": "p",
+                "is_synthetic": "false",
+            }
+            for i, (code, n) in enumerate(REAL_HEADCOUNT.items())
+        ]
+        + [  # a province count, a bound and a synthetic row: none is a real regency count
+            {
+                "headcount_id": "HCP",
+                "region_code": "62",
+                "year": "2023",
+                "asn_count": "69775",
+                "count_basis": "pns",
+                "coverage": "all_agencies_in_region",
+                "value_qualifier": "exact",
+                "source_title": "t",
+                "source_url": "u",
+                "publisher": "p",
+                "is_synthetic": "false",
+            },
+            {
+                "headcount_id": "HCB",
+                "region_code": BOUND_ONLY,
+                "year": "2023",
+                "asn_count": "5000",
+                "count_basis": "asn",
+                "coverage": "regional_government",
+                "value_qualifier": "more_than",
+                "source_title": "t",
+                "source_url": "u",
+                "publisher": "p",
+                "is_synthetic": "false",
+            },
+            {
+                "headcount_id": "X",
+                "region_code": "64.01",
+                "year": "2023",
+                "asn_count": "1",
+                "count_basis": "asn",
+                "coverage": "regional_government",
+                "value_qualifier": "exact",
+                "source_title": "t",
+                "source_url": "u",
+                "publisher": "p",
+                "is_synthetic": "true",
+            },
+        ]
+    )
     headcount.to_csv(path / "asn_headcount.csv", index=False)
     return path
 
@@ -333,9 +461,11 @@ def test_reported_dates_fall_inside_the_cycle_window(reg, windows):
 
 def test_date_ordering_along_the_case_chain(reg):
     vc, sa = reg.violation_cases, reg.sanctions
+
     def ordered(a, b):  # a <= b wherever both are present
         both = a.notna() & b.notna()
         return bool((a[both] <= b[both]).all())
+
     assert ordered(vc["reported_date"], vc["decided_date"])
     assert ordered(vc["decided_date"], vc["forwarded_date"])
     merged = sa.merge(vc[["case_id", "forwarded_date"]], on="case_id", how="left")
@@ -401,9 +531,16 @@ def test_most_but_not_all_decisions_meet_the_service_level(big):
 
 def test_medium_follows_category(reg):
     vc = reg.violation_cases
-    fixed = {"kampanye_medsos": "media_sosial", "interaksi_medsos": "media_sosial", "foto_keberpihakan": "media_sosial",
-             "alat_peraga": "alat_peraga", "keputusan_menguntungkan": "dokumen_resmi", "hadir_kampanye": "tatap_muka",
-             "kegiatan_keberpihakan": "tatap_muka", "pendekatan_parpol": "tatap_muka"}
+    fixed = {
+        "kampanye_medsos": "media_sosial",
+        "interaksi_medsos": "media_sosial",
+        "foto_keberpihakan": "media_sosial",
+        "alat_peraga": "alat_peraga",
+        "keputusan_menguntungkan": "dokumen_resmi",
+        "hadir_kampanye": "tatap_muka",
+        "kegiatan_keberpihakan": "tatap_muka",
+        "pendekatan_parpol": "tatap_muka",
+    }
     for category, medium in fixed.items():
         assert (vc.loc[vc["category_code"] == category, "medium"] == medium).all(), category
 
@@ -518,8 +655,16 @@ def test_calibration_from_hand_made_figures():
     assert (f["pilkada-2020"].value, f["pilkada-2020"].figure_ids) == (90.8, ("F02",))
     assert f["pemilu-2024"].value == 70
     assert f["pemilu-2019"].value == 38
-    assert (f["pilkada-2015"].value, f["pilkada-2015"].basis, f["pilkada-2015"].source_election_id) == (17, "fallback", "pilkada-2018")
-    assert (f["pilkada-2024"].value, f["pilkada-2024"].basis, f["pilkada-2024"].source_election_id) == (70, "fallback", "pemilu-2024")
+    assert (f["pilkada-2015"].value, f["pilkada-2015"].basis, f["pilkada-2015"].source_election_id) == (
+        17,
+        "fallback",
+        "pilkada-2018",
+    )
+    assert (f["pilkada-2024"].value, f["pilkada-2024"].basis, f["pilkada-2024"].source_election_id) == (
+        70,
+        "fallback",
+        "pemilu-2024",
+    )
     p = cal.proven_rate
     assert p["pilkada-2024"].value == 72.5 and p["pilkada-2024"].basis == "published"
     assert p["pilkada-2018"].basis == "fallback" and p["pilkada-2018"].source_election_id == "pilkada-2020"
@@ -539,8 +684,9 @@ def test_calibration_from_hand_made_figures():
 
 def test_calibration_without_any_figure_uses_flagged_defaults():
     elections = pd.read_csv(pd.io.common.StringIO(ELECTIONS), dtype=str, keep_default_na=False)
-    cal = demo.calibration_from_figures(_figures_frame([], []), elections, CATEGORIES, POSITIONS,
-                                        province_codes=list(PROVINCES))
+    cal = demo.calibration_from_figures(
+        _figures_frame([], []), elections, CATEGORIES, POSITIONS, province_codes=list(PROVINCES)
+    )
     assert all(cal.followup_rate[c].basis == "default" for c in cal.cycles)
     assert all(cal.category[c].basis == "default" for c in cal.cycles)
     assert len(cal.fallbacks()) == 5 * len(cal.cycles)
@@ -554,8 +700,14 @@ def test_calibration_without_any_figure_uses_flagged_defaults():
 
 # the fixture's largest national reported count per cycle x 10 %, rounded half up
 # (pilkada-2015 has none: DEFAULT_REPORTED's 30)
-FIXTURE_DEFAULT_SIZE = {"pilkada-2015": 3, "pilkada-2018": 49, "pemilu-2019": 100, "pilkada-2020": 203,
-                        "pemilu-2024": 46, "pilkada-2024": 116}
+FIXTURE_DEFAULT_SIZE = {
+    "pilkada-2015": 3,
+    "pilkada-2018": 49,
+    "pemilu-2019": 100,
+    "pilkada-2020": 203,
+    "pemilu-2024": 46,
+    "pilkada-2024": 116,
+}
 
 
 def test_kalimantan_share_and_regency_counts_from_hand_made_figures(ref_dir):
@@ -573,16 +725,34 @@ def test_kalimantan_share_and_regency_counts_from_hand_made_figures(ref_dir):
 def test_share_of_a_province_without_a_figure(ref_dir):
     elections = pd.read_csv(pd.io.common.StringIO(ELECTIONS), dtype=str, keep_default_na=False)
     without_65 = [r for r in REGIONAL_FIGURES if r[0] != "H65"]
-    cal = demo.calibration_from_figures(_figures_frame(FIGURES, without_65), elections, CATEGORIES, POSITIONS,
-                                        province_codes=list(PROVINCES))
+    cal = demo.calibration_from_figures(
+        _figures_frame(FIGURES, without_65), elections, CATEGORIES, POSITIONS, province_codes=list(PROVINCES)
+    )
     assert cal.kalimantan_share.basis == "default" and cal.kalimantan_share.value == demo.ASSUMED_KALIMANTAN_SHARE
     assert "65" in cal.kalimantan_share.note
     assert "asumsi demo" in demo.describe_calibration(cal) and "demo assumption" in demo.describe_calibration(cal, "en")
     # a real all-agencies PNS count of the province in asn_headcount fills the gap
-    headcount = pd.DataFrame([{"headcount_id": "HC65", "region_code": "65", "year": "2023", "asn_count": "10000",
-                               "count_basis": "pns", "coverage": "all_agencies_in_region", "value_qualifier": "exact"}])
-    cal = demo.calibration_from_figures(_figures_frame(FIGURES, without_65), elections, CATEGORIES, POSITIONS,
-                                        province_codes=list(PROVINCES), headcount=headcount)
+    headcount = pd.DataFrame(
+        [
+            {
+                "headcount_id": "HC65",
+                "region_code": "65",
+                "year": "2023",
+                "asn_count": "10000",
+                "count_basis": "pns",
+                "coverage": "all_agencies_in_region",
+                "value_qualifier": "exact",
+            }
+        ]
+    )
+    cal = demo.calibration_from_figures(
+        _figures_frame(FIGURES, without_65),
+        elections,
+        CATEGORIES,
+        POSITIONS,
+        province_codes=list(PROVINCES),
+        headcount=headcount,
+    )
     assert cal.kalimantan_share.basis == "published" and cal.kalimantan_share.value == pytest.approx(FIXTURE_SHARE)
     assert "HC65" in cal.kalimantan_share.figure_ids
 
@@ -606,8 +776,11 @@ def test_a_regency_with_a_published_count_is_expected_near_it(ref_dir):
         return p.counts[k] * p.region_p[k, codes.index(code)]
 
     plans = [demo.plan(None, seed, ref_dir) for seed in range(40)]
-    for cycle, code, published in (("pilkada-2020", "61.01", 6), ("pilkada-2024", "64.02", 11),
-                                   ("pilkada-2020", "63.71", 0)):
+    for cycle, code, published in (
+        ("pilkada-2020", "61.01", 6),
+        ("pilkada-2024", "64.02", 11),
+        ("pilkada-2020", "63.71", 0),
+    ):
         mean = np.mean([expected(p, cycle, code) for p in plans])
         assert mean == pytest.approx(max(published, demo.ANCHOR_FLOOR), rel=0.15), (cycle, code, mean)
     explicit = demo.plan(20_000, 3, ref_dir)
@@ -620,8 +793,11 @@ def test_a_regency_with_a_published_count_is_expected_near_it(ref_dir):
 def test_regencies_with_a_published_count_lie_in_the_band_in_the_fixture(ref_dir):
     for seed in range(5):
         counts = demo.generate(None, seed, ref_dir).violation_cases.groupby(["election_id", "region_code"]).size()
-        for cycle, code, published in (("pilkada-2020", "61.01", 6), ("pilkada-2024", "64.02", 11),
-                                       ("pilkada-2020", "63.71", 0)):
+        for cycle, code, published in (
+            ("pilkada-2020", "61.01", 6),
+            ("pilkada-2024", "64.02", 11),
+            ("pilkada-2020", "63.71", 0),
+        ):
             n = counts.get((cycle, code), 0)
             assert published / 3 - 2 <= n <= 3 * published + 3, (seed, cycle, code, n)
 
@@ -738,9 +914,18 @@ def test_cli_writes_the_files_and_prints_a_summary(ref_dir, tmp_path, capsys):
 # The repository's own reference data
 # ---------------------------------------------------------------------------------------------
 
-NEEDED = ["regions.csv", "elections.csv", "violation_categories.csv", "positions.csv", "sanction_types.csv",
-          "published_figures.csv", "asn_headcount.csv"]
-needs_repo_data = pytest.mark.skipif(not all((REPO_DATA / f).exists() for f in NEEDED), reason="data/ is not complete yet")
+NEEDED = [
+    "regions.csv",
+    "elections.csv",
+    "violation_categories.csv",
+    "positions.csv",
+    "sanction_types.csv",
+    "published_figures.csv",
+    "asn_headcount.csv",
+]
+needs_repo_data = pytest.mark.skipif(
+    not all((REPO_DATA / f).exists() for f in NEEDED), reason="data/ is not complete yet"
+)
 
 
 def _repo_csv(name: str) -> pd.DataFrame:
@@ -768,14 +953,28 @@ def _repo_expectations() -> tuple[dict[str, float], dict[str, float], pd.Series]
         prov = pns[(pns["scope"] == "province") & pns["region_code"].isin(provinces)]
         prov = pd.DataFrame({"region_code": prov["region_code"], "n": prov["v"], "year": prov["as_of_date"].str[:4]})
         headcount = _repo_csv("asn_headcount.csv")
-        headcount = headcount[headcount["region_code"].isin(provinces) & (headcount["count_basis"] == "pns")
-                              & (headcount["coverage"] == "all_agencies_in_region")]
-        prov = pd.concat([prov, pd.DataFrame({"region_code": headcount["region_code"],
-                                              "n": pd.to_numeric(headcount["asn_count"], errors="coerce"),
-                                              "year": headcount["year"]})])
+        headcount = headcount[
+            headcount["region_code"].isin(provinces)
+            & (headcount["count_basis"] == "pns")
+            & (headcount["coverage"] == "all_agencies_in_region")
+        ]
+        prov = pd.concat(
+            [
+                prov,
+                pd.DataFrame(
+                    {
+                        "region_code": headcount["region_code"],
+                        "n": pd.to_numeric(headcount["asn_count"], errors="coerce"),
+                        "year": headcount["year"],
+                    }
+                ),
+            ]
+        )
         prov["gap"] = (pd.to_numeric(prov["year"], errors="coerce") - year).abs()
         prov = prov[prov["n"] > 0]
-        per_province = prov.sort_values("gap", kind="stable").drop_duplicates("region_code").set_index("region_code")["n"]
+        per_province = (
+            prov.sort_values("gap", kind="stable").drop_duplicates("region_code").set_index("region_code")["n"]
+        )
         if set(per_province.index) == set(provinces):
             share = per_province.sum() / national_pns["v"].iloc[-1]
 
@@ -806,8 +1005,11 @@ def test_default_demo_from_the_repository_data(repo_default):
     assert set(vc["region_code"]) <= regencies
     assert set(vc["election_id"]) == set(demo.CYCLES)
     real = _repo_csv("asn_headcount.csv")
-    real = real[(real["is_synthetic"].str.lower() != "true") & real["region_code"].isin(regencies)
-                & real["value_qualifier"].isin(["exact", "approx"])]
+    real = real[
+        (real["is_synthetic"].str.lower() != "true")
+        & real["region_code"].isin(regencies)
+        & real["value_qualifier"].isin(["exact", "approx"])
+    ]
     synthetic = regencies - set(real["region_code"])
     assert set(register.asn_headcount["region_code"]) == synthetic
     assert demo.synthetic_denominators() == (len(synthetic), 56)
@@ -828,8 +1030,11 @@ def test_default_demo_regencies_with_a_published_count_lie_in_the_band(repo_defa
     _, _, published = _repo_expectations()
     assert len(published) > 0
     counts = repo_default.violation_cases.groupby(["election_id", "region_code"]).size()
-    outside = {key: (p, int(counts.get(key, 0))) for key, p in published.items()
-               if not p / 3 - 2 <= counts.get(key, 0) <= 3 * p + 3}
+    outside = {
+        key: (p, int(counts.get(key, 0)))
+        for key, p in published.items()
+        if not p / 3 - 2 <= counts.get(key, 0) <= 3 * p + 3
+    }
     assert not outside, outside
 
 

@@ -8,10 +8,10 @@ from analytics.exports import neutralise_formula, safe_csv_bytes
 
 
 def test_formula_cells_are_neutralised():
-    frame = pd.DataFrame({"agency": ["=HYPERLINK(\"x\")", "+1", "Dinas Pendidikan", "@SUM(A1)"], "n": [1, -2, 3, 4]})
+    frame = pd.DataFrame({"agency": ['=HYPERLINK("x")', "+1", "Dinas Pendidikan", "@SUM(A1)"], "n": [1, -2, 3, 4]})
     text = safe_csv_bytes(frame).decode("utf-8-sig")
     assert "'=HYPERLINK" in text and "'+1" in text and "'@SUM" in text
-    assert "Dinas Pendidikan" in text and ",-2" in text          # numbers are left alone
+    assert "Dinas Pendidikan" in text and ",-2" in text  # numbers are left alone
     assert neutralise_formula(5) == 5
 
 
@@ -31,7 +31,7 @@ def test_a_formula_after_a_list_separator_stays_inside_its_quoted_cell():
     back = pd.read_csv(io.StringIO(text))
     assert back["title"].tolist() == ["Kab. A;'=1+1", "x,'=2", "Rapat\tkoordinasi", "biasa"]
     assert back["n"].tolist() == [1, 2, 3, 4]
-    assert neutralise_formula("Pemilu 2019, -") == "Pemilu 2019, -"     # a dash that starts no formula stays
+    assert neutralise_formula("Pemilu 2019, -") == "Pemilu 2019, -"  # a dash that starts no formula stays
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="PNG export needs Debian's chromium")

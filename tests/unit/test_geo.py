@@ -29,9 +29,9 @@ def test_display_layer_is_small_and_complete(geo_dir):
 def test_missing_files_raise_one_clear_error(tmp_path):
     with pytest.raises(geo.BoundaryFilesMissing) as error:
         geo.find_geo_dir([tmp_path / "nowhere", tmp_path])
-    assert "PANTAU_GEO_DIR" in error.value.detail       # for the log and an analyst
+    assert "PANTAU_GEO_DIR" in error.value.detail  # for the log and an analyst
     assert str(tmp_path / "nowhere") in error.value.detail
-    assert "PANTAU_GEO_DIR" not in str(error.value)     # what a page might show anyone
+    assert "PANTAU_GEO_DIR" not in str(error.value)  # what a page might show anyone
     assert str(tmp_path) not in str(error.value)
 
 
@@ -82,9 +82,17 @@ def test_the_shipped_layers_carry_their_licences_and_source():
         text = (folder / name).read_text(encoding="utf-8")
         assert "MIT License" in text and "Cahya DSN" in text
     readme = (folder / "README.md").read_text(encoding="utf-8")
-    for needed in ("cahyadsn/wilayah_boundaries", "3c5a7960f4d227a38489094d84252bdbb3f978a5", "cahyadsn/wilayah",
-                   "b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7", "MIT", "coverage_simplify", "0.005",
-                   "python -m analytics.geo --write-layers", *geo.SHIPPED_LAYERS.values()):
+    for needed in (
+        "cahyadsn/wilayah_boundaries",
+        "3c5a7960f4d227a38489094d84252bdbb3f978a5",
+        "cahyadsn/wilayah",
+        "b7ad440a1322e7be3189a16a8cac35f7d4c3d7f7",
+        "MIT",
+        "coverage_simplify",
+        "0.005",
+        "python -m analytics.geo --write-layers",
+        *geo.SHIPPED_LAYERS.values(),
+    ):
         assert needed in readme
 
 
@@ -92,8 +100,10 @@ def test_the_shipped_layers_are_what_the_full_resolution_files_derive(geo_dir, t
     assert geo.write_layers(geo_dir, tmp_path / "a") == geo.write_layers(geo_dir, tmp_path / "b")
     for level, name in geo.SHIPPED_LAYERS.items():
         written = (tmp_path / "a" / name).read_bytes()
-        assert written == (tmp_path / "b" / name).read_bytes()      # the same input, the same bytes
-        assert written == geo.shipped_layer_path(level).read_bytes(), f"{name}: run python -m analytics.geo --write-layers"
+        assert written == (tmp_path / "b" / name).read_bytes()  # the same input, the same bytes
+        assert written == geo.shipped_layer_path(level).read_bytes(), (
+            f"{name}: run python -m analytics.geo --write-layers"
+        )
         assert json.loads(written) == geo.display_layer(level, geo_dir)
     assert geo.main(["--check", "--source", str(geo_dir)]) == 0
 
@@ -115,7 +125,8 @@ def test_damaged_full_resolution_files_fall_back_to_the_shipped_layers(no_full_r
 
 
 def test_without_any_layer_the_public_message_names_no_path_and_the_log_has_the_detail(
-        no_full_resolution, monkeypatch, tmp_path, caplog):
+    no_full_resolution, monkeypatch, tmp_path, caplog
+):
     monkeypatch.setattr(settings, "SHIPPED_GEO_DIR", tmp_path / "removed")
     with caplog.at_level(logging.ERROR, logger="analytics.geo"), pytest.raises(geo.BoundaryFilesMissing) as error:
         geo.load_display_layer("regency")
@@ -145,8 +156,9 @@ def test_the_detail_reaches_an_analyst_and_not_the_public():
         from analytics import geo
         from analytics.ui.geo import explain_unavailable
 
-        explain_unavailable(geo.BoundaryFilesMissing([Path("/srv/secret/geo")], Path("/srv/app/layer.geojson"), "gone"),
-                            "en")
+        explain_unavailable(
+            geo.BoundaryFilesMissing([Path("/srv/secret/geo")], Path("/srv/app/layer.geojson"), "gone"), "en"
+        )
 
     public = AppTest.from_function(page, default_timeout=30).run()
     shown = " ".join([w.value for w in public.warning] + [c.value for c in public.caption])
@@ -156,5 +168,5 @@ def test_the_detail_reaches_an_analyst_and_not_the_public():
     analyst = AppTest.from_function(page, default_timeout=30)
     analyst.session_state["analyst_user"] = "analis"
     analyst.run()
-    detail = " ".join(c.value for c in analyst.caption).replace("\\", "")   # Markdown escapes, as shown
+    detail = " ".join(c.value for c in analyst.caption).replace("\\", "")  # Markdown escapes, as shown
     assert "/srv/secret/geo" in detail and "PANTAU_GEO_DIR" in detail

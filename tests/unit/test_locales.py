@@ -15,16 +15,20 @@ def _fields(text: str) -> set[str]:
 
 
 def test_both_catalogs_have_the_same_keys_in_the_same_order():
-    catalogs = {lang: yaml.safe_load((i18n.LOCALES_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
-                for lang in i18n.LANGUAGES}
+    catalogs = {
+        lang: yaml.safe_load((i18n.LOCALES_DIR / f"{lang}.yaml").read_text(encoding="utf-8")) for lang in i18n.LANGUAGES
+    }
     assert list(catalogs["id"]) == list(catalogs["en"])
     assert all(isinstance(text, str) and text.strip() for catalog in catalogs.values() for text in catalog.values())
 
 
 def test_both_languages_put_in_the_same_values():
     """A {placeholder} missing from one language would leave a value out (or fail at run time)."""
-    differing = {key: (_fields(texts["id"]), _fields(texts["en"])) for key, texts in i18n.TEXT.items()
-                 if _fields(texts["id"]) != _fields(texts["en"])}
+    differing = {
+        key: (_fields(texts["id"]), _fields(texts["en"]))
+        for key, texts in i18n.TEXT.items()
+        if _fields(texts["id"]) != _fields(texts["en"])
+    }
     assert differing == {}
 
 
@@ -37,8 +41,11 @@ def test_an_unknown_key_fails_loudly():
 
 
 def test_acronyms_stay_in_capitals_in_indonesian_text():
-    lowered = {key: text for key, text in i18n.CATALOGS["id"].items()
-               if re.search(r"(?<![\w/{.-])(asn|ppk|bkn|kasn|pns|pppk)(?![\w}])", text)}
+    lowered = {
+        key: text
+        for key, text in i18n.CATALOGS["id"].items()
+        if re.search(r"(?<![\w/{.-])(asn|ppk|bkn|kasn|pns|pppk)(?![\w}])", text)
+    }
     assert lowered == {}
 
 
@@ -48,8 +55,11 @@ def test_no_page_builds_its_text_by_language_branches():
     from analytics.settings import REPO_DIR
 
     branching = re.compile(r"""lang\s*==\s*["'](en|id)["']|["'](en|id)["']\s*==\s*lang""")
-    found = {path.name: n for path in sorted((REPO_DIR / "pages").glob("*.py")) + [REPO_DIR / "app.py"]
-             if (n := len(branching.findall(path.read_text(encoding="utf-8"))))}
+    found = {
+        path.name: n
+        for path in sorted((REPO_DIR / "pages").glob("*.py")) + [REPO_DIR / "app.py"]
+        if (n := len(branching.findall(path.read_text(encoding="utf-8"))))
+    }
     assert found == {}
 
 
@@ -73,7 +83,10 @@ def test_every_published_unit_has_its_words_in_both_languages():
     from analytics.settings import REPO_DIR
 
     units = set(pd.read_csv(REPO_DIR / "data" / "published_figures.csv")["unit"].dropna())
-    untranslated = {unit for unit in units if i18n.figure_unit(unit, "id") == unit and not unit.isupper()
-                    and unit != "kabupaten/kota"}     # already Indonesian
+    untranslated = {
+        unit
+        for unit in units
+        if i18n.figure_unit(unit, "id") == unit and not unit.isupper() and unit != "kabupaten/kota"
+    }  # already Indonesian
     assert untranslated == set()
     assert i18n.figure_unit("cases", "id") == "kasus" and i18n.figure_unit("cases", "en") == "cases"

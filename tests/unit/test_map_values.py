@@ -42,12 +42,17 @@ def independent_counts(cases: pd.DataFrame, regions: pd.DataFrame, filters: Filt
     return rows[keep].groupby("region_code").size()
 
 
-@pytest.mark.parametrize("filters", [
-    Filters(election_id="pilkada-2024"),
-    Filters(election_id="pilkada-2020", province_code="62"),
-    Filters(category_code="lainnya", agency_level="kabupaten"),
-    Filters(election_id="pemilu-2024", position_code="jpt", date_from=date(2023, 11, 28), date_to=date(2024, 2, 10)),
-])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(election_id="pilkada-2024"),
+        Filters(election_id="pilkada-2020", province_code="62"),
+        Filters(category_code="lainnya", agency_level="kabupaten"),
+        Filters(
+            election_id="pemilu-2024", position_code="jpt", date_from=date(2023, 11, 28), date_to=date(2024, 2, 10)
+        ),
+    ],
+)
 def test_regency_values_equal_an_independent_count(demo_register, filters):
     con, cases, regions = demo_register
     values = queries.region_metrics(con, filters, level="regency")

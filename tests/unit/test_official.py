@@ -10,20 +10,154 @@ from analytics import official
 def registry() -> pd.DataFrame:
     rows = [
         # figure_id, election, voting, scope, region, area, metric, breakdown, value, as_of, published
-        ("F1", "pilkada-2020", date(2020, 12, 9), "national", None, None, "asn_reported", None, 2034, date(2023, 1, 31), date(2023, 1, 31)),
-        ("F2", "pilkada-2020", date(2020, 12, 9), "national", None, None, "asn_reported", None, 2007, date(2021, 12, 1), date(2021, 12, 20)),
-        ("F3", "pilkada-2020", date(2020, 12, 9), "national", None, None, "asn_reported", None, 369, date(2020, 6, 26), date(2020, 6, 26)),
+        (
+            "F1",
+            "pilkada-2020",
+            date(2020, 12, 9),
+            "national",
+            None,
+            None,
+            "asn_reported",
+            None,
+            2034,
+            date(2023, 1, 31),
+            date(2023, 1, 31),
+        ),
+        (
+            "F2",
+            "pilkada-2020",
+            date(2020, 12, 9),
+            "national",
+            None,
+            None,
+            "asn_reported",
+            None,
+            2007,
+            date(2021, 12, 1),
+            date(2021, 12, 20),
+        ),
+        (
+            "F3",
+            "pilkada-2020",
+            date(2020, 12, 9),
+            "national",
+            None,
+            None,
+            "asn_reported",
+            None,
+            369,
+            date(2020, 6, 26),
+            date(2020, 6, 26),
+        ),
         ("F4", "pilkada-2020", date(2020, 12, 9), "national", None, None, "asn_proven", None, 1500, None, None),
-        ("F5", "pemilu-2024", date(2024, 2, 14), "national", None, None, "asn_reported", None, 403, date(2024, 2, 6), date(2024, 2, 6)),
-        ("F6", "pilkada-2020", date(2020, 12, 9), "province", "63", "Kalimantan Selatan", "ikp_score", None, 69.70, date(2020, 3, 11), date(2020, 3, 11)),
-        ("F7", "pilkada-2020", date(2020, 12, 9), "province", "63", "Kalimantan Selatan", "ikp_score", None, 51.65, date(2020, 3, 11), date(2020, 3, 12)),
-        ("F8", "pilkada-2020", date(2020, 12, 9), "regency", "63.71", "Kota Banjarmasin", "asn_reported", None, 5, date(2020, 12, 1), date(2020, 12, 1)),
-        ("F9", "pilkada-2020", date(2020, 12, 9), "national", None, None, "category_share_pct", "kampanye_medsos", 30.5, date(2020, 12, 1), date(2020, 12, 1)),
-        ("F10", "pilkada-2020", date(2020, 12, 9), "province", None, "Sulawesi Selatan", "asn_reported", None, 90, date(2020, 9, 30), date(2020, 9, 30)),
-        ("F11", "pilkada-2020", date(2020, 12, 9), "province", None, "Sulawesi Selatan", "asn_reported", None, 90, date(2020, 10, 30), date(2020, 10, 30)),
+        (
+            "F5",
+            "pemilu-2024",
+            date(2024, 2, 14),
+            "national",
+            None,
+            None,
+            "asn_reported",
+            None,
+            403,
+            date(2024, 2, 6),
+            date(2024, 2, 6),
+        ),
+        (
+            "F6",
+            "pilkada-2020",
+            date(2020, 12, 9),
+            "province",
+            "63",
+            "Kalimantan Selatan",
+            "ikp_score",
+            None,
+            69.70,
+            date(2020, 3, 11),
+            date(2020, 3, 11),
+        ),
+        (
+            "F7",
+            "pilkada-2020",
+            date(2020, 12, 9),
+            "province",
+            "63",
+            "Kalimantan Selatan",
+            "ikp_score",
+            None,
+            51.65,
+            date(2020, 3, 11),
+            date(2020, 3, 12),
+        ),
+        (
+            "F8",
+            "pilkada-2020",
+            date(2020, 12, 9),
+            "regency",
+            "63.71",
+            "Kota Banjarmasin",
+            "asn_reported",
+            None,
+            5,
+            date(2020, 12, 1),
+            date(2020, 12, 1),
+        ),
+        (
+            "F9",
+            "pilkada-2020",
+            date(2020, 12, 9),
+            "national",
+            None,
+            None,
+            "category_share_pct",
+            "kampanye_medsos",
+            30.5,
+            date(2020, 12, 1),
+            date(2020, 12, 1),
+        ),
+        (
+            "F10",
+            "pilkada-2020",
+            date(2020, 12, 9),
+            "province",
+            None,
+            "Sulawesi Selatan",
+            "asn_reported",
+            None,
+            90,
+            date(2020, 9, 30),
+            date(2020, 9, 30),
+        ),
+        (
+            "F11",
+            "pilkada-2020",
+            date(2020, 12, 9),
+            "province",
+            None,
+            "Sulawesi Selatan",
+            "asn_reported",
+            None,
+            90,
+            date(2020, 10, 30),
+            date(2020, 10, 30),
+        ),
     ]
-    frame = pd.DataFrame(rows, columns=["figure_id", "election_id", "voting_date", "scope", "region_code", "area_label",
-                                        "metric", "breakdown", "value", "as_of_date", "published_date"])
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "figure_id",
+            "election_id",
+            "voting_date",
+            "scope",
+            "region_code",
+            "area_label",
+            "metric",
+            "breakdown",
+            "value",
+            "as_of_date",
+            "published_date",
+        ],
+    )
     for column in ("voting_date", "as_of_date", "published_date"):
         frame[column] = pd.to_datetime(frame[column])
     frame["unit"] = frame["metric"].map({"ikp_score": "score", "category_share_pct": "percent"}).fillna("ASN")
@@ -71,7 +205,10 @@ def test_latest_by_region_picks_the_most_recent_and_counts_the_rest():
 
 def test_kalimantan_metrics_counts_per_level():
     table = official.kalimantan_metrics(registry())
-    assert {(r.metric, r.level, r.figures) for r in table.itertuples()} == {("ikp_score", "province", 2), ("asn_reported", "regency", 1)}
+    assert {(r.metric, r.level, r.figures) for r in table.itertuples()} == {
+        ("ikp_score", "province", 2),
+        ("asn_reported", "regency", 1),
+    }
 
 
 def test_ikp_beside_counts_keeps_each_figure():
@@ -80,15 +217,25 @@ def test_ikp_beside_counts_keeps_each_figure():
 
 
 def test_the_registry_in_scope_is_national_plus_the_chosen_kalimantan_area():
-    figures = pd.DataFrame({
-        "figure_id": ["N", "KALSEL", "BANJAR", "KALTIM", "SAMARINDA", "JATENG"],
-        "scope": ["national", "province", "regency", "province", "regency", "province"],
-        "region_code": [None, "63", "63.03", "64", "64.72", None],
-        "area_label": [None, "Kalimantan Selatan", "Kabupaten Banjar", "Kalimantan Timur", "Kota Samarinda",
-                       "Jawa Tengah"],
-    })
+    figures = pd.DataFrame(
+        {
+            "figure_id": ["N", "KALSEL", "BANJAR", "KALTIM", "SAMARINDA", "JATENG"],
+            "scope": ["national", "province", "regency", "province", "regency", "province"],
+            "region_code": [None, "63", "63.03", "64", "64.72", None],
+            "area_label": [
+                None,
+                "Kalimantan Selatan",
+                "Kabupaten Banjar",
+                "Kalimantan Timur",
+                "Kota Samarinda",
+                "Jawa Tengah",
+            ],
+        }
+    )
+
     def ids(**scope):
         return set(official.in_scope(figures, **scope)["figure_id"])
+
     assert ids() == {"N", "KALSEL", "BANJAR", "KALTIM", "SAMARINDA"}
     assert ids(outside_kalimantan=True) == set(figures["figure_id"])
     assert ids(province_code="63") == {"N", "KALSEL", "BANJAR"}
@@ -98,6 +245,7 @@ def test_the_registry_in_scope_is_national_plus_the_chosen_kalimantan_area():
 
 
 def test_a_coded_place_is_shown_under_its_one_name_whatever_the_source_wrote():
-    figures = pd.DataFrame({"region_name": ["Kota Palangkaraya", None, None],
-                            "area_label": ["Kota Palangka Raya", "Jawa Tengah", None]})
+    figures = pd.DataFrame(
+        {"region_name": ["Kota Palangkaraya", None, None], "area_label": ["Kota Palangka Raya", "Jawa Tengah", None]}
+    )
     assert official.area_names(figures, "Nasional").tolist() == ["Kota Palangkaraya", "Jawa Tengah", "Nasional"]

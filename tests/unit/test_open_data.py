@@ -30,4 +30,4 @@ def test_bundle_has_the_csv_and_a_readme_with_licence_source_and_date(cur):
     assert sorted(archive.namelist()) == ["README.txt", "angka_resmi.csv"]
     readme = archive.read("README.txt").decode("utf-8")
     assert "Lisensi:" in readme and "Sumber:" in readme and "Data per: 6 Februari 2024" in readme
-    assert archive.read("angka_resmi.csv").decode("utf-8-sig").startswith("\"figure_id\",")
+    assert archive.read("angka_resmi.csv").decode("utf-8-sig").startswith('"figure_id",')

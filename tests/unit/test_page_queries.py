@@ -21,8 +21,12 @@ def test_crosstab_counts_each_pair_once(cur):
     table = queries.cases_crosstab(cur, Filters(), "category", "position")
     cells = {(r.row_code, r.column_code): (r.reported, r.proven) for r in table.itertuples()}
     # C1, C4, C5 are kampanye_medsos by a JPT; C1 and C5 are proven
-    assert cells == {("kampanye_medsos", "jpt"): (3, 2), ("hadir_kampanye", "pelaksana"): (1, 1),
-                     ("interaksi_medsos", "fungsional"): (1, 0), ("alat_peraga", "pelaksana"): (1, 0)}
+    assert cells == {
+        ("kampanye_medsos", "jpt"): (3, 2),
+        ("hadir_kampanye", "pelaksana"): (1, 1),
+        ("interaksi_medsos", "fungsional"): (1, 0),
+        ("alat_peraga", "pelaksana"): (1, 0),
+    }
     assert table["reported"].sum() == 6
 
 
@@ -64,7 +68,7 @@ def late_register_cur(tmp_path):
     """The fixture register with C3 decided late and C6 refused registration late."""
     cases = fixture_cases()
     cases.loc[cases.case_id == "C3", "decided_date"] = date(2024, 11, 14)  # reported Fri 1 Nov
-    cases.loc[cases.case_id == "C6", "decided_date"] = date(2020, 11, 9)   # reported 1 Nov, 8 days
+    cases.loc[cases.case_id == "C6", "decided_date"] = date(2020, 11, 9)  # reported 1 Nov, 8 days
     write_register(tmp_path, cases, fixture_sanctions())
     con = db.connect(db.resolve_sources(data_dir=tmp_path, reference_dir=FIXTURE_REFERENCE))
     yield con

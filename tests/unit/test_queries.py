@@ -9,10 +9,23 @@ import pytest
 from analytics import queries
 from analytics.filters import Filters
 
-EXTRA_DEFAULTS = {"bucket": "week", "bin_days": 7, "limit": 10, "level": "regency", "dimension": "category",
-                  "region_code": "63", "row_dimension": "category", "column_dimension": "position",
-                  "verification_days": 7, "review_working_days": 3, "as_of": date(2025, 3, 31),
-                  "window_days": 60, "metric_group": None, "pooled": False, "age_days": None}
+EXTRA_DEFAULTS = {
+    "bucket": "week",
+    "bin_days": 7,
+    "limit": 10,
+    "level": "regency",
+    "dimension": "category",
+    "region_code": "63",
+    "row_dimension": "category",
+    "column_dimension": "position",
+    "verification_days": 7,
+    "review_working_days": 3,
+    "as_of": date(2025, 3, 31),
+    "window_days": 60,
+    "metric_group": None,
+    "pooled": False,
+    "age_days": None,
+}
 
 
 @pytest.mark.parametrize("name", queries.sql_files())
@@ -70,12 +83,12 @@ def test_run_refuses_a_missing_parameter(cur):
 def test_headline_numbers_pilkada_2024_by_hand(cur):
     row = queries.headline_numbers(cur, Filters(election_id="pilkada-2024")).iloc[0]
     assert row["reported"] == 4
-    assert row["registered"] == 3          # C1, C2 proven; C3 not proven; C4 still only reported
+    assert row["registered"] == 3  # C1, C2 proven; C3 not proven; C4 still only reported
     assert row["proven"] == 2
     assert row["recommended"] == 2
     assert row["followed_up"] == 1
     assert row["sanctioned"] == 1
-    assert row["open_cases"] == 2          # C2 waits for the PPK, C4 for registration
+    assert row["open_cases"] == 2  # C2 waits for the PPK, C4 for registration
     assert row["followup_rate_pct"] == 50.0
     # open cases are not yet finished, not absent: the register's newest date is 20 Nov 2024, so
     # C4 is open at 0 days and C2 at 41; C3 ends at 4 days (2 of 3 still running), C1 at 49 (none)
@@ -87,9 +100,15 @@ def test_headline_numbers_at_an_age_by_hand(cur):
     # 30 days before voting day: Pilkada 2024 on 28 Oct 2024, Pilkada 2020 on 9 Nov 2020
     row = queries.headline_numbers(cur, Filters(election_id="pilkada-2024"), age_days=-30).iloc[0]
     # C1, C2 reported and proven; only C1 recommended (C2 on 30 Oct); C1 answered on 19 Nov: later
-    assert (row["reported"], row["proven"], row["recommended"], row["followed_up"], row["open_cases"]) == (2, 2, 1, 0, 2)
+    assert (row["reported"], row["proven"], row["recommended"], row["followed_up"], row["open_cases"]) == (
+        2,
+        2,
+        1,
+        0,
+        2,
+    )
     assert row["followup_rate_pct"] == 0.0
-    assert pd.isna(row["median_days_to_resolution"])      # nothing finished yet: not reached
+    assert pd.isna(row["median_days_to_resolution"])  # nothing finished yet: not reached
     row = queries.headline_numbers(cur, Filters(election_id="pilkada-2020"), age_days=-30).iloc[0]
     # C6 ends at 2 days, C5 is open at 39: exactly half finished, and nothing ends after: not reached
     assert (row["reported"], row["proven"], row["followed_up"], row["resolved"]) == (2, 1, 0, 1)
@@ -100,7 +119,7 @@ def test_headline_numbers_previous_cycle(cur):
     row = queries.headline_numbers(cur, Filters(election_id="pilkada-2024").with_election("pilkada-2020")).iloc[0]
     assert (row["reported"], row["registered"], row["proven"], row["followed_up"]) == (2, 1, 1, 1)
     assert row["followup_rate_pct"] == 100.0
-    assert row["median_days_to_resolution"] == 31.5   # C5: 61 days, C6: 2 days, none open
+    assert row["median_days_to_resolution"] == 31.5  # C5: 61 days, C6: 2 days, none open
 
 
 @pytest.mark.parametrize(
@@ -131,7 +150,7 @@ def test_top_hotspots_rates_use_real_headcount_or_stay_missing(cur):
     hotspots = queries.top_hotspots(cur, Filters(election_id="pilkada-2024"), limit=10).set_index("region_code")
     assert list(hotspots.index) == ["63.09", "63.71", "64.02"]
     assert hotspots.loc["63.09", "reported"] == 2
-    assert pd.isna(hotspots.loc["63.09", "proven_per_1000_asn"])        # no headcount: missing, not zero
+    assert pd.isna(hotspots.loc["63.09", "proven_per_1000_asn"])  # no headcount: missing, not zero
     assert hotspots.loc["64.02", "asn_count"] == 12889
     assert hotspots.loc["64.02", "proven_per_1000_asn"] == 0.0
 
@@ -158,7 +177,9 @@ def test_cases_view_hides_personal_columns(cur):
 
 
 def test_region_metrics_keep_regions_without_cases(cur):
-    regencies = queries.region_metrics(cur, Filters(election_id="pilkada-2020"), level="regency").set_index("region_code")
+    regencies = queries.region_metrics(cur, Filters(election_id="pilkada-2020"), level="regency").set_index(
+        "region_code"
+    )
     assert list(regencies.index) == ["63.09", "63.71", "64.02"]
     assert regencies.loc["63.09", "reported"] == 0
     assert pd.isna(regencies.loc["63.09", "followup_rate_pct"])
@@ -167,11 +188,13 @@ def test_region_metrics_keep_regions_without_cases(cur):
 
 
 def test_region_metrics_per_1000_asn_by_province(cur):
-    provinces = queries.region_metrics(cur, Filters(election_id="pilkada-2024"), level="province").set_index("region_code")
+    provinces = queries.region_metrics(cur, Filters(election_id="pilkada-2024"), level="province").set_index(
+        "region_code"
+    )
     assert provinces.loc["63", "reported"] == 3 and provinces.loc["63", "proven"] == 2
     assert provinces.loc["63", "proven_per_1000_asn"] == round(2000 / 70634, 3)
     assert provinces.loc["64", "reported"] == 1
-    assert pd.isna(provinces.loc["64", "proven_per_1000_asn"])   # no headcount for 64: missing
+    assert pd.isna(provinces.loc["64", "proven_per_1000_asn"])  # no headcount for 64: missing
     with pytest.raises(ValueError):
         queries.region_metrics(cur, Filters(), level="village")
 

@@ -6,16 +6,18 @@ from analytics.region_compare import MAP_METRIC_BY_CODE, with_other_cycle
 
 
 def test_counts_change_in_cases_and_rates_in_points_by_hand():
-    current = pd.DataFrame({"region_code": ["a", "b", "c"], "reported": [15, 4, 2],
-                            "followup_rate_pct": [50.0, 80.0, None]})
-    other = pd.DataFrame({"region_code": ["a", "b", "c"], "reported": [10, 0, 4],
-                          "followup_rate_pct": [75.0, 60.0, 40.0]})
+    current = pd.DataFrame(
+        {"region_code": ["a", "b", "c"], "reported": [15, 4, 2], "followup_rate_pct": [50.0, 80.0, None]}
+    )
+    other = pd.DataFrame(
+        {"region_code": ["a", "b", "c"], "reported": [10, 0, 4], "followup_rate_pct": [75.0, 60.0, 40.0]}
+    )
     counts = with_other_cycle(current, other, "reported").set_index("region_code")
-    assert counts["change"].tolist() == [5, 4, -2]          # a change from zero is a change too
+    assert counts["change"].tolist() == [5, 4, -2]  # a change from zero is a change too
     assert counts["other_reported"].tolist() == [10, 0, 4]
     rates = with_other_cycle(current, other, "followup_rate_pct").set_index("region_code")
     assert rates.loc["a", "change"] == -25.0 and rates.loc["b", "change"] == 20.0
-    assert pd.isna(rates.loc["c", "change"])                # a missing side: no change
+    assert pd.isna(rates.loc["c", "change"])  # a missing side: no change
 
 
 def test_a_change_resting_on_a_withheld_value_is_withheld():
@@ -50,7 +52,7 @@ def test_every_map_measure_is_a_column_region_metrics_declares_and_returns(cur):
     for measure in MAP_METRIC_BY_CODE.values():
         assert measure.column in declared.columns and measure.column in returned, measure
         assert measure.change_unit == UNIT_OF_KIND[declared.kind(measure.column)], measure
-        assert t(measure.label_key, "id") != t(measure.label_key, "en"), measure     # a catalog key, translated
+        assert t(measure.label_key, "id") != t(measure.label_key, "en"), measure  # a catalog key, translated
         assert measure.hover_format.startswith(","), measure
 
 
@@ -66,9 +68,9 @@ def test_headline_changes_are_in_the_measures_own_unit():
 
 
 def test_colour_only_where_the_direction_has_a_stated_meaning():
-    assert cycle_compare.delta_colour("followup_rate_pct") == "normal"       # higher is better
+    assert cycle_compare.delta_colour("followup_rate_pct") == "normal"  # higher is better
     assert cycle_compare.delta_colour("median_days_to_resolution") == "inverse"
-    assert cycle_compare.delta_colour("reported") == "off"                   # neither
+    assert cycle_compare.delta_colour("reported") == "off"  # neither
 
 
 def test_same_age_is_the_current_cycles_age_and_the_public_counts_from_the_months_end():
@@ -91,8 +93,13 @@ def test_same_age_is_the_current_cycles_age_and_the_public_counts_from_the_month
 def test_a_median_not_reached_is_told_from_no_data_and_from_withheld():
     from analytics.region_compare import median_not_reached
 
-    values = pd.DataFrame({"reported": [10.0, 0.0, None, 4.0], "reported_withheld": [False, False, True, False],
-                           "median_days_to_resolution": [None, None, None, 3.0],
-                           "median_days_to_resolution_withheld": [False, False, True, False]})
+    values = pd.DataFrame(
+        {
+            "reported": [10.0, 0.0, None, 4.0],
+            "reported_withheld": [False, False, True, False],
+            "median_days_to_resolution": [None, None, None, 3.0],
+            "median_days_to_resolution_withheld": [False, False, True, False],
+        }
+    )
     # 10 cases, no median: not reached; no case: no data; withheld: withheld; a value: a value
     assert median_not_reached(values).tolist() == [True, False, False, False]

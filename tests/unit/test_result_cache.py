@@ -13,9 +13,9 @@ def test_a_hit_returns_the_cached_numbers_and_a_callers_change_does_not_reach_th
         return pd.DataFrame({"reported": [3, 7]})
 
     first = cache.get("k", compute)
-    first["reported"] = 0                      # a page replacing a column
-    first.loc[1, "reported"] = 99              # or changing a cell
-    first["extra"] = 1                         # or adding one
+    first["reported"] = 0  # a page replacing a column
+    first.loc[1, "reported"] = 99  # or changing a cell
+    first["extra"] = 1  # or adding one
     second = cache.get("k", compute)
     assert calls == [1]
     assert second["reported"].tolist() == [3, 7] and "extra" not in second.columns
@@ -29,7 +29,7 @@ def test_the_least_recently_used_result_goes_first_when_full():
     frame = pd.DataFrame({"x": [1]})
     for key in ("a", "b"):
         cache.get(key, lambda: frame)
-    cache.get("a", lambda: frame)              # a is now the most recent
+    cache.get("a", lambda: frame)  # a is now the most recent
     cache.get("c", lambda: frame)
     computed = []
     cache.get("b", lambda: computed.append("b") or frame)

@@ -11,8 +11,13 @@ from tests.conftest import TIERS
 
 def test_every_test_carries_the_marker_of_its_tier():
     untiered = " and ".join(f"not {marker}" for marker in TIERS.values())
-    done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
-                           "-m", untiered], cwd=REPO_DIR, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-m", untiered],
+        cwd=REPO_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "no tests collected" in done.stdout or " 0 selected" in done.stdout or "deselected" in done.stdout
     collected = [line for line in done.stdout.splitlines() if "::" in line]
     assert collected == []
