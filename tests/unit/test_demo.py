@@ -900,12 +900,14 @@ def test_ensure_demo_replaces_the_old_default_only(ref_dir, tmp_path):
 
 
 def test_cli_writes_the_files_and_prints_a_summary(ref_dir, tmp_path, capsys):
-    assert demo.main(["--cases", "400", "--seed", "5", "--out", str(tmp_path), "--reference-dir", str(ref_dir)]) == 0
+    from analytics.demo.__main__ import main
+
+    assert main(["--cases", "400", "--seed", "5", "--out", str(tmp_path), "--reference-dir", str(ref_dir)]) == 0
     line = capsys.readouterr().out.strip()
     assert "\n" not in line and "400 cases" in line
     assert pq.read_metadata(tmp_path / "violation_cases.parquet").num_rows == 400
     # without --cases: the calibrated size
-    assert demo.main(["--out", str(tmp_path / "default"), "--reference-dir", str(ref_dir)]) == 0
+    assert main(["--out", str(tmp_path / "default"), "--reference-dir", str(ref_dir)]) == 0
     line = capsys.readouterr().out.strip()
     assert f"{sum(FIXTURE_DEFAULT_SIZE.values())} cases" in line
 
