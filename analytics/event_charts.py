@@ -9,14 +9,14 @@ from analytics import palette
 from analytics.disclosure import withheld_flags
 from analytics.figures import STAND_IN, FigureSpec, figure, layout, vertical_line, wrap_label
 from analytics.formatting import date_ticks, format_date
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 
 
 def events_timeline_figure(events: pd.DataFrame, calendar: pd.DataFrame, lang: str = "id") -> FigureSpec:
     """One marker per event (x = date, y = event type), coloured by province; voting days marked.
 
     Events dated only to a month or a year are drawn hollow at the first day of the period."""
-    label_column = "event_type_label_en" if lang == "en" else "event_type_label_id"
+    label_column = in_language("event_type_label", lang)
     # type names in lines of 18 characters at most: on a phone the long ones took half the width
     type_order = [
         wrap_label(name, 18)

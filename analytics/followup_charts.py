@@ -9,7 +9,7 @@ from analytics import disclosure, palette
 from analytics.disclosure import withheld_flags
 from analytics.figures import STAND_IN, FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_count, format_percent
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 
 FUNNEL_STAGES = ("reported", "registered", "proven", "recommended", "followed_up", "sanctioned")
 STAGE_KEYS = {
@@ -266,7 +266,7 @@ def sanction_mix_figure(
 ) -> FigureSpec:
     """Recommended against imposed sanctions per type, lightest on top. Every bar is labelled:
     a count, "0", or (withheld from the public) a hatched stub labelled ``withheld_label``."""
-    labels = [wrap_label(v) for v in mix["label_en" if lang == "en" else "label_id"]]
+    labels = [wrap_label(v) for v in mix[in_language("label", lang)]]
     hover = "%{y}: %{x:,d}<extra></extra>"
     traces = []
     for column, name_key, colour in (

@@ -46,7 +46,7 @@ def in_language(column: str, lang: str) -> str:
 
 def label(row, lang: str = "id") -> str:
     """A reference-table row's label (``label_id`` / ``label_en``) in ``lang``."""
-    return row["label_en"] if lang == "en" else row["label_id"]
+    return row[in_language("label", lang)]
 
 
 @lru_cache(maxsize=1)

@@ -7,11 +7,11 @@ import pandas as pd
 from analytics import palette
 from analytics.figures import FigureSpec, figure, layout, wrap_label
 from analytics.formatting import date_ticks, format_date
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 
 
 def _metric_label(rows: pd.DataFrame, lang: str) -> str:
-    return rows.iloc[0]["metric_label_en" if lang == "en" else "metric_label_id"]
+    return rows.iloc[0][in_language("metric_label", lang)]
 
 
 def _provenance(rows: pd.DataFrame, lang: str) -> list[tuple]:
@@ -23,7 +23,7 @@ def _provenance(rows: pd.DataFrame, lang: str) -> list[tuple]:
 
 def series_by_cycle_figure(series: pd.DataFrame, lang: str = "id") -> FigureSpec:
     """All national statements per cycle, one marker each, side by side per metric."""
-    label_column = "election_label_en" if lang == "en" else "election_label_id"
+    label_column = in_language("election_label", lang)
     # cycle names on two lines ("Pilkada Serentak<br>2020"): on one, a phone cut and overlapped them
     cycles = [
         wrap_label(label, 16)
@@ -96,7 +96,7 @@ PANEL_DOMAINS = ([0.0, 0.47], [0.53, 1.0])
 def ikp_figure(table: pd.DataFrame, lang: str = "id") -> FigureSpec:
     """Vulnerability-index scores (left) beside documented counts (right), per region; one marker per figure."""
     regions = table.drop_duplicates("region_code").sort_values("region_code")["region_name"].tolist()
-    label_column = "election_label_en" if lang == "en" else "election_label_id"
+    label_column = in_language("election_label", lang)
     traces, titles = [], []
     for panel, (kind, color, title_key) in enumerate(
         (("ikp", palette.SECONDARY, "ikp_panel"), ("count", palette.PRIMARY, "counts_panel"))

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from analytics import cycle_compare, figures, followup_charts, geo, maps, queries, release
+from analytics import elections as cycles
 from analytics.briefing import charts
 from analytics.disclosure import withheld, withheld_flags
 from analytics.figures import FigureSpec
 from analytics.filters import Filters
 from analytics.formatting import format_count, format_date, format_number, format_percent, is_missing
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.text import in_sentence
 
 
@@ -56,13 +57,6 @@ class Briefing:
         return t("brief_mark_public" if self.public else "brief_mark_restricted", self.lang, n=self.threshold)
 
 
-def _label(elections: pd.DataFrame, election_id: str | None, lang: str) -> str | None:
-    if not election_id:
-        return None
-    row = elections.set_index("election_id").loc[election_id]
-    return row["label_en" if lang == "en" else "label_id"]
-
-
 def _region_name(cur, code: str | None, lang: str) -> str:
     if not code:
         return "Kalimantan"
@@ -96,15 +90,14 @@ def build(
     if election_id not in set(elections["election_id"]):
         raise ValueError(f"unknown election {election_id!r}")
     filters = Filters(election_id=election_id, province_code=province_code)
-    cycle = _label(elections, election_id, lang)
+    cycle = cycles.label(elections, election_id, lang)
     area = _region_name(cur, province_code, lang)
     as_of_row = release.fetch(cur, "data_as_of", audience=audience).iloc[0]
     headline = register("headline_numbers", filters).iloc[0]
     synthetic = bool(headline["any_synthetic"])
     register_source = t("register_source" if synthetic else "register_source_briefing", lang)
-    previous_id = elections.set_index("election_id")["previous_election_id"].get(election_id)
-    previous_id = previous_id if isinstance(previous_id, str) and previous_id else None
-    previous_label = _label(elections, previous_id, lang)
+    previous_id = cycles.previous(elections, election_id)
+    previous_label = cycles.label(elections, previous_id, lang)
     as_of = (
         max(d for d in (as_of_row["register_cases_as_of"], as_of_row["register_sanctions_as_of"]) if not pd.isna(d))
         if not pd.isna(as_of_row["register_cases_as_of"])
@@ -441,7 +434,7 @@ def _events_slide(c: _Context, events: pd.DataFrame) -> Slide:
     lang = c.lang
     lines = [t("brief_events_count", lang, n=len(events), regencies=events["region_code"].nunique(), cycle=c.cycle)]
     for row in events.head(5).itertuples():
-        kind = row.event_type_label_en if lang == "en" else row.event_type_label_id
+        kind = getattr(row, in_language("event_type_label", lang))
         lines.append(
             f"{format_date(row.event_date, lang, row.date_precision)} · {row.region_name} · {kind} · "
             f"{organiser_name(row.organizer)}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import cycle_compare
+from analytics import elections as cycles
 from analytics.cycle_compare import SameAge
 from analytics.filters import Filters
 from analytics.i18n import t
@@ -12,8 +13,7 @@ from analytics.ui import data, small_counts
 
 
 def cycle_label(election_id: str, lang: str) -> str:
-    elections = data.query("elections").set_index("election_id")
-    return str(elections.loc[election_id, "label_en" if lang == "en" else "label_id"])
+    return cycles.label(data.query("elections"), election_id, lang)
 
 
 def cycles_to_compare(election_id: str | None, previous_id: str | None) -> list[str]:

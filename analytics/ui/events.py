@@ -8,7 +8,7 @@ import streamlit as st
 
 from analytics.disclosure import withheld_flags
 from analytics.formatting import format_date
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.ui.state import language
 
 
@@ -33,7 +33,7 @@ def events_table(events: pd.DataFrame) -> None:
                 format_date(d, lang, p) for d, p in zip(events["event_date"], events["date_precision"])
             ],
             t("regency", lang): events["region_name"],
-            t("event_type", lang): events["event_type_label_en" if lang == "en" else "event_type_label_id"],
+            t("event_type", lang): events[in_language("event_type_label", lang)],
             t("event_title", lang): events["title"],
             t("organizer", lang): events["organizer"],
             t("participants", lang): events["participants_count"],

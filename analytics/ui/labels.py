@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analytics.i18n import t
+from analytics.i18n import in_language, t
 from analytics.ui import data
 from analytics.ui.state import language
 
@@ -15,7 +15,7 @@ def code_labels(dimension: str, codes) -> dict[str, str]:
     lang = language()
     if dimension in REFERENCE_TABLES:
         table = data.query(REFERENCE_TABLES[dimension]).set_index("code")
-        column = "label_en" if lang == "en" else "label_id"
+        column = in_language("label", lang)
         known = table[column].to_dict()
         return {code: known.get(code, code) for code in codes}
     prefix = TEXT_PREFIXES[dimension]

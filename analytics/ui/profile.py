@@ -65,7 +65,7 @@ def labelled_dimension(filters: Filters, dimension: str) -> pd.DataFrame:
     lang = language()
     counts = data.query("cases_by_dimension", filters, dimension=dimension)
     table = data.query(DIMENSION_TABLES[dimension]).set_index("code")
-    column = "label_en" if lang == "en" else "label_id"
+    column = in_language("label", lang)
     counts["label"] = counts["code"].map(table[column]).fillna(counts["code"])
     return counts
 
@@ -77,7 +77,7 @@ def events_list(events: pd.DataFrame) -> None:
         return
     for row in events.itertuples():
         when = format_date(row.event_date, lang, row.date_precision)
-        kind = row.event_type_label_en if lang == "en" else row.event_type_label_id
+        kind = getattr(row, in_language("event_type_label", lang))
         source = markdown_link(row.source_title, row.source_url)
         st.markdown(
             f"- **{markdown_literal(when)}** · {markdown_literal(kind)} · {markdown_literal(row.region_name)}: "

@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from analytics import elections as cycles
 from analytics.figures import wrap_label
 from analytics.filters import AGENCY_LEVELS, Filters
 from analytics.i18n import LANGUAGES, label, t
@@ -90,7 +91,7 @@ def choices(lang: str) -> Choices:
         provinces = regions[regions["level"] == "province"]
         elections = options["elections"]
         made = Choices(
-            elections=dict(zip(elections["election_id"], elections["label_en" if lang == "en" else "label_id"])),
+            elections=cycles.labels(elections, lang),
             provinces=dict(zip(provinces["region_code"], provinces["region_name"])),
             names=dict(zip(regions["region_code"], regions["region_name"])),
             regencies=by_province,
@@ -336,11 +337,7 @@ def current_filters() -> Filters:
 
 def previous_election(election_id: str | None) -> str | None:
     """The previous comparable cycle of ``election_id`` (same election type), if any."""
-    if not election_id:
-        return None
-    elections = data.query("elections").set_index("election_id")
-    previous = elections["previous_election_id"].get(election_id)
-    return previous if isinstance(previous, str) and previous else None
+    return cycles.previous(data.query("elections"), election_id)
 
 
 def on_map_select(chart_key: str):
