@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analytics.figures import FigureSpec
+from analytics.charts.spec import FigureSpec
 from analytics.i18n import t
 from analytics.text import plotly_literal
 

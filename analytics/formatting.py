@@ -121,7 +121,7 @@ def date_ticks(start, end, lang: str = "id", most: int = 7, finest: str = "day")
     names (Plotly writes English ones: 'Oct' on an Indonesian page); the year is written under the
     first tick and wherever it changes. ``finest`` ("day", "month", "year") is the smallest step, as
     monthly bars want month ticks. Returns {"tickvals", "ticktext"} for a layout axis (a line
-    break as "\n", which ``figures.figure`` makes Plotly's)."""
+    break as "\n", which ``charts.spec.figure`` makes Plotly's)."""
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     if pd.isna(start) or pd.isna(end):
         return {}

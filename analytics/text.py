@@ -9,7 +9,7 @@ upload pass through one of these before they reach a page or a chart:
   as the characters they are;
 - :func:`plotly_literal` for chart text (axis labels, hover text, legends, titles): Plotly reads a
   few HTML tags (``<a href>``, ``<b>``, ``<br>``) in text, so ``&``, ``<`` and ``>`` become
-  entities; a line break written as ``\\n`` becomes Plotly's ``<br>``. ``analytics.figures``
+  entities; a line break written as ``\\n`` becomes Plotly's ``<br>``. ``analytics.charts.spec``
   applies it to every chart, so builders write plain text and ``\\n`` for a new line.
 """
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import plotly.io
 
-from analytics import geo, maps, queries
+from analytics import geo, queries
+from analytics.charts import maps
 from analytics.filters import Filters
 from analytics.region_compare import MAP_METRICS, with_other_cycle
 

@@ -4,7 +4,9 @@ the Kalimantan figures on the map. Nothing is summed or averaged."""
 
 import streamlit as st
 
-from analytics import geo, maps, official, official_charts
+from analytics import geo, official
+from analytics.charts import maps
+from analytics.charts import official as official_charts
 from analytics.i18n import in_language, t
 from analytics.scope import scope_slug
 from analytics.text import in_sentence

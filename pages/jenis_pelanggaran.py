@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import category_charts
+from analytics.charts import categories as category_charts
 from analytics.i18n import t
 from analytics.text import in_sentence
 from analytics.ui import breakdown, components, data, small_counts, state

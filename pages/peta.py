@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from analytics import geo, maps, palette
+from analytics import geo, palette
+from analytics.charts import maps
 from analytics.disclosure import with_withheld_flags
 from analytics.i18n import t, t_markdown
 from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, median_not_reached, with_other_cycle

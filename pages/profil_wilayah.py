@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import figures
+from analytics.charts import summary as summary_charts
 from analytics.i18n import t
 from analytics.text import markdown_literal
 from analytics.ui import components, data, profile, small_counts, state
@@ -38,7 +38,7 @@ elif not small_counts.too_few_to_break_down(comparison.iloc[0]):
     )
     by_category = profile.labelled_dimension(filters, "category")
     components.chart(
-        figures.share_bars_figure(
+        summary_charts.share_bars_figure(
             by_category,
             t("q_categories", lang),
             lang,

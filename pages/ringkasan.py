@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analytics import figures
+from analytics.charts import summary as summary_charts
 from analytics.i18n import t
 from analytics.ui import comparison, components, data, small_counts, state, summary
 from analytics.ui.frame import ensure_routed_through_app
@@ -50,7 +50,7 @@ if headline["reported"] != 0 and not small_counts.too_few_to_break_down(headline
 
     hotspots = data.query("top_hotspots", filters, limit=10)
     components.chart(
-        figures.hotspots_figure(hotspots, lang, f"< {small_counts.threshold()}"),
+        summary_charts.hotspots_figure(hotspots, lang, f"< {small_counts.threshold()}"),
         hotspots,
         key="ringkasan_hotspot",
         source=components.register_source(),

@@ -4,7 +4,8 @@ service levels, the backlog of open cases by age, and the sanction mix."""
 import pandas as pd
 import streamlit as st
 
-from analytics import disclosure, followup_charts, queries
+from analytics import disclosure, queries
+from analytics.charts import followup as followup_charts
 from analytics.i18n import t
 from analytics.ui import components, data, followup, small_counts, state
 from analytics.ui.frame import ensure_routed_through_app

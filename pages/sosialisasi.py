@@ -3,7 +3,9 @@ in the same regency before and after each event (not a measure of effect)."""
 
 import streamlit as st
 
-from analytics import event_charts, geo, maps
+from analytics import geo
+from analytics.charts import events as event_charts
+from analytics.charts import maps
 from analytics.formatting import format_count
 from analytics.i18n import in_language, t
 from analytics.ui import components, data, events, small_counts, state

@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics import cycle_compare, figures, followup_charts, geo, maps, queries, release
+from analytics import cycle_compare, geo, queries, release
 from analytics import elections as cycles
-from analytics.briefing import charts
+from analytics.charts import briefing as briefing_charts
+from analytics.charts import followup as followup_charts
+from analytics.charts import maps
+from analytics.charts import summary as summary_charts
+from analytics.charts.spec import FigureSpec
 from analytics.disclosure import withheld, withheld_flags
-from analytics.figures import FigureSpec
 from analytics.filters import Filters
 from analytics.formatting import format_count, format_date, format_number, format_percent, is_missing
 from analytics.i18n import in_language, t
@@ -139,14 +142,14 @@ def build(
         slides.append(_map_slide(context, regencies, queries.regions(cur)))
         bucket = "week"
         over_time = register("cases_over_time", filters, bucket=bucket)
-        if audience.public and figures.mostly_withheld(over_time, bucket):
+        if audience.public and summary_charts.mostly_withheld(over_time, bucket):
             bucket = "month"  # weeks mostly below the threshold: months say more
             over_time = register("cases_over_time", filters, bucket=bucket)
         withheld_label = t("withheld_legend", lang, n=threshold) if audience.public else None
         slides.append(
             Slide(
                 t("q_trend", lang),
-                figure=figures.trend_figure(
+                figure=summary_charts.trend_figure(
                     over_time,
                     elections,
                     queries.milestones(cur),
@@ -374,8 +377,8 @@ def _provinces_slide(c: _Context, provinces: pd.DataFrame) -> Slide:
     """Each province's proven cases per 1,000 ASN beside Kalimantan as a whole (from the shown
     counts), the briefing's province marked."""
     lang = c.lang
-    kalimantan = charts.kalimantan_rate(provinces)
-    figure = charts.province_rates_figure(provinces, c.province_code, kalimantan, lang, c.threshold)
+    kalimantan = briefing_charts.kalimantan_rate(provinces)
+    figure = briefing_charts.province_rates_figure(provinces, c.province_code, kalimantan, lang, c.threshold)
     numbers = provinces[
         ["region_code", "region_name", "proven", "asn_count", "proven_per_1000_asn"]
         + [col for col in provinces.columns if col.endswith("_withheld")]
@@ -408,7 +411,7 @@ def _map_slide(c: _Context, regencies: pd.DataFrame, regions: pd.DataFrame) -> S
     figure = maps.choropleth_figure(
         regencies, layer, "proven_per_1000_asn", title, t("per_1000_asn", lang), t("no_data", lang), lang, ",.2f"
     )
-    figure = charts.with_numbers_on_map(figure, regions.set_index("region_code").loc[top["region_code"]])
+    figure = briefing_charts.with_numbers_on_map(figure, regions.set_index("region_code").loc[top["region_code"]])
     return Slide(title, lines=lines, figure=figure, source=f"{c.source}. {geo.attribution(lang)}", numbers=regencies)
 
 

@@ -16,9 +16,9 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from analytics import maps
 from analytics.briefing import fit, fonts
 from analytics.briefing.content import Briefing, Slide
+from analytics.charts import maps
 from analytics.export_context import ExportContext, with_export_context
 from analytics.formatting import format_date
 from analytics.i18n import t

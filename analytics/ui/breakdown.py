@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import disclosure, queries
-from analytics.category_charts import shares
+from analytics.charts.categories import shares
 from analytics.disclosure import withheld
 from analytics.filters import Filters
 from analytics.formatting import format_number, format_percent

@@ -8,11 +8,12 @@ import pandas as pd
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
-from analytics import cell_key, disclosure, maps
+from analytics import cell_key, disclosure
 from analytics.catalog import load_catalog
+from analytics.charts import maps
+from analytics.charts.spec import FigureSpec, draws_nothing
 from analytics.export_context import ExportContext, with_export_context
 from analytics.exports import chart_numbers_csv, safe_csv_bytes
-from analytics.figures import FigureSpec, draws_nothing
 from analytics.formatting import format_date
 from analytics.i18n import t, t_markdown
 from analytics.scope import ScopeNames, scope_line, scope_slug

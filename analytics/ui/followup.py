@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from analytics.charts.followup import STAGE_KEYS
 from analytics.disclosure import any_withheld, withheld
-from analytics.followup_charts import STAGE_KEYS
 from analytics.formatting import format_number, format_percent
 from analytics.i18n import t
 from analytics.ui import components, small_counts

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import geo, maps, settings
+from analytics import geo, settings
+from analytics.charts import maps
 from analytics.i18n import t, t_markdown
 from analytics.ui import access
 

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import official
-from analytics.figures import FigureSpec
+from analytics.charts.spec import FigureSpec
 from analytics.formatting import format_date, format_stated
 from analytics.i18n import figure_unit, in_language, t
 from analytics.result_cache import ResultCache

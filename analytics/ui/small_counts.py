@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import disclosure, figures, settings
+from analytics import disclosure, settings
+from analytics.charts import summary as summary_charts
 from analytics.disclosure import any_withheld, withheld, withheld_flags
 from analytics.formatting import format_count, format_number, format_percent
 from analytics.i18n import t
@@ -83,19 +84,19 @@ def too_few_to_break_down(headline: pd.Series) -> bool:
 def trend(filters, title_lang: str | None = None):
     """The trend chart and its numbers: by week for one cycle, by month otherwise. In the public
     view a weekly trend whose weeks are mostly without a number is shown by month instead, and
-    every period without a number is marked "< 5" (:func:`analytics.figures.trend_figure`).
+    every period without a number is marked "< 5" (:func:`analytics.charts.summary.trend_figure`).
     Returns (figure, numbers, note)."""
     lang = title_lang or language()
     public = public_view()
     bucket = "week" if filters.election_id else "month"
     over_time = data.query("cases_over_time", filters, bucket=bucket)
     note = None
-    if public and bucket == "week" and (over_time.empty or figures.mostly_withheld(over_time, "week")):
+    if public and bucket == "week" and (over_time.empty or summary_charts.mostly_withheld(over_time, "week")):
         bucket = "month"
         over_time = data.query("cases_over_time", filters, bucket=bucket)
         note = t("trend_by_month", lang, n=threshold())
     label = t("withheld_legend", lang, n=threshold()) if public else None
-    figure = figures.trend_figure(
+    figure = summary_charts.trend_figure(
         over_time,
         data.query("elections"),
         data.query("milestones"),
@@ -105,7 +106,7 @@ def trend(filters, title_lang: str | None = None):
         threshold=threshold(),
     )
     if public:  # a period outside the drawn range is below the threshold too: said in every public trend
-        over_time = figures.with_unshown_rows(over_time, bucket)  # the CSV lists the "< 5" periods too
+        over_time = summary_charts.with_unshown_rows(over_time, bucket)  # the CSV lists the "< 5" periods too
         note = " ".join(filter(None, [note, t("trend_withheld_note", lang, n=threshold())]))
     return figure, over_time, note
 
@@ -113,32 +114,32 @@ def trend(filters, title_lang: str | None = None):
 def aligned(filters, lang: str | None = None):
     """The cycles-aligned chart (cases by days before voting day, every cycle) and its numbers. The
     public view takes the finest bin (1, 2 or 4 weeks) of those that draw the most cycles
-    (:func:`analytics.figures.aligned_bin`), marks each bin without a number "< 5" and
+    (:func:`analytics.charts.summary.aligned_bin`), marks each bin without a number "< 5" and
     lists those bins in the numbers. Returns (figure, numbers, note)."""
     lang = lang or language()
     every_cycle = filters.with_election(None)
     public = public_view()
-    bin_days = figures.ALIGNED_BINS[0]
+    bin_days = summary_charts.ALIGNED_BINS[0]
     by_days = data.query("cases_by_days_before_voting", every_cycle, bin_days=bin_days)
     note = None
     if public:
         tried = {bin_days: by_days}
-        for coarser in figures.ALIGNED_BINS[1:]:
+        for coarser in summary_charts.ALIGNED_BINS[1:]:
             tried[coarser] = data.query("cases_by_days_before_voting", every_cycle, bin_days=coarser)
-        bin_days = figures.aligned_bin(tried)
+        bin_days = summary_charts.aligned_bin(tried)
         by_days = tried[bin_days]
         note = " ".join(
             filter(
                 None,
                 [
                     t("aligned_by_days", lang, days=bin_days, n=threshold())
-                    if bin_days != figures.ALIGNED_BINS[0]
+                    if bin_days != summary_charts.ALIGNED_BINS[0]
                     else None,
                     t("aligned_withheld_note", lang, n=threshold(), days=bin_days),
                 ],
             )
         )
-    figure = figures.aligned_cycles_figure(
+    figure = summary_charts.aligned_cycles_figure(
         by_days,
         state.choices(lang).elections,
         lang,
@@ -146,4 +147,4 @@ def aligned(filters, lang: str | None = None):
         threshold=threshold(),
         withheld_label=t("withheld_legend", lang, n=threshold()) if public else None,
     )
-    return figure, figures.aligned_with_gaps(by_days, bin_days) if public else by_days, note
+    return figure, summary_charts.aligned_with_gaps(by_days, bin_days) if public else by_days, note

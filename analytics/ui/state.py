@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import elections as cycles
-from analytics.figures import wrap_label
+from analytics.charts.spec import wrap_label
 from analytics.filters import AGENCY_LEVELS, Filters
 from analytics.i18n import LANGUAGES, label, t
 from analytics.text import plotly_literal
@@ -342,7 +342,7 @@ def previous_election(election_id: str | None) -> str | None:
 
 def on_map_select(chart_key: str):
     """A plotly on_select callback: a click on a region selects it in the shared filters."""
-    from analytics.maps import region_from_selection
+    from analytics.charts.maps import region_from_selection
 
     def _select() -> None:
         code = region_from_selection(st.session_state.get(chart_key))

@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analytics.charts.spec import STAND_IN
 from analytics.exports import chart_numbers_csv, safe_csv_bytes
-from analytics.figures import STAND_IN
 from analytics.ui import components
 from tests.app.test_pages import ANALYSIS_PAGES, APP, app_data_dir, as_analyst  # noqa: F401 (fixture)
 

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics import demo
 from analytics import pages as site_pages
-from analytics.figures import FigureSpec, draws_nothing
+from analytics.charts.spec import FigureSpec, draws_nothing
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = [page.script for page in site_pages.PAGES]

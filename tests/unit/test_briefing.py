@@ -157,7 +157,7 @@ def test_every_text_frame_of_the_saved_deck_fits_its_shape(rendered):
 
 def test_the_chart_images_carry_their_context():
     from analytics.briefing.content import Briefing, Slide
-    from analytics.figures import FigureSpec
+    from analytics.charts.spec import FigureSpec
 
     slide = Slide(
         "Q",

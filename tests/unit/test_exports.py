@@ -3,7 +3,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from analytics import figures
+from analytics.charts import summary as summary_charts
 from analytics.exports import neutralise_formula, safe_csv_bytes
 
 
@@ -37,5 +37,5 @@ def test_a_formula_after_a_list_separator_stays_inside_its_quoted_cell():
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="PNG export needs Debian's chromium")
 def test_chart_png_export_renders():
     hotspots = pd.DataFrame({"region_name": ["A"], "province_name": ["P"], "reported": [3], "proven": [1]})
-    png = figures.hotspots_figure(hotspots).to_plotly().to_image(format="png", width=600, height=400)
+    png = summary_charts.hotspots_figure(hotspots).to_plotly().to_image(format="png", width=600, height=400)
     assert png.startswith(b"\x89PNG") and len(png) > 2000

@@ -6,7 +6,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analytics import db, demo, geo, maps, queries, settings
+from analytics import db, demo, geo, queries, settings
+from analytics.charts import maps
 from analytics.filters import Filters
 
 

@@ -3,7 +3,7 @@ import json
 
 import pandas as pd
 
-from analytics import maps
+from analytics.charts import maps
 
 LAYER = {
     "type": "FeatureCollection",

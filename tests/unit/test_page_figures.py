@@ -5,8 +5,12 @@ from datetime import date
 
 import pandas as pd
 
-from analytics import category_charts, event_charts, followup_charts, official_charts, palette
-from analytics.figures import wrap_label
+from analytics import palette
+from analytics.charts import categories as category_charts
+from analytics.charts import events as event_charts
+from analytics.charts import followup as followup_charts
+from analytics.charts import official as official_charts
+from analytics.charts.spec import wrap_label
 
 
 def test_wrap_label_breaks_long_labels_only():

@@ -7,9 +7,9 @@ from datetime import date
 
 import pandas as pd
 
+from analytics.charts.spec import FigureSpec
 from analytics.export_context import FOOTER_NAME, STAMP_NAME, ExportContext, with_export_context
 from analytics.exports import chart_numbers_csv, safe_csv_bytes
-from analytics.figures import FigureSpec
 from analytics.filters import Filters
 from analytics.scope import ScopeNames, scope_line, scope_slug
 
@@ -138,7 +138,7 @@ def test_a_count_at_an_age_is_never_shown_above_its_final_count():
 
 
 def test_a_trend_csv_lists_the_periods_the_public_table_left_out():
-    from analytics.figures import with_unshown_rows
+    from analytics.charts.summary import with_unshown_rows
 
     public = pd.DataFrame(
         {

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 
 from analytics import palette
+from analytics.charts.spec import STAND_IN, FigureSpec, figure, layout
 from analytics.disclosure import withheld_flags
-from analytics.figures import STAND_IN, FigureSpec, figure, layout
 from analytics.formatting import format_number
 
 SMALL_COUNT = 5

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from analytics import palette
+from analytics.charts.spec import STAND_IN, FigureSpec, figure, layout, vertical_line, wrap_label
 from analytics.disclosure import withheld_flags
-from analytics.figures import STAND_IN, FigureSpec, figure, layout, vertical_line, wrap_label
 from analytics.formatting import date_ticks, format_date
 from analytics.i18n import in_language, t
 

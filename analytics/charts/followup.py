@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import disclosure, palette
+from analytics.charts.spec import STAND_IN, FigureSpec, figure, layout, wrap_label
 from analytics.disclosure import withheld_flags
-from analytics.figures import STAND_IN, FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_count, format_percent
 from analytics.i18n import in_language, t
 

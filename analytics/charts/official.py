@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import palette
-from analytics.figures import FigureSpec, figure, layout, wrap_label
+from analytics.charts.spec import FigureSpec, figure, layout, wrap_label
 from analytics.formatting import date_ticks, format_date
 from analytics.i18n import in_language, t
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import palette
+from analytics.charts.spec import STAND_IN, FigureSpec, figure, layout
 from analytics.disclosure import withheld_flags
-from analytics.figures import STAND_IN, FigureSpec, figure, layout
 from analytics.formatting import format_number
 from analytics.i18n import t
 from analytics.text import plotly_literal

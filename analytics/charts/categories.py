@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analytics import disclosure, palette
-from analytics.figures import STAND_IN, FigureSpec, figure, layout, wrap_label
+from analytics.charts.spec import STAND_IN, FigureSpec, figure, layout, wrap_label
 from analytics.formatting import format_number
 from analytics.i18n import t
 from analytics.text import plotly_literal
