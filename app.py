@@ -6,14 +6,14 @@ from analytics import pages as site_pages
 from analytics.disclosure import public_filters
 from analytics.formatting import format_date
 from analytics.i18n import t, t_markdown
-from analytics.ui import access, data, state
+from analytics.ui import access, data, session, sidebar, url
 from analytics.ui.frame import framed, not_found_page, requested_page
 
 st.set_page_config(page_title="Pantau Netralitas ASN", page_icon="⚖️", layout="wide", initial_sidebar_state="auto")
 
-filters = state.sidebar_filters()
+filters = sidebar.sidebar_filters()
 st.session_state["filters"] = filters
-lang = state.language()
+lang = session.language()
 with st.sidebar:
     access.login_box()
 analyst = access.is_analyst()
@@ -72,4 +72,4 @@ with framed():
     try:
         st.navigation(pages, position="sidebar").run()
     finally:  # also after a page's st.stop(): the URL holds the filters and the page's own controls
-        state.write_url()
+        url.write_url()

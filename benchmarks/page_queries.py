@@ -49,7 +49,7 @@ SAME_AGE_DAYS = 124
 
 
 def _previous_election(q: QueryRunner, election_id: str | None) -> str | None:
-    """analytics.ui.state.previous_election."""
+    """analytics.ui.sidebar.previous_election."""
     if not election_id:
         return None
     previous = q("elections").set_index("election_id")["previous_election_id"].get(election_id)

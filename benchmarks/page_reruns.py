@@ -24,7 +24,7 @@ from analytics import settings
 from analytics.filters import Filters
 
 APP = str(settings.REPO_DIR / "app.py")
-ALL = "semua"  # analytics.ui.state.ALL
+ALL = "semua"  # analytics.ui.url.ALL
 WIDGETS = {
     "f_election": "election_id",
     "f_from": "date_from",

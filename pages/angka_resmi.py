@@ -10,22 +10,22 @@ from analytics.charts import official as official_charts
 from analytics.i18n import in_language, t
 from analytics.scope import scope_slug
 from analytics.text import in_sentence
-from analytics.ui import components, data, state
+from analytics.ui import components, data, filter_choices, session, sidebar, url
 from analytics.ui import official as official_ui
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.geo import display_layer, explain_unavailable, layer_source
 
 ensure_routed_through_app()
 
-lang = state.language()
-filters = state.current_filters()
+lang = session.language()
+filters = sidebar.current_filters()
 components.page_header(t("page_figures", lang), t("figures_intro", lang))
 
 registry = data.query("published_figures")
 as_of = data.query("data_as_of").iloc[0]["figures_as_of"]
 source = t("figures_source", lang)
 elections = data.query("elections").set_index("election_id")
-cycle_label = state.choices(lang).elections
+cycle_label = filter_choices.choices(lang).elections
 
 series_figure, series = official_ui.chart_spec(
     official_charts.series_by_cycle_figure, "national_series", build_args=(lang,)
@@ -39,7 +39,7 @@ with_snapshots = [code for code, count in snapshot_counts.items() if count >= 2]
 if with_snapshots:
     richest = max(with_snapshots, key=snapshot_counts.get)
     default = filters.election_id if filters.election_id in with_snapshots else richest
-    state.url_control("angka_siklus", "cuplikan", with_snapshots, default)
+    url.url_control("angka_siklus", "cuplikan", with_snapshots, default)
     cycle = st.selectbox(t("snapshot_cycle", lang), with_snapshots, key="angka_siklus", format_func=cycle_label.get)
     lines_figure, lines = official_ui.chart_spec(
         official_charts.snapshots_figure,
@@ -69,7 +69,7 @@ st.subheader(t("figures_map_title", lang))
 available = official_ui.shaped("kalimantan_metrics")
 metric_labels = registry.drop_duplicates("metric").set_index("metric")[in_language("metric_label", lang)]
 choices = [f"{r.metric}|{r.level}" for r in available.itertuples()]
-state.url_control("angka_peta_metrik", "angka_peta", choices, choices[0])
+url.url_control("angka_peta_metrik", "angka_peta", choices, choices[0])
 choice = st.selectbox(
     t("figures_map_metric", lang),
     choices,
@@ -113,14 +113,14 @@ else:
 
 st.subheader(t("registry_title", lang))
 groups = ["semua", *sorted(registry["metric_group"].unique())]
-state.url_control("angka_kelompok", "kelompok", groups, "semua")
+url.url_control("angka_kelompok", "kelompok", groups, "semua")
 group = st.selectbox(
     t("metric_group", lang),
     groups,
     key="angka_kelompok",
     format_func=lambda g: t("all_groups", lang) if g == "semua" else t(f"group_{g}", lang),
 )
-state.url_control("angka_luar", "luar_kalimantan", [True, False], False)
+url.url_control("angka_luar", "luar_kalimantan", [True, False], False)
 outside = st.toggle(t("registry_outside_kalimantan", lang), key="angka_luar")
 shown = official.in_scope(registry, filters.province_code, filters.regency_code, outside)
 if group != "semua":

@@ -5,13 +5,13 @@ import streamlit as st
 
 from analytics.formatting import format_date
 from analytics.i18n import t
-from analytics.ui import components, state
+from analytics.ui import components, session
 from analytics.ui import open_data as open_data_ui
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
 
-lang = state.language()
+lang = session.language()
 components.page_header(t("page_open_data", lang), t("open_data_intro", lang), scoped=False)
 
 files = open_data_ui.files(lang)

@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.charts import categories as category_charts
 from analytics.i18n import t
 from analytics.text import in_sentence
-from analytics.ui import breakdown, components, data, small_counts, state
+from analytics.ui import breakdown, clicks, components, data, filter_choices, session, sidebar, small_counts, url
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.labels import code_labels
 
@@ -13,8 +13,8 @@ ensure_routed_through_app()
 
 DIMENSIONS = ("category", "position", "agency_level", "medium")
 
-lang = state.language()
-filters = state.current_filters()
+lang = session.language()
+filters = sidebar.current_filters()
 components.page_header(t("page_categories", lang), t("categories_intro", lang))
 
 headline = data.query("headline_numbers", filters).iloc[0]
@@ -22,11 +22,11 @@ if headline["any_synthetic"]:
     components.synthetic_banner()
 
 elections = data.query("elections").set_index("election_id")
-cycle_labels_all = dict(state.choices(lang).elections)
+cycle_labels_all = dict(filter_choices.choices(lang).elections)
 cycle_labels_all["semua"] = t("all_elections", lang)
 
 col_dimension, col_compare = st.columns([3, 2])
-state.url_control("jenis_dimensi", "rincian", DIMENSIONS, "category")
+url.url_control("jenis_dimensi", "rincian", DIMENSIONS, "category")
 dimension = (
     col_dimension.segmented_control(
         t("breakdown_by", lang),
@@ -38,18 +38,18 @@ dimension = (
     or "category"
 )
 focus = filters.election_id or "semua"
-compare_options = [state.NO_CHOICE] + [code for code in elections.index if code != filters.election_id]
-default_other = state.previous_election(filters.election_id)
-state.url_control(
-    "jenis_banding", "banding", compare_options, default_other if default_other in compare_options else state.NO_CHOICE
+compare_options = [url.NO_CHOICE] + [code for code in elections.index if code != filters.election_id]
+default_other = sidebar.previous_election(filters.election_id)
+url.url_control(
+    "jenis_banding", "banding", compare_options, default_other if default_other in compare_options else url.NO_CHOICE
 )
 other = col_compare.selectbox(
     t("compare_with", lang),
     compare_options,
     key="jenis_banding",
-    format_func=lambda code: t("no_comparison", lang) if code == state.NO_CHOICE else cycle_labels_all[code],
+    format_func=lambda code: t("no_comparison", lang) if code == url.NO_CHOICE else cycle_labels_all[code],
 )
-other = None if other == state.NO_CHOICE else other
+other = None if other == url.NO_CHOICE else other
 
 if headline["reported"] == 0:
     components.empty_state()
@@ -74,9 +74,9 @@ elif not small_counts.too_few_to_break_down(headline):
         notes.append(t("not_recorded_note", lang))
     notes.append(breakdown.other_share_note(counts, list(shown_cycles), bool(headline["any_synthetic"])))
     drill = None
-    if dimension in state.DIMENSION_FILTER_KEYS:
+    if dimension in clicks.DIMENSION_FILTER_KEYS:
         st.caption(t("bar_click_hint", lang, dimension=dimension_name))
-        drill = state.on_bar_select("jenis_batang", dimension, dict(zip(counts["label"], counts["code"])))
+        drill = clicks.on_bar_select("jenis_batang", dimension, dict(zip(counts["label"], counts["code"])))
     components.chart(
         figure,
         counts,
@@ -90,7 +90,7 @@ elif not small_counts.too_few_to_break_down(headline):
 
     st.subheader(t("crosstab_title", lang))
     column_options = [d for d in DIMENSIONS if d != dimension]
-    state.url_control("jenis_silang", "silang", column_options, column_options[0])
+    url.url_control("jenis_silang", "silang", column_options, column_options[0])
     column_dimension = st.selectbox(
         t("crosstab_against", lang),
         column_options,

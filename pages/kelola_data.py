@@ -9,14 +9,14 @@ from analytics.ingest import pipeline, templates
 from analytics.ingest.readers import DEFAULT_LIMIT_MB
 from analytics.ingest.store import EMPTY_VERSION, StoreError
 from analytics.text import markdown_literal
-from analytics.ui import components, data, manage, state
+from analytics.ui import access, components, data, manage, session
 from analytics.ui.access import require_analyst
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
 require_analyst()
 
-lang = state.language()
+lang = session.language()
 components.page_header(t("page_manage", lang), t("manage_intro", lang), scoped=False)
 
 sources = data.sources()
@@ -97,7 +97,7 @@ if upload is not None:
         if prepared.changes_anything:
             if st.button(t("confirm_import", lang), type="primary", key="kelola_simpan"):
                 try:
-                    version = pipeline.commit(prepared, who=state.current_user())
+                    version = pipeline.commit(prepared, who=access.current_user())
                 except pipeline.StaleVersion as stale:
                     st.warning(t("stale_import", lang, current=stale.current), icon=":material/sync_problem:")
                 except StoreError as error:
@@ -130,7 +130,7 @@ else:
     confirmed = col_go.checkbox(t("rollback_confirm", lang, version=target), key="kelola_yakin")
     if col_go.button(t("rollback", lang), disabled=not confirmed, key="kelola_pulihkan_tombol"):
         try:
-            version = pipeline.rollback(target, who=state.current_user())
+            version = pipeline.rollback(target, who=access.current_user())
         except StoreError as error:
             st.error(markdown_literal(error), icon=":material/error:")
         else:

@@ -6,12 +6,12 @@ from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.report_channels import CHANNELS
 from analytics.text import markdown_link, markdown_literal
-from analytics.ui import components, state
+from analytics.ui import components, session
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
 
-lang = state.language()
+lang = session.language()
 components.page_header(t("page_report", lang), scoped=False)
 st.markdown(t("report_intro", lang))
 for channel in CHANNELS:

@@ -7,13 +7,13 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.text import markdown_literal
-from analytics.ui import briefing, components, small_counts, state
+from analytics.ui import briefing, components, session, sidebar, small_counts, url
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
 
-lang = state.language()
-filters = state.current_filters()
+lang = session.language()
+filters = sidebar.current_filters()
 
 if not filters.election_id:
     st.title(t("page_briefing", lang))
@@ -26,7 +26,7 @@ if not presenting:
 public_version = False
 if not small_counts.public_view():
     if not presenting:
-        state.url_control("paparan_publik", "versi_publik", [True, False], False)
+        url.url_control("paparan_publik", "versi_publik", [True, False], False)
         st.session_state["paparan_publik_dipilih"] = st.toggle(
             t("brief_public_version", lang), key="paparan_publik", help=t("brief_public_version_help", lang)
         )

@@ -8,18 +8,18 @@ from analytics.disclosure import with_withheld_flags
 from analytics.i18n import t, t_markdown
 from analytics.region_compare import MAP_METRIC_BY_CODE, MAP_METRICS, median_not_reached, with_other_cycle
 from analytics.text import in_sentence
-from analytics.ui import comparison, components, data, small_counts, state
+from analytics.ui import clicks, comparison, components, data, session, sidebar, small_counts, url
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.geo import display_layer, explain_unavailable, layer_source
 
 ensure_routed_through_app()
 
-lang = state.language()
-filters = state.current_filters()
+lang = session.language()
+filters = sidebar.current_filters()
 components.page_header(t("page_map", lang))
 
 col_level, col_metric, col_other = st.columns([1, 1, 1])
-state.url_control("map_level", "lapisan", ["regency", "province"], "regency")
+url.url_control("map_level", "lapisan", ["regency", "province"], "regency")
 level = (
     col_level.segmented_control(
         t("map_level", lang),
@@ -31,7 +31,7 @@ level = (
     or "regency"
 )
 metric_codes = [m.code for m in MAP_METRICS]
-state.url_control("map_metric", "ukuran", metric_codes, metric_codes[0])
+url.url_control("map_metric", "ukuran", metric_codes, metric_codes[0])
 metric_code = col_metric.selectbox(
     t("map_metric", lang),
     metric_codes,
@@ -40,17 +40,17 @@ metric_code = col_metric.selectbox(
 )
 metric = MAP_METRIC_BY_CODE[metric_code]
 metric_label = t(metric.label_key, lang)
-other_cycles = comparison.cycles_to_compare(filters.election_id, state.previous_election(filters.election_id))
-state.url_control("map_compare", "banding", [state.NO_CHOICE, *other_cycles], state.NO_CHOICE)
+other_cycles = comparison.cycles_to_compare(filters.election_id, sidebar.previous_election(filters.election_id))
+url.url_control("map_compare", "banding", [url.NO_CHOICE, *other_cycles], url.NO_CHOICE)
 other_id = col_other.selectbox(
     t("compare_with", lang),
-    [state.NO_CHOICE, *other_cycles],
+    [url.NO_CHOICE, *other_cycles],
     key="map_compare",
-    format_func=lambda code: t("compare_none", lang) if code == state.NO_CHOICE else comparison.cycle_label(code, lang),
+    format_func=lambda code: t("compare_none", lang) if code == url.NO_CHOICE else comparison.cycle_label(code, lang),
     disabled=not other_cycles,
     help=t("compare_with_help", lang),
 )
-other_id = None if other_id == state.NO_CHOICE else other_id
+other_id = None if other_id == url.NO_CHOICE else other_id
 
 map_filters = (
     filters.without("province_code", "regency_code") if level == "province" else filters.without("regency_code")
@@ -118,7 +118,7 @@ else:
         source=components.register_source() + ". " + geo.attribution(lang),
         as_of=as_of,
         unit_note=None if small_counts.public_view() else t("small_counts_note", lang),
-        on_select=state.on_map_select(f"peta_{level}"),
+        on_select=clicks.on_map_select(f"peta_{level}"),
         selection_mode=("points",),
     )
 
@@ -130,7 +130,7 @@ if selected:
         "pages/profil_wilayah.py",
         label=t_markdown("open_profile", lang, name=name),
         icon=":material/location_on:",
-        query_params=state.url_params(),
+        query_params=url.url_params(),
     )
 
 this_label = comparison.cycle_label(filters.election_id, lang) if filters.election_id else None

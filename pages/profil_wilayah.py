@@ -5,19 +5,19 @@ import streamlit as st
 from analytics.charts import summary as summary_charts
 from analytics.i18n import t
 from analytics.text import markdown_literal
-from analytics.ui import components, data, profile, small_counts, state
+from analytics.ui import components, data, profile, session, sidebar, small_counts, url
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
 
-lang = state.language()
-filters = state.current_filters()
+lang = session.language()
+filters = sidebar.current_filters()
 components.page_header(t("page_profile", lang))
 
 region_code = filters.region_code
 if not region_code:
     st.info(t("profile_pick_region", lang), icon=":material/location_on:")
-    st.page_link("pages/peta.py", label=t("page_map", lang), icon=":material/map:", query_params=state.url_params())
+    st.page_link("pages/peta.py", label=t("page_map", lang), icon=":material/map:", query_params=url.url_params())
     st.stop()
 
 regions = data.query("regions").set_index("region_code")

@@ -4,13 +4,13 @@ import streamlit as st
 
 from analytics.charts import summary as summary_charts
 from analytics.i18n import t
-from analytics.ui import comparison, components, data, small_counts, state, summary
+from analytics.ui import comparison, components, data, session, sidebar, small_counts, summary
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
 
-lang = state.language()
-filters = state.current_filters()
+lang = session.language()
+filters = sidebar.current_filters()
 components.page_header(t("page_summary", lang), t("summary_intro", lang))
 st.page_link("pages/laporkan.py", label=t("report_link", lang), icon=":material/report:")
 
@@ -23,7 +23,7 @@ if headline["reported"] == 0:
     components.empty_state()
 else:
     st.subheader(t("q_headline", lang))
-    same_age = comparison.same_age(filters, state.previous_election(filters.election_id))
+    same_age = comparison.same_age(filters, sidebar.previous_election(filters.election_id))
     at_age, final = comparison.headline_pair(filters, same_age) if same_age else (None, None)
     summary.headline_tiles(headline, same_age, at_age, final)
 

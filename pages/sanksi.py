@@ -7,13 +7,13 @@ import streamlit as st
 from analytics import disclosure, queries
 from analytics.charts import followup as followup_charts
 from analytics.i18n import t
-from analytics.ui import components, data, followup, small_counts, state
+from analytics.ui import components, data, followup, session, sidebar, small_counts
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
 
-lang = state.language()
-filters = state.current_filters()
+lang = session.language()
+filters = sidebar.current_filters()
 components.page_header(t("page_sanctions", lang), t("sanctions_intro", lang))
 
 headline = data.query("headline_numbers", filters).iloc[0]

@@ -8,7 +8,7 @@ from analytics.charts import events as event_charts
 from analytics.charts import maps
 from analytics.formatting import format_count
 from analytics.i18n import in_language, t
-from analytics.ui import components, data, events, small_counts, state
+from analytics.ui import components, data, events, session, sidebar, small_counts, url
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.geo import display_layer, explain_unavailable, layer_source
 
@@ -16,8 +16,8 @@ ensure_routed_through_app()
 
 WINDOWS = (30, 60, 90)
 
-lang = state.language()
-filters = state.current_filters()
+lang = session.language()
+filters = sidebar.current_filters()
 components.page_header(t("page_events", lang), t("events_intro", lang))
 
 as_of = data.query("data_as_of").iloc[0]
@@ -74,7 +74,7 @@ else:
 
 st.subheader(t("before_after_title", lang))
 st.info(t("not_causal", lang), icon=":material/info:")
-state.url_control("sosialisasi_jendela", "jendela", WINDOWS, 60)
+url.url_control("sosialisasi_jendela", "jendela", WINDOWS, 60)
 window = (
     st.segmented_control(
         t("window_days", lang),

@@ -4,12 +4,12 @@ import streamlit as st
 
 from analytics import cell_key, disclosure, geo, settings
 from analytics.i18n import t
-from analytics.ui import about, components, data, state
+from analytics.ui import about, components, data, session
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
 
-lang = state.language()
+lang = session.language()
 components.page_header(t("page_about", lang), scoped=False)
 register_is_synthetic = bool(data.query("data_as_of").iloc[0]["register_is_synthetic"])
 

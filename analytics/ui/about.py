@@ -9,7 +9,7 @@ from analytics.catalog import columns_frame, load_catalog
 from analytics.formatting import format_count
 from analytics.i18n import t
 from analytics.ui import data, small_counts
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 TIER_LABELS = {
     "reference": {"id": "Referensi (nyata)", "en": "Reference (real)"},

@@ -156,3 +156,16 @@ def analyst_only_page(url_path: str):
 
     analyst_only.__name__ = f"analyst_only_{url_path}"  # Streamlit tells pages apart by it
     return analyst_only
+
+
+def current_user() -> str:
+    """Who is acting, for the version log: the logged-in user where there is one."""
+    try:
+        user = st.user
+        if getattr(user, "is_logged_in", False):
+            return str(user.get("email") or user.get("name") or "analyst")
+    except Exception:  # st.user needs an auth configuration on some versions
+        pass
+    from analytics.ingest.pipeline import default_user
+
+    return default_user()

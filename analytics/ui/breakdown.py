@@ -13,7 +13,7 @@ from analytics.formatting import format_number, format_percent
 from analytics.i18n import t
 from analytics.ui import data, small_counts
 from analytics.ui.labels import code_labels
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 
 def cycle_shares(filters: Filters, dimension: str, cycles: list[str | None]) -> pd.DataFrame:

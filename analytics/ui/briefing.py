@@ -13,7 +13,7 @@ from analytics.briefing.content import Briefing
 from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.ui import components, data, small_counts
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 PRESENTATION_CSS = """
 <style>

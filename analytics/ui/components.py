@@ -18,9 +18,9 @@ from analytics.formatting import format_date
 from analytics.i18n import t, t_markdown
 from analytics.scope import ScopeNames, scope_line, scope_slug
 from analytics.text import in_sentence, markdown_literal
-from analytics.ui import data, small_counts, state
+from analytics.ui import data, filter_choices, sidebar, small_counts
 from analytics.ui.geo import basemap_url, static_file
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "toImageButtonOptions": {"format": "png", "scale": 2}}
 
@@ -32,14 +32,14 @@ def plotly_config() -> dict:
 
 
 def scope_names(lang: str) -> ScopeNames:
-    made = state.choices(lang)
+    made = filter_choices.choices(lang)
     return ScopeNames(made.elections, made.names, made.categories, made.positions)
 
 
 def scope_text(lang: str | None = None) -> str:
     """What the view covers (cycle · area · filters), as the public or an analyst sees it."""
     lang = lang or language()
-    return scope_line(state.current_filters(), scope_names(lang), lang, public=small_counts.public_view())
+    return scope_line(sidebar.current_filters(), scope_names(lang), lang, public=small_counts.public_view())
 
 
 def page_header(title: str, intro: str | None = None, scoped: bool = True) -> None:
@@ -62,8 +62,8 @@ def empty_state(message: str | None = None) -> None:
     a narrowing filter (category, position, level, dates) is set, the advice to remove it."""
     lang = language()
     if message is None:
-        filters = state.current_filters()
-        choices = state.choices(lang)
+        filters = sidebar.current_filters()
+        choices = filter_choices.choices(lang)
         area = choices.names.get(filters.region_code, "Kalimantan") if filters.region_code else "Kalimantan"
         cycle = (
             choices.elections.get(filters.election_id, t("all_elections", lang))
@@ -189,7 +189,7 @@ def chart(
         synthetic=register_shown and register_is_synthetic(),
         lang=lang,
     )
-    file_stem = f"{key}_{scope_slug(state.current_filters())}"
+    file_stem = f"{key}_{scope_slug(sidebar.current_filters())}"
     col_csv.download_button(
         t("download_csv", lang),
         data=lambda: safe_csv_bytes(chart_numbers_csv(numbers)),

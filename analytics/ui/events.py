@@ -9,7 +9,7 @@ import streamlit as st
 from analytics.disclosure import withheld_flags
 from analytics.formatting import format_date
 from analytics.i18n import in_language, t
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 
 def events_per_regency(events: pd.DataFrame, regions: pd.DataFrame, province_code: str | None) -> pd.DataFrame:

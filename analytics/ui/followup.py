@@ -10,7 +10,7 @@ from analytics.disclosure import any_withheld, withheld
 from analytics.formatting import format_number, format_percent
 from analytics.i18n import t
 from analytics.ui import components, small_counts
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 
 def agency_table(agencies: pd.DataFrame) -> None:

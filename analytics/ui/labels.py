@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from analytics.i18n import in_language, t
 from analytics.ui import data
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 REFERENCE_TABLES = {"category": "categories", "position": "positions"}
 TEXT_PREFIXES = {"agency_level": "", "medium": "medium_", "intake": "intake_", "asn_status": ""}

@@ -16,7 +16,7 @@ from analytics.ingest import learned, pipeline
 from analytics.ingest.isolated import prepare_isolated
 from analytics.ingest.problems import report_csv
 from analytics.ingest.store import VersionStore
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 
 def table_label(name: str) -> str:

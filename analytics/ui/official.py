@@ -13,7 +13,7 @@ from analytics.formatting import format_date, format_stated
 from analytics.i18n import figure_unit, in_language, t
 from analytics.result_cache import ResultCache
 from analytics.ui import data
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 QUALIFIER_MARK = {"exact": "", "approx": "~", "more_than": ">"}
 

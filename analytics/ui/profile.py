@@ -13,7 +13,7 @@ from analytics.formatting import format_date, format_stated
 from analytics.i18n import figure_unit, in_language, t
 from analytics.text import markdown_link, markdown_literal
 from analytics.ui import data, small_counts
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 DIMENSION_TABLES = {"category": "categories", "position": "positions"}
 

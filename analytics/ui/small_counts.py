@@ -10,7 +10,7 @@ from analytics.charts import summary as summary_charts
 from analytics.disclosure import any_withheld, withheld, withheld_flags
 from analytics.formatting import format_count, format_number, format_percent
 from analytics.i18n import t
-from analytics.ui import access, data, state
+from analytics.ui import access, data, filter_choices
 from analytics.ui.session import language
 
 
@@ -141,7 +141,7 @@ def aligned(filters, lang: str | None = None):
         )
     figure = summary_charts.aligned_cycles_figure(
         by_days,
-        state.choices(lang).elections,
+        filter_choices.choices(lang).elections,
         lang,
         bin_days=bin_days,
         threshold=threshold(),

@@ -13,7 +13,7 @@ from analytics.i18n import t
 from analytics.ui import comparison as compare
 from analytics.ui import small_counts
 from analytics.ui.components import metric_tile
-from analytics.ui.state import language
+from analytics.ui.session import language
 
 TILES = (
     ("reported", "count"),

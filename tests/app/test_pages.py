@@ -205,9 +205,9 @@ def test_figures_page_keeps_conflicting_figures_apart(app):
 def test_clicking_a_category_bar_filters_every_page(app):
     at = app.run()
     at.switch_page("pages/jenis_pelanggaran.py").run()
-    from analytics.ui import state
+    from analytics.ui import clicks
 
-    callback = state.on_bar_select("jenis_batang", "category", {"Lainnya": "lainnya"})
+    callback = clicks.on_bar_select("jenis_batang", "category", {"Lainnya": "lainnya"})
     at.session_state["jenis_batang"] = {"selection": {"points": [{"y": "Lainnya", "x": 50.0}]}}
     # run the callback against the AppTest's session state
     from unittest import mock
