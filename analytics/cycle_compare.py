@@ -18,22 +18,14 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from analytics import measures
 from analytics.disclosure import withheld
 from analytics.formatting import format_number, is_missing
 
-#: How each compared measure changes: "percent" (relative), "cases", "points", "days".
-CHANGE_UNIT = {
-    "reported": "percent",
-    "proven": "percent",
-    "recommended": "percent",
-    "followed_up": "percent",
-    "followup_rate_pct": "points",
-    "median_days_to_resolution": "days",
-    "proven_per_1000_asn": "points",
-}
-#: The direction that is better, where it has a stated meaning. A count of reports is neither:
-#: more reports may be more violations or more vigilant reporting.
-BETTER = {"followup_rate_pct": "higher", "median_days_to_resolution": "lower"}
+#: How each compared measure changes: "percent" (relative), "points", "days" (analytics.measures).
+CHANGE_UNIT = {column: measure.change_unit for column, measure in measures.BY_COLUMN.items()}
+#: The direction that is better, where it has a stated meaning (analytics.measures).
+BETTER = {column: measure.better for column, measure in measures.BY_COLUMN.items() if measure.better}
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from dataclasses import astuple, dataclass
 
 import pandas as pd
 
+from analytics import elections as cycles
 from analytics.filters import Filters
 
 Backend = Callable[..., pd.DataFrame]  # backend(name, filters_or_None, **extra) -> DataFrame
@@ -49,11 +50,8 @@ SAME_AGE_DAYS = 124
 
 
 def _previous_election(q: QueryRunner, election_id: str | None) -> str | None:
-    """analytics.ui.sidebar.previous_election."""
-    if not election_id:
-        return None
-    previous = q("elections").set_index("election_id")["previous_election_id"].get(election_id)
-    return previous if isinstance(previous, str) and previous else None
+    """analytics.ui.sidebar.previous_election, on the runner's elections table."""
+    return cycles.previous(q("elections"), election_id)
 
 
 def sidebar(q: QueryRunner, f: Filters) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analytics import cycle_compare, geo, queries, release
+from analytics import cycle_compare, geo, measures, queries, release
 from analytics import elections as cycles
 from analytics.charts import briefing as briefing_charts
 from analytics.charts import followup as followup_charts
@@ -66,14 +66,7 @@ def _region_name(cur, code: str | None, lang: str) -> str:
     return queries.regions(cur).set_index("region_code").loc[code, "region_name"]
 
 
-HEADLINE_KEYS = (
-    ("reported", "reported"),
-    ("proven", "proven"),
-    ("recommended", "recommended"),
-    ("followed_up", "followed_up"),
-    ("followup_rate_pct", "followup_rate"),
-    ("median_days_to_resolution", "median_days"),
-)
+HEADLINE_KEYS = tuple((measure.column, measure.label_key) for measure in measures.HEADLINE)
 
 
 def build(

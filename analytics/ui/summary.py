@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import cycle_compare, disclosure
+from analytics import cycle_compare, disclosure, measures
 from analytics.cycle_compare import SameAge
 from analytics.disclosure import withheld
 from analytics.formatting import format_number, format_percent, is_missing
@@ -15,15 +15,9 @@ from analytics.ui import small_counts
 from analytics.ui.components import metric_tile
 from analytics.ui.session import language
 
-TILES = (
-    ("reported", "count"),
-    ("proven", "count"),
-    ("recommended", "count"),
-    ("followed_up", "count"),
-    ("followup_rate_pct", "percent"),
-    ("median_days_to_resolution", "days"),
-)
-TILE_LABELS = {"followup_rate_pct": "followup_rate", "median_days_to_resolution": "median_days"}
+#: (column, how it is shown) of the six headline tiles (analytics.measures).
+TILES = tuple((measure.column, measure.shown_as) for measure in measures.HEADLINE)
+TILE_LABELS = {measure.column: measure.label_key for measure in measures.HEADLINE}
 
 
 def formatted(row: pd.Series, field: str, kind: str, lang: str) -> str:
