@@ -9,17 +9,14 @@ same numbers in the charts, tables and CSV downloads.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-import duckdb
 import pandas as pd
 import streamlit as st
 
-from analytics import db, demo, prepared, release, settings
+from analytics import db, demo, prepared, release, serving, settings
 from analytics.filters import Filters
 from analytics.i18n import t_markdown
-from analytics.ingest.store import StoreError
 from analytics.result_cache import ResultCache
 from analytics.ui import access
 from analytics.ui.session import language
@@ -37,34 +34,14 @@ def _connection_for(data_dir: str, version: str):
     return prepared.connect(settings.cache_dir(Path(data_dir)), sources), sources
 
 
-#: How long resolved sources are reused: a page runs tens of queries, and each would otherwise
-#: stat every data file again. An import is served at most this much later.
-SOURCES_TTL_S = 1.0
-_recent: dict[str, tuple[float, str]] = {}
-
-
-def _current_version(base: Path) -> str:
-    now = time.monotonic()
-    seen = _recent.get(str(base))
-    if seen and now - seen[0] < SOURCES_TTL_S:
-        return seen[1]
-    version = db.resolve_sources(base).version
-    _recent[str(base)] = (now, version)
-    return version
-
-
-#: Per data directory: the connection last served, and why the current data could not be (when so).
-_last_served: dict[str, tuple] = {}
-_problem: dict[str, str] = {}
-_failed: dict[tuple[str, str], Exception] = {}
-#: Per data directory: the version whose connection opened fine, and that connection.
-_opened: dict[str, tuple[str, tuple]] = {}
-_demo_checked: set[str] = set()
+def served() -> serving.ServedData:
+    """The served state of the data directory as configured now (analytics.serving)."""
+    return serving.served_data(str(settings.data_dir()), _connection_for, _demo_ready)
 
 
 def forget_sources() -> None:
     """Look at the data files again on the next query (after an import or a restore here)."""
-    _recent.clear()
+    serving.forget_sources()
 
 
 def connection():
@@ -75,39 +52,16 @@ def connection():
     per data version. When the current data cannot be read (a damaged or missing file), the
     last good version keeps being served and :func:`problem` says what is wrong; only when
     there is none does the page stop with the reason."""
-    base = str(settings.data_dir())
     try:
-        if base not in _demo_checked:
-            _demo_ready(base)
-            _demo_checked.add(base)
-        version = _current_version(Path(base))
-        opened = _opened.get(base)
-        if opened is not None and opened[0] == version:
-            return opened[1]  # the common case: a page's tens of queries within the same second
-        if (base, version) in _failed:  # do not retry a version that failed, until its files change
-            raise _failed[(base, version)]
-        try:
-            served = _connection_for(base, version)
-        except (db.DataError, duckdb.Error, OSError) as error:
-            _failed[(base, version)] = error
-            raise
-    except (db.DataError, StoreError, duckdb.Error, OSError) as error:
-        fallback = _last_served.get(base) or prepared.last_good(settings.cache_dir(Path(base)))
-        _problem[base] = str(error)
-        if fallback is None:
-            st.error(t_markdown("data_unavailable", language(), reason=str(error)), icon=":material/error:")
-            st.stop()
-        _last_served[base] = fallback
-        return fallback
-    _problem.pop(base, None)
-    _last_served[base] = served
-    _opened[base] = (version, served)
-    return served
+        return served().connection()
+    except serving.Unavailable as nothing:
+        st.error(t_markdown("data_unavailable", language(), reason=str(nothing)), icon=":material/error:")
+        st.stop()
 
 
 def problem() -> str | None:
     """Why the data as they are now cannot be served (the last good version is shown instead)."""
-    return _problem.get(str(settings.data_dir()))
+    return served().problem
 
 
 def sources() -> db.DataSources:
@@ -118,16 +72,10 @@ def sources() -> db.DataSources:
 RESULTS = ResultCache(max_entries=1024)
 
 
-#: The register's context (its cycles, whether synthetic) per data version, for the release.
-_contexts: dict[str, release.RegisterContext] = {}
-
-
 def _run_query(query_name: str, filters: Filters | None, extra: dict, audience: release.Audience) -> pd.DataFrame:
-    con, served = connection()
+    con, sources_now = connection()
     with con.cursor() as cur:
-        context = _contexts.get(served.version)
-        if context is None and audience.public:
-            context = _contexts[served.version] = release.RegisterContext.read(cur)
+        context = served().register_context(cur, sources_now.version) if audience.public else None
         return release.fetch(cur, query_name, filters, audience, context, **extra)
 
 
