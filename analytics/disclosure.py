@@ -305,6 +305,11 @@ def withheld_flags(frame: pd.DataFrame, column: str) -> np.ndarray:
     return np.zeros(len(frame), dtype=bool) if flags is None else flags.to_numpy(dtype=bool, na_value=False)
 
 
+def visible(frame: pd.DataFrame, column: str) -> np.ndarray:
+    """Per row, whether ``frame[column]`` holds a number the audience sees: present and not withheld."""
+    return frame[column].notna().to_numpy() & ~withheld_flags(frame, column)
+
+
 def any_withheld(frame: pd.DataFrame) -> bool:
     return any(
         frame[column].to_numpy(dtype=bool, na_value=False).any()

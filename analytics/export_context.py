@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analytics.charts.spec import FigureSpec
+from analytics.charts.spec import FigureSpec, wrap_label
 from analytics.i18n import t
 from analytics.text import plotly_literal
 
@@ -36,16 +36,8 @@ def footer_text(context: ExportContext) -> str:
 
 
 def wrapped(text: str, width_chars: int) -> str:
-    """``text`` (Plotly literal) in lines of at most ``width_chars``, joined by ``<br>``."""
-    lines, line = [], ""
-    for word in text.split(" "):
-        if line and len(line) + 1 + len(word) > width_chars:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    lines.append(line)
-    return "<br>".join(lines)
+    """``text`` (Plotly literal) in lines of at most ``width_chars``, joined by Plotly's ``<br>``."""
+    return wrap_label(text, width_chars).replace("\n", "<br>")
 
 
 def with_export_context(

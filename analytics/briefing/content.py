@@ -19,7 +19,7 @@ from analytics.charts import followup as followup_charts
 from analytics.charts import maps
 from analytics.charts import summary as summary_charts
 from analytics.charts.spec import FigureSpec
-from analytics.disclosure import withheld, withheld_flags
+from analytics.disclosure import visible, withheld
 from analytics.filters import Filters
 from analytics.formatting import format_count, format_date, format_number, format_percent, is_missing
 from analytics.i18n import in_language, t
@@ -294,11 +294,7 @@ def _top_rates(regencies: pd.DataFrame, n: int) -> pd.DataFrame:
     """The ``n`` regencies with the highest shown proven-per-1,000-ASN rate."""
     if regencies.empty or "proven_per_1000_asn" not in regencies:
         return regencies.iloc[0:0]
-    shown = regencies[
-        regencies["proven_per_1000_asn"].notna().to_numpy()
-        & ~withheld_flags(regencies, "proven_per_1000_asn")
-        & (regencies["proven_per_1000_asn"] > 0)
-    ]
+    shown = regencies[visible(regencies, "proven_per_1000_asn") & (regencies["proven_per_1000_asn"] > 0)]
     return shown.sort_values(["proven_per_1000_asn", "region_name"], ascending=[False, True]).head(n)
 
 
@@ -311,7 +307,7 @@ def _stall(backlog: pd.DataFrame) -> tuple[str, int, int] | None:
     those more than 180 days."""
     if backlog.empty:
         return None
-    shown = backlog[backlog["cases"].notna().to_numpy() & ~withheld_flags(backlog, "cases")]
+    shown = backlog[visible(backlog, "cases")]
     if shown.empty:
         return None
     per_stage = shown.groupby("open_stage")["cases"].sum()

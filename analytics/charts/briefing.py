@@ -7,21 +7,17 @@ import pandas as pd
 
 from analytics import palette
 from analytics.charts.spec import STAND_IN, FigureSpec, figure, layout
-from analytics.disclosure import withheld_flags
+from analytics.disclosure import visible
 from analytics.formatting import format_number
 from analytics.i18n import t
 from analytics.text import plotly_literal
-
-
-def _shown(frame: pd.DataFrame, column: str) -> pd.Series:
-    return frame[column].notna().to_numpy() & ~withheld_flags(frame, column)
 
 
 def kalimantan_rate(provinces: pd.DataFrame) -> float | None:
     """Proven cases per 1,000 ASN for the five provinces together, from the counts as shown (a
     province whose count or headcount is not shown is left out of both sides)."""
     usable = provinces[
-        _shown(provinces, "proven")
+        visible(provinces, "proven")
         & provinces["asn_count"].notna().to_numpy()
         & (provinces["asn_count"].fillna(0) > 0).to_numpy()
     ]
@@ -36,7 +32,7 @@ def province_rates_figure(
     """Horizontal bars of proven cases per 1,000 ASN by province, highest on top; the briefing's
     province in the primary colour, the others muted; Kalimantan as a whole a dashed line. A rate
     not shown (withheld, or no headcount) is a labelled empty row, never a bar at zero."""
-    ordered = provinces.assign(_rate=provinces["proven_per_1000_asn"].where(_shown(provinces, "proven_per_1000_asn")))
+    ordered = provinces.assign(_rate=provinces["proven_per_1000_asn"].where(visible(provinces, "proven_per_1000_asn")))
     ordered = ordered.sort_values(["_rate", "region_name"], ascending=[True, False], na_position="first")
     has_rate = ordered["_rate"].notna().to_numpy()
     colours = [

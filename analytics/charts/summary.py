@@ -9,7 +9,7 @@ import pandas as pd
 
 from analytics import palette
 from analytics.charts.spec import STAND_IN, FigureSpec, figure, layout, vertical_line, wrap_label
-from analytics.disclosure import withheld_flags
+from analytics.disclosure import visible, withheld_flags
 from analytics.formatting import date_ticks, format_date, format_number
 from analytics.i18n import t
 
@@ -62,7 +62,7 @@ def unshown_periods(over_time: pd.DataFrame, bucket: str) -> pd.DatetimeIndex:
         return pd.DatetimeIndex([])
     starts = pd.to_datetime(over_time["period_start"])
     grid = pd.date_range(starts.min(), starts.max(), freq=PERIOD_FREQUENCY[bucket])
-    shown = starts[over_time["reported"].notna().to_numpy() & ~withheld_flags(over_time, "reported")]
+    shown = starts[visible(over_time, "reported")]
     return grid.difference(pd.DatetimeIndex(shown))
 
 
@@ -241,7 +241,7 @@ ALIGNED_BINS = (7, 14, 28)
 
 def _aligned_grid(by_days: pd.DataFrame, bin_days: int) -> dict[str, list[int]]:
     """Per cycle, every bin from its first to its last shown one."""
-    shown = by_days[by_days["reported"].notna().to_numpy() & ~withheld_flags(by_days, "reported")]
+    shown = by_days[visible(by_days, "reported")]
     return {
         election_id: list(range(int(days.min()), int(days.max()) + 1, bin_days))
         for election_id, days in shown.groupby("election_id", sort=True)["days_before_voting"]
@@ -255,7 +255,7 @@ def aligned_bin(by_bin: dict[int, pd.DataFrame]) -> int:
     the one with the most shown numbers."""
 
     def counts(by_days: pd.DataFrame) -> tuple[int, int]:
-        shown = by_days[by_days["reported"].notna().to_numpy() & ~withheld_flags(by_days, "reported")]
+        shown = by_days[visible(by_days, "reported")]
         return int((shown.groupby("election_id").size() >= 3).sum()), len(shown)
 
     scored = {days: counts(rows) for days, rows in sorted(by_bin.items())}
@@ -304,7 +304,7 @@ def aligned_cycles_figure(
     for index, (election_id, rows) in enumerate(by_days.groupby("election_id", sort=True)):
         colour = palette.cycle_colour(election_id, index)
         name = election_labels.get(election_id, election_id)
-        shown = rows[rows["reported"].notna().to_numpy() & ~withheld_flags(rows, "reported")]
+        shown = rows[visible(rows, "reported")]
         bins = range(int(rows["days_before_voting"].min()), int(rows["days_before_voting"].max()) + 1, bin_days)
         # every bin of the cycle's span, so that a bin without a number breaks the line
         line = pd.Series(shown["reported"].to_numpy(), index=shown["days_before_voting"].to_numpy()).reindex(list(bins))
