@@ -27,6 +27,7 @@ import os
 import random
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -196,6 +197,11 @@ def main(argv: list[str] | None = None) -> int:
         default=1,
         help="how many server processes to start when no --url is given; sessions stick to one each",
     )
+    parser.add_argument(
+        "--proxy",
+        action="store_true",
+        help="start the servers as deploy/cluster.py does, behind nginx, and drive them through it",
+    )
     parser.add_argument("--out", type=Path, help="write the report as JSON here")
     parser.add_argument(
         "--pages", default=",".join(ANALYSIS_PAGES), help="comma-separated URL paths to spread sessions over"
@@ -235,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.url:
         settings["url"] = args.url
         samples, failures, wall = load(args.url.split(","))
+    elif args.proxy:
+        samples, failures, wall = _through_proxy(args.servers, settings, extra, load)
     else:
         log_dir = args.out.parent if args.out else ROOT / "artifacts"
         with contextlib.ExitStack() as stack:
@@ -253,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             extra["server_peak_rss_mb"] = max(server.peak_rss_mb() or 0 for server in servers)
             extra["server_log_tracebacks"] = sum(server.log_tracebacks() for server in servers)
         extra["server_log"] = ", ".join(str(server.log_path) for server in servers)
-    extra["driver_cpu_s"] = round(_own_cpu() - cpu_before, 1)
+    extra["driver_cpu_s"] = round(_own_cpu() - extra.pop("driver_cpu_start", cpu_before), 1)
     extra["wall_s"] = round(wall, 1)
     changes = sum(1 for s in samples if s.action.startswith("change"))
     extra["offered_reruns_per_s"] = round(args.sessions / args.interval, 1)
@@ -268,6 +276,51 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
         print(f"report: {args.out}")
     return 0 if report["target"]["met"] else 3
+
+
+def _through_proxy(replicas: int, settings: dict, extra: dict, load):
+    """The load through nginx in front of ``replicas`` replicas (``deploy.cluster``)."""
+    from analytics import settings as app_settings
+    from benchmarks.load_server import ServerHandle
+    from deploy import cluster
+
+    launched_at = time.perf_counter()
+    secrets = Path(tempfile.mkdtemp(prefix="pantau-load-")) / "no-secrets.toml"
+    with cluster.running(max(1, replicas), port=0, data_dir=app_settings.data_dir(), secrets_file=secrets) as running:
+        healthy_at = time.perf_counter()
+        servers = [
+            ServerHandle(
+                url,
+                process.pid,
+                running.run_dir / "logs" / f"replica-{url.rsplit(':', 1)[1]}.log",
+                launched_at,
+                healthy_at,
+            )
+            for url, process in zip(running.replica_urls, running.processes)
+        ]
+        settings.update(url=running.url, servers=len(servers), proxy="nginx (deploy/cluster.py)")
+        extra["server_start_to_healthy_s"] = round(healthy_at - launched_at, 2)
+        before = [server.cpu_seconds() for server in servers]
+        extra["driver_cpu_start"] = _own_cpu()  # publishing the light edition at start is not the load
+        samples, failures, wall = load(running.url)
+        after = [server.cpu_seconds() for server in servers]
+        if None not in before + after:
+            extra["server_cpu_s"] = round(sum(after) - sum(before), 1)
+        extra["server_peak_rss_mb"] = max(server.peak_rss_mb() or 0 for server in servers)
+        extra["server_log_tracebacks"] = sum(server.log_tracebacks() for server in servers)
+        extra["sessions_per_replica"] = _sessions_per_replica(running.run_dir / "logs" / "access.log")
+        extra["server_log"] = str(running.run_dir / "logs")
+    return samples, failures, wall
+
+
+def _sessions_per_replica(access_log: Path) -> dict[str, int]:
+    """How many websocket sessions nginx gave each replica (from its access log)."""
+    counts: dict[str, int] = {}
+    for line in access_log.read_text(errors="replace").splitlines():
+        if "/_stcore/stream" in line and " 101 " in line:
+            upstream = line.split("upstream=", 1)[1].split()[0]
+            counts[upstream] = counts.get(upstream, 0) + 1
+    return counts
 
 
 def _own_cpu() -> float:

@@ -75,9 +75,11 @@ def build(
     province_code: str | None = None,
     lang: str = "id",
     audience: release.Audience = release.ANALYST,
+    regency_code: str | None = None,
 ) -> Briefing:
-    """The briefing for one cycle, for Kalimantan or one province; its register numbers come
-    through ``analytics.release`` for ``audience`` (exact for analysts)."""
+    """The briefing for one cycle, for Kalimantan, one province or one regency (its province is
+    then looked up); its register numbers come through ``analytics.release`` for ``audience``
+    (exact for analysts). A regency's map is its province's, the regency outlined."""
 
     def register(query_name: str, query_filters: Filters, **extra) -> pd.DataFrame:
         return release.fetch(cur, query_name, query_filters, audience, **extra)
@@ -85,9 +87,11 @@ def build(
     elections = queries.elections(cur)
     if election_id not in set(elections["election_id"]):
         raise ValueError(f"unknown election {election_id!r}")
-    filters = Filters(election_id=election_id, province_code=province_code)
+    if regency_code is not None:
+        province_code = queries.regions(cur).set_index("region_code").loc[regency_code, "province_code"]
+    filters = Filters(election_id=election_id, province_code=province_code, regency_code=regency_code)
     cycle = cycles.label(elections, election_id, lang)
-    area = _region_name(cur, province_code, lang)
+    area = _region_name(cur, regency_code or province_code, lang)
     as_of_row = release.fetch(cur, "data_as_of", audience=audience).iloc[0]
     headline = register("headline_numbers", filters).iloc[0]
     synthetic = bool(headline["any_synthetic"])
@@ -116,10 +120,11 @@ def build(
         register, filters, province_code, cycle, area, previous_label, register_source, lang, threshold, audience.public
     )
 
-    regencies = register("region_metrics", filters.without("province_code"), level="regency")
+    everywhere = filters.without("province_code", "regency_code")
+    regencies = register("region_metrics", everywhere, level="regency")
     if province_code:
         regencies = regencies[regencies["province_code"] == province_code]
-    provinces = register("region_metrics", filters.without("province_code"), level="province")
+    provinces = register("region_metrics", everywhere, level="province")
     backlog = (
         register("backlog_by_age", filters, as_of=as_of)
         if as_of is not None and headline["reported"]
@@ -128,11 +133,13 @@ def build(
     events = queries.events(cur, filters.without("election_id"))
     events = events[events["election_id"] == election_id].sort_values("event_date", ascending=False)
 
-    slides = [_takeaways_slide(context, headline, previous, regencies, backlog, events)]
+    # a regency's page names no regencies that stand out: that is its province's story
+    standing_out = regencies.iloc[0:0] if regency_code else regencies
+    slides = [_takeaways_slide(context, headline, previous, standing_out, backlog, events)]
     slides.append(_tiles_slide(context, headline, previous, same_age))
     if headline["reported"] > 0:
         slides.append(_provinces_slide(context, provinces))
-        slides.append(_map_slide(context, regencies, queries.regions(cur)))
+        slides.append(_map_slide(context, regencies, queries.regions(cur), selected=regency_code))
         bucket = "week"
         over_time = register("cases_over_time", filters, bucket=bucket)
         if audience.public and summary_charts.mostly_withheld(over_time, bucket):
@@ -384,9 +391,12 @@ def _provinces_slide(c: _Context, provinces: pd.DataFrame) -> Slide:
     )
 
 
-def _map_slide(c: _Context, regencies: pd.DataFrame, regions: pd.DataFrame) -> Slide:
+def _map_slide(c: _Context, regencies: pd.DataFrame, regions: pd.DataFrame, selected: str | None = None) -> Slide:
     lang = c.lang
-    title = t("brief_map_title", lang, area=c.area)
+    by_code = regions.set_index("region_code")
+    # a regency is drawn among its province's regencies
+    area = by_code.loc[by_code.loc[selected, "province_code"], "region_name"] if selected else c.area
+    title = t("brief_map_title", lang, area=area)
     top = _top_rates(regencies, 3)
     ranked = [
         f"{rank}. {row.region_name} ({format_number(row.proven_per_1000_asn, 2, lang)})"
@@ -398,7 +408,15 @@ def _map_slide(c: _Context, regencies: pd.DataFrame, regions: pd.DataFrame) -> S
     except geo.BoundaryFilesMissing:
         return Slide(title, lines=[t("brief_map_missing", lang)], source=c.source, numbers=regencies)
     figure = maps.choropleth_figure(
-        regencies, layer, "proven_per_1000_asn", title, t("per_1000_asn", lang), t("no_data", lang), lang, ",.2f"
+        regencies,
+        layer,
+        "proven_per_1000_asn",
+        title,
+        t("per_1000_asn", lang),
+        t("no_data", lang),
+        lang,
+        ",.2f",
+        selected=selected,
     )
     figure = briefing_charts.with_numbers_on_map(figure, regions.set_index("region_code").loc[top["region_code"]])
     return Slide(title, lines=lines, figure=figure, source=f"{c.source}. {geo.attribution(lang)}", numbers=regencies)
