@@ -27,8 +27,10 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,29 +61,34 @@ def brotli_available() -> bool:
     ).exists()
 
 
-def copy_frontend(target: Path, with_brotli: bool) -> dict[str, int]:
-    """Streamlit's frontend files, with a ``.gz`` (and ``.br``) beside each compressible one;
-    returns the bytes before and after compression."""
+def frontend_copy(cache: Path, with_brotli: bool) -> Path:
+    """Streamlit's frontend files, with a ``.gz`` and a ``.br`` beside each compressible one at
+    the formats' best levels, made once per Streamlit version into ``cache`` and reused (brotli at
+    level 11 takes about a minute on 2 cores and saves a tenth against level 9)."""
     import streamlit
 
-    source = Path(streamlit.__file__).parent / "static"
-    shutil.copytree(source, target, dirs_exist_ok=True)
-    sizes = {"files": 0, "bytes": 0, "gzip_bytes": 0, "brotli_bytes": 0}
+    target = Path(cache) / f"pantau-frontend-{streamlit.__version__}{'-br' if with_brotli else ''}"
+    if (target / "COMPLETE").exists():
+        return target
+    building = target.with_name(f".{target.name}.{os.getpid()}")
+    shutil.rmtree(building, ignore_errors=True)
+    shutil.copytree(Path(streamlit.__file__).parent / "static", building)
     compress = _brotli_compressor() if with_brotli else None
-    for path in target.rglob("*"):
-        if not path.is_file() or path.suffix not in COMPRESSIBLE:
-            continue
+    files = [path for path in building.rglob("*") if path.is_file() and path.suffix in COMPRESSIBLE]
+
+    def pack(path: Path) -> None:
         raw = path.read_bytes()
-        packed = gzip.compress(raw, compresslevel=9, mtime=0)
-        path.with_name(path.name + ".gz").write_bytes(packed)
-        sizes["files"] += 1
-        sizes["bytes"] += len(raw)
-        sizes["gzip_bytes"] += len(packed)
+        path.with_name(path.name + ".gz").write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
         if compress is not None:
-            squeezed = compress(raw)
-            path.with_name(path.name + ".br").write_bytes(squeezed)
-            sizes["brotli_bytes"] += len(squeezed)
-    return sizes
+            path.with_name(path.name + ".br").write_bytes(compress(raw))
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:  # both compressors release the GIL
+        list(pool.map(pack, sorted(files, key=lambda p: -p.stat().st_size)))
+    (building / "COMPLETE").write_text("")
+    if target.exists():
+        shutil.rmtree(target)
+    building.rename(target)
+    return target
 
 
 def _brotli_compressor():
@@ -89,11 +96,17 @@ def _brotli_compressor():
         import brotli
     except ImportError:
         return None
-    return lambda raw: brotli.compress(raw, quality=9)
+    return lambda raw: brotli.compress(raw, quality=11)
 
 
 def nginx_conf(
-    listen: str, replica_ports: list[int], run_dir: Path, light_dir: Path, with_brotli: bool, workers: int = 2
+    listen: str,
+    replica_ports: list[int],
+    run_dir: Path,
+    frontend: Path,
+    light_dir: Path,
+    with_brotli: bool,
+    workers: int = 2,
 ) -> str:
     """The nginx configuration for ``replica_ports`` on 127.0.0.1."""
     names = [f"r{n + 1}" for n in range(len(replica_ports))]
@@ -117,6 +130,7 @@ def nginx_conf(
         user="user root;" if os.geteuid() == 0 else "",
         workers=workers,
         run_dir=run_dir,
+        frontend=frontend,
         brotli=(f"    brotli on;\n    brotli_comp_level 5;\n    brotli_types {brotli_types};" if with_brotli else ""),
         brotli_static=brotli_static_line,
         any_servers="\n".join(f"        server 127.0.0.1:{port};" for port in replica_ports),
@@ -229,7 +243,7 @@ def running(
     for sub in ("logs", "tmp"):
         (run_dir / sub).mkdir(parents=True, exist_ok=True)
     with_brotli = brotli_available() and _brotli_compressor() is not None
-    copy_frontend(run_dir / "frontend", with_brotli)
+    frontend = frontend_copy(Path(tempfile.gettempdir()), with_brotli)
     if light_dir is None:  # the current version's edition, published first when missing
         light_dir = _current_light_edition(data_dir)
     light_dir = Path(light_dir).absolute()  # not resolved: "current" is a link an import moves
@@ -255,7 +269,7 @@ def running(
                 f"http://127.0.0.1:{replica_port}", process, timeout, run_dir / "logs" / f"replica-{replica_port}.log"
             )
         conf = run_dir / "nginx.conf"
-        conf.write_text(nginx_conf(f"127.0.0.1:{port}", replica_ports, run_dir, light_dir, with_brotli))
+        conf.write_text(nginx_conf(f"127.0.0.1:{port}", replica_ports, run_dir, frontend, light_dir, with_brotli))
         with open(run_dir / "logs" / "nginx.log", "w") as handle:
             processes.append(
                 subprocess.Popen([NGINX, "-p", str(run_dir), "-c", str(conf)], stdout=handle, stderr=subprocess.STDOUT)
