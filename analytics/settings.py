@@ -27,6 +27,8 @@ DATA_DIR_ENV = "PANTAU_DATA_DIR"
 SMALL_COUNT_ENV = "PANTAU_SMALL_COUNT_THRESHOLD"
 CACHE_DIR_ENV = "PANTAU_CACHE_DIR"
 GEO_DIR_ENV = "PANTAU_GEO_DIR"
+LIGHT_URL_ENV = "PANTAU_LIGHT_URL"
+LIGHT_DIR_ENV = "PANTAU_LIGHT_DIR"
 
 REGENCY_GEOJSON = "kalimantan_regencies.geojson"
 PROVINCE_GEOJSON = "kalimantan_provinces.geojson"
@@ -54,6 +56,24 @@ def cache_dir(base: Path | None = None) -> Path:
     derived from the data, safe to delete."""
     configured = os.environ.get(CACHE_DIR_ENV)
     return Path(configured).expanduser() if configured else (base or data_dir()) / "cache"
+
+
+def light_dir(base: Path | None = None) -> Path:
+    """Where the light public edition is kept, one folder per data version and ``current``
+    pointing at the newest (``$PANTAU_LIGHT_DIR``, default ``<cache dir>/ringan``): derived from
+    the data, safe to delete; replicas with caches of their own share one."""
+    configured = os.environ.get(LIGHT_DIR_ENV)
+    return Path(configured).expanduser() if configured else cache_dir(base) / "ringan"
+
+
+def light_url() -> str | None:
+    """Where the light public edition is served beside the app (``$PANTAU_LIGHT_URL``, set by
+    ``deploy/cluster.py`` to ``/ringan/``): a path on this host or a web address, else None (the
+    app then does not link to it)."""
+    configured = os.environ.get(LIGHT_URL_ENV, "").strip()
+    if configured.startswith("/") and not configured.startswith("//") or configured.startswith("https://"):
+        return configured if configured.endswith("/") else configured + "/"
+    return None
 
 
 def demo_dir(base: Path | None = None) -> Path:

@@ -162,9 +162,10 @@ def _record(run_dir: Path, processes: list[subprocess.Popen]) -> None:
 
 def _cmdline(pid: int) -> list[str] | None:
     try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").rstrip("\0").split("\0")
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return None
+    return raw.decode(errors="replace").rstrip("\0").split("\0") if raw else None  # empty: ended (a zombie)
 
 
 def _stop_processes(processes: list[subprocess.Popen], grace: float = 15.0) -> None:
@@ -201,12 +202,10 @@ def stop(run_dir: Path, grace: float = 15.0) -> list[int]:
 
 
 def _current_light_edition(data_dir: Path) -> Path:
-    from analytics import db, prepared, publish, settings
+    from analytics import publish, settings
 
-    cache = settings.cache_dir(data_dir)
-    sources = db.resolve_sources(data_dir)
-    publish.publish_version(cache, sources, lambda: prepared.connect(cache, sources))
-    return publish.current_dir(cache)
+    publish.refresh(data_dir)
+    return publish.current_dir(settings.light_dir(data_dir))
 
 
 def _free_ports(count: int) -> list[int]:
@@ -229,6 +228,7 @@ def running(
     secrets_file: Path | None = None,
     timeout: float = 180.0,
     script: str = "serve.py",
+    host: str = "127.0.0.1",
 ):
     """Start the cluster; yield a Cluster (its ``url`` is nginx's); stop everything it started."""
     from analytics import demo, settings
@@ -244,7 +244,8 @@ def running(
         (run_dir / sub).mkdir(parents=True, exist_ok=True)
     with_brotli = brotli_available() and _brotli_compressor() is not None
     frontend = frontend_copy(Path(tempfile.gettempdir()), with_brotli)
-    if light_dir is None:  # the current version's edition, published first when missing
+    kept_by_imports = light_dir is None
+    if kept_by_imports:  # the current version's edition, published first when missing
         light_dir = _current_light_edition(data_dir)
     light_dir = Path(light_dir).absolute()  # not resolved: "current" is a link an import moves
     processes: list[subprocess.Popen] = []
@@ -258,6 +259,8 @@ def running(
                 STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
                 PANTAU_LIGHT_URL="/ringan/",  # the app links to the edition nginx serves beside it
             )
+            if kept_by_imports:  # an import on any replica publishes its version where nginx serves from
+                env["PANTAU_LIGHT_DIR"] = str(settings.light_dir(data_dir))
             command = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true"]
             command += ["--server.address", "127.0.0.1", "--server.port", str(replica_port)]
             if secrets_file:
@@ -269,7 +272,7 @@ def running(
                 f"http://127.0.0.1:{replica_port}", process, timeout, run_dir / "logs" / f"replica-{replica_port}.log"
             )
         conf = run_dir / "nginx.conf"
-        conf.write_text(nginx_conf(f"127.0.0.1:{port}", replica_ports, run_dir, frontend, light_dir, with_brotli))
+        conf.write_text(nginx_conf(f"{host}:{port}", replica_ports, run_dir, frontend, light_dir, with_brotli))
         with open(run_dir / "logs" / "nginx.log", "w") as handle:
             processes.append(
                 subprocess.Popen([NGINX, "-p", str(run_dir), "-c", str(conf)], stdout=handle, stderr=subprocess.STDOUT)
@@ -287,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("action", nargs="?", choices=("start", "stop"), default="start")
     parser.add_argument("--replicas", type=int, default=2, help="Streamlit processes (one per core)")
     parser.add_argument("--port", type=int, default=8080, help="nginx's port; replicas take the ports after it")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="the address nginx listens on (0.0.0.0 in a container); replicas stay local"
+    )
     parser.add_argument("--data-dir", type=Path, help="the shared data directory (default PANTAU_DATA_DIR or data/)")
     parser.add_argument("--light", type=Path, help="the light edition's folder (default: the current one)")
     parser.add_argument(
@@ -300,7 +306,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
-    with running(args.replicas, args.port, args.data_dir, args.light, args.run_dir, args.secrets) as cluster:
+    with running(
+        args.replicas, args.port, args.data_dir, args.light, args.run_dir, args.secrets, host=args.host
+    ) as cluster:
         print(f"{cluster.url}  (replicas: {', '.join(cluster.replica_urls)}; run folder {cluster.run_dir})", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             while not stopping and all(p.poll() is None for p in cluster.processes):

@@ -106,6 +106,7 @@ if upload is not None:
                     st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
                     st.session_state["_flash"] = t("committed", lang, version=version.name, table=table_name)
                     data.forget_sources()
+                    manage.republish_light_edition()
                     st.rerun()
         else:
             st.info(t("nothing_new", lang))
@@ -135,6 +136,7 @@ else:
             st.error(markdown_literal(error), icon=":material/error:")
         else:
             data.forget_sources()
+            manage.republish_light_edition()
             st.session_state["_flash"] = t("rolled_back", lang, version=target, new=version.name)
             st.rerun()
 

@@ -13,6 +13,7 @@ lang = session.language()
 filters = sidebar.current_filters()
 components.page_header(t("page_summary", lang), t("summary_intro", lang))
 st.page_link("pages/laporkan.py", label=t("report_link", lang), icon=":material/report:")
+components.light_edition_link()
 
 headline = data.query("headline_numbers", filters).iloc[0]
 as_of = data.query("data_as_of").iloc[0]

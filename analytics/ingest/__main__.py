@@ -216,7 +216,17 @@ def _run(args) -> int:
             else ""
         )
     )
+    _republish_light_edition(en)
     return ACCEPTED
+
+
+def _republish_light_edition(en: bool) -> None:
+    """Where a light edition is kept, publish the new version's (a deployment serves it)."""
+    from analytics import publish
+
+    published = publish.refresh(only_if_kept=True)
+    if published is not None:
+        print(("Light edition published: " if en else "Versi ringan diterbitkan: ") + str(published))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,6 @@
 (``python -m analytics.publish --out DIR``). See ``analytics/publish/site.py`` for its layout and
 ``page.py`` for one page."""
 
-from analytics.publish.site import LIGHT_FOLDER, Published, current_dir, publish, publish_version
+from analytics.publish.site import Published, current_dir, publish, publish_version, refresh
 
-__all__ = ["LIGHT_FOLDER", "Published", "current_dir", "publish", "publish_version"]
+__all__ = ["Published", "current_dir", "publish", "publish_version", "refresh"]

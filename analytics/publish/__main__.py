@@ -1,6 +1,7 @@
 """``python -m analytics.publish [--out DIR] [--app-url URL]``: write the light public edition of
 the current data version (the demo register is made first when there is none yet). Without
-``--out`` it is written into the cache folder and ``current`` is pointed at it, as an import does."""
+``--out`` it is written into the light folder (``PANTAU_LIGHT_DIR``, default ``<cache dir>/ringan``)
+and ``current`` is pointed at it, as an import does."""
 
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         return prepared.connect(cache, sources)
 
     if args.out is None:
-        target = site.publish_version(cache, sources, connect)
-        print(f"{site.current_dir(cache)} -> {target}")
+        target = site.refresh(data_dir)
+        print(f"{site.current_dir(settings.light_dir(data_dir))} -> {target}")
         return 0
     con = connect()
     try:

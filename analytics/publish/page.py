@@ -20,7 +20,7 @@ from analytics import report_channels
 from analytics.briefing.content import Briefing, Slide
 from analytics.charts.spec import draws_nothing
 from analytics.formatting import format_date, format_number, format_stated, is_missing
-from analytics.i18n import t
+from analytics.i18n import figure_unit, t
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ def _figures_section(figures: pd.DataFrame, lang: str) -> str:
             stated = format_stated(row.value, lang)
             rows.append(
                 f"<tr><td>{e(row.area)}</td><td>{e(row.metric_label)}</td>"
-                f"<td class='n'>{e(stated)} {e(row.unit if not is_missing(row.unit) else '')}</td>"
+                f"<td class='n'>{e(stated)} {e(figure_unit(row.unit, lang) if not is_missing(row.unit) else '')}</td>"
                 f"<td>{e(format_date(row.as_of_date, lang, row.as_of_precision))}</td>"
                 f"<td>{link(row.source_title, row.source_url)} ({e(row.publisher)})</td></tr>"
             )
@@ -189,7 +189,7 @@ def _figures_section(figures: pd.DataFrame, lang: str) -> str:
             f"<p>{e(t('light_figures_intro', lang))}</p><div class='scroll'><table><thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div>"
         )
-    return f'<section aria-labelledby="figures"><h2 id="figures">{e(title)}</h2>{body}</section>'
+    return f'<section aria-labelledby="figures" data-published><h2 id="figures">{e(title)}</h2>{body}</section>'
 
 
 def _report_section(lang: str) -> str:

@@ -35,7 +35,6 @@ from analytics.publish.page import Area, Links, render
 ASSETS = Path(__file__).with_name("assets")
 LANGUAGES = ("id", "en")
 COMPRESSED = (".html", ".css", ".js", ".json", ".csv", ".txt")
-LIGHT_FOLDER = "ringan"
 
 
 @dataclass
@@ -200,15 +199,17 @@ def compress_tree(folder: Path) -> None:
                 path.with_name(path.name + ".br").write_bytes(brotli.compress(raw, quality=10))
 
 
-def current_dir(cache_dir: Path) -> Path:
-    """The folder a server serves: a link to the newest published version."""
-    return Path(cache_dir) / LIGHT_FOLDER / "current"
+def current_dir(base: Path) -> Path:
+    """The folder a server serves: a link to the newest published version in ``base``."""
+    return Path(base) / "current"
 
 
-def publish_version(cache_dir: Path, sources, connect) -> Path:
-    """Publish the data version ``sources`` (unless already done) beside the older ones and point
-    ``current`` at it, atomically; older versions are removed, keeping the previous one."""
-    base = Path(cache_dir) / LIGHT_FOLDER
+def publish_version(base: Path, sources, connect) -> Path:
+    """Publish the data version ``sources`` into ``base`` (unless already done) and point
+    ``current`` at it, atomically; of the older versions only the one before stays (for pages
+    still open on it). ``connect()`` gives a connection to that version."""
+    base = Path(base)
+    base.mkdir(parents=True, exist_ok=True)
     target = base / sources.version
     if not (target / "VERSION").exists():
         building = base / f".{sources.version}.{os.getpid()}.tmp"
@@ -218,16 +219,34 @@ def publish_version(cache_dir: Path, sources, connect) -> Path:
                 publish(cur, building, sources.version, app_url="../")
         finally:
             con.close()
-        building.rename(target) if not target.exists() else shutil.rmtree(building)
-    link = current_dir(cache_dir)
+        if target.exists():  # another process published it meanwhile
+            shutil.rmtree(building)
+        else:
+            building.rename(target)
+    link = current_dir(base)
     temporary = base / f".current.{os.getpid()}"
     temporary.unlink(missing_ok=True)
     temporary.symlink_to(target.name)
     os.replace(temporary, link)
-    previous = sorted(
+    older = sorted(
         (p for p in base.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".") and p != target),
         key=lambda p: p.stat().st_mtime,
     )
-    for old in previous[:-1]:  # the one before stays for pages still open on it
+    for old in older[:-1]:
         shutil.rmtree(old, ignore_errors=True)
     return target
+
+
+def refresh(data_dir: Path | None = None, only_if_kept: bool = False) -> Path | None:
+    """Publish the current data version of ``data_dir`` into its light folder
+    (``settings.light_dir``). With ``only_if_kept``, only where an edition is kept already (an
+    import calls it so: a deployment that serves the edition gets the new version)."""
+    from analytics import db, prepared, settings
+
+    data_dir = Path(data_dir or settings.data_dir())
+    base = settings.light_dir(data_dir)
+    if only_if_kept and not current_dir(base).exists():
+        return None
+    sources = db.resolve_sources(data_dir)
+    cache = settings.cache_dir(data_dir)
+    return publish_version(base, sources, lambda: prepared.connect(cache, sources))

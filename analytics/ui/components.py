@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from plotly.basedatatypes import BaseFigure
 
-from analytics import cell_key, disclosure
+from analytics import cell_key, disclosure, settings
 from analytics.catalog import load_catalog
 from analytics.charts import maps
 from analytics.charts.spec import FigureSpec, draws_nothing
@@ -50,6 +50,15 @@ def page_header(title: str, intro: str | None = None, scoped: bool = True) -> No
         st.markdown(f":material/filter_alt: **{markdown_literal(scope_text())}**")
     if intro:
         st.caption(intro)
+
+
+def light_edition_link() -> None:
+    """A link to the light public edition, when the deployment serves one beside the app: the
+    same public numbers as static pages, fast on a phone."""
+    url = settings.light_url()
+    if url:
+        lang = language()
+        st.link_button(t("light_link", lang), url + ("en/" if lang == "en" else ""), icon=":material/bolt:")
 
 
 def synthetic_banner() -> None:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import tempfile
+import threading
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from analytics import settings
+from analytics import publish, settings
 from analytics.catalog import load_catalog
 from analytics.i18n import t, t_markdown
 from analytics.ingest import learned, pipeline
@@ -17,6 +19,19 @@ from analytics.ingest.isolated import prepare_isolated
 from analytics.ingest.problems import report_csv
 from analytics.ingest.store import VersionStore
 from analytics.ui.session import language
+
+
+def republish_light_edition() -> None:
+    """After an import: the light edition of the new version, in the background (about 20 s on
+    2 cores), where one is kept (a deployment that serves it); the page does not wait."""
+    threading.Thread(target=_republish, name="light-edition", daemon=True).start()
+
+
+def _republish() -> None:
+    try:
+        publish.refresh(only_if_kept=True)
+    except Exception:  # the app goes on; the edition stays at the version before
+        logging.getLogger(__name__).exception("The light edition of the new data version was not published")
 
 
 def table_label(name: str) -> str:

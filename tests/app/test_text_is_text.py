@@ -124,3 +124,29 @@ def test_the_planted_text_is_still_readable(hostile_data_dir, monkeypatch):
     at.switch_page("pages/profil_wilayah.py").run()
     listed = [m.value for m in at.markdown if "Sosialisasi" in m.value and "DIRETAS" in m.value]
     assert listed and "\\#\\# DIRETAS \\[klik\\]" in listed[0]
+
+
+def test_planted_markup_is_text_in_the_light_edition(hostile_data_dir, tmp_path):
+    """The static pages escape what the app escapes: the planted organiser and title reach the
+    light edition's event list as text, never as a tag or a link, and no page holds a raw tag."""
+    from analytics import db, prepared, queries, settings
+    from analytics.briefing.content import Slide
+    from analytics.filters import Filters
+    from analytics.publish import page, site
+
+    sources = db.resolve_sources(hostile_data_dir)
+    con = prepared.connect(settings.cache_dir(hostile_data_dir), sources)
+    try:
+        with con.cursor() as cur:
+            site.publish(cur, tmp_path / "site", sources.version)
+            events = queries.events(cur, Filters(regency_code="63.09"))
+    finally:
+        con.close()
+    assert PLANTED in " ".join(events["organizer"])
+    listed = page._events_table(Slide("Kegiatan", lines=["1 kegiatan"]), events, "id")
+    assert "Panitia ## DIRETAS [klik](https://contoh.invalid/x)" in listed  # shown, as written
+    assert "&lt;img src=&quot;https://contoh.invalid/p.png&quot;&gt;" in listed and "<img" not in listed
+    assert 'href="https://contoh.invalid/sumber"' in listed  # a web address stays a link
+    for path in (tmp_path / "site").rglob("index.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "<img" not in text and 'href="https://contoh.invalid/x"' not in text, path
