@@ -25,6 +25,8 @@ from analytics import db
 from analytics.catalog import Catalog, load_catalog
 
 SUFFIX = ".duckdb"
+#: Raised when what a prepared file holds changes, so that files of an older build are rebuilt.
+FORMAT = 2
 #: Memory DuckDB may use while building (it spills to a temporary folder beyond that).
 BUILD_MEMORY_LIMIT = "1GB"
 #: The order that lets DuckDB skip blocks for the common filters.
@@ -32,7 +34,7 @@ CASES_ORDER = "election_id, province_code, region_code, reported_date"
 
 
 def path_for(cache_dir: Path, sources: db.DataSources) -> Path:
-    return Path(cache_dir) / f"{sources.version}{SUFFIX}"
+    return Path(cache_dir) / f"{sources.version}.f{FORMAT}{SUFFIX}"
 
 
 def build(target: Path, sources: db.DataSources, catalog: Catalog | None = None) -> Path:
@@ -57,6 +59,10 @@ def build(target: Path, sources: db.DataSources, catalog: Catalog | None = None)
                     con.execute(f"CREATE TABLE cases_sorted AS SELECT * FROM cases ORDER BY {CASES_ORDER}")
                     con.execute("DROP VIEW cases")
                     con.execute("ALTER TABLE cases_sorted RENAME TO cases")
+            # the register's newest date is fixed per version: read once here, not scanned twice in
+            # every query at an age (views/25_filtered_cases_at_age.sql)
+            con.execute("CREATE TABLE register_newest AS SELECT register_newest_date() AS newest_date")
+            con.execute("CREATE OR REPLACE MACRO register_newest_date() AS (SELECT newest_date FROM register_newest)")
             con.execute(
                 "CREATE TABLE _prepared AS SELECT ?::VARCHAR AS version, ?::VARCHAR AS import_version, "
                 "now() AS built_at",
