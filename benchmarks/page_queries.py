@@ -94,7 +94,7 @@ def profil_wilayah(q: QueryRunner, f: Filters) -> None:
     if not region_code:
         return
     q("regions")
-    scopes = [f]  # analytics.ui.profile.comparison_rows
+    scopes = [f]  # analytics.ui.profil_wilayah.comparison_rows
     if "." in region_code:
         scopes.append(f.without("regency_code"))
     scopes.append(f.without("province_code", "regency_code"))
@@ -117,9 +117,9 @@ def jenis_pelanggaran(q: QueryRunner, f: Filters) -> None:
     if headline["reported"] == 0:
         return
     q("data_as_of")
-    for cycle in [f.election_id] + ([other] if other else []):  # analytics.ui.breakdown.cycle_shares
+    for cycle in [f.election_id] + ([other] if other else []):  # analytics.ui.jenis_pelanggaran.cycle_shares
         q("cases_by_dimension", f.with_election(cycle), dimension="category")
-    q("register_codes", dimension="category")  # analytics.ui.breakdown.recorded_codes
+    q("register_codes", dimension="category")  # analytics.ui.jenis_pelanggaran.recorded_codes
     q("categories")
     q("cases_crosstab", f, row_dimension="category", column_dimension="position")
     q("positions")

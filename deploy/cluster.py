@@ -41,6 +41,15 @@ BROTLI_MODULES = Path("/usr/lib/nginx/modules")
 #: What is worth compressing among the frontend's files (fonts in woff2 and images already are).
 COMPRESSIBLE = (".js", ".css", ".html", ".json", ".svg", ".ttf", ".txt", ".map", ".mjs", ".wasm")
 PROCESSES_FILE = "processes.json"
+#: What a visitor sees while Streamlit's frontend loads (nginx writes it into the page's empty root).
+FIRST_PAINT = (
+    '<main style="font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:2.5rem 1rem;'
+    'color:#0E1014"><h1 style="font-size:1.6rem;margin:0 0 .75rem">Pantau Netralitas ASN</h1>'
+    "<p>Dasbor sedang dimuat. Di ponsel atau di jaringan yang lambat, versi ringan menampilkan angka publik "
+    'yang sama sebagai halaman statis: <a href="/ringan/" style="color:#0B5394">buka versi ringan</a>.</p>'
+    '<p lang="en">Loading the dashboard. On a phone or a slow network, the light edition shows the same public '
+    'numbers as static pages: <a href="/ringan/en/" style="color:#0B5394">open the light edition</a>.</p></main>'
+)
 
 
 @dataclass
@@ -139,6 +148,7 @@ def nginx_conf(
         answered_map="\n".join(f"        ~127\\.0\\.0\\.1:{port}$ {name};" for name, port in zip(names, replica_ports)),
         listen=listen,
         light_dir=light_dir,
+        first_paint=FIRST_PAINT.replace("'", "\\'"),
     )
 
 

@@ -10,8 +10,8 @@ from analytics.charts import official as official_charts
 from analytics.i18n import in_language, t
 from analytics.scope import scope_slug
 from analytics.text import in_sentence
+from analytics.ui import angka_resmi as official_ui
 from analytics.ui import components, data, filter_choices, session, sidebar, url
-from analytics.ui import official as official_ui
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.geo import display_layer, explain_unavailable, layer_source
 

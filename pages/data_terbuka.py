@@ -6,7 +6,7 @@ import streamlit as st
 from analytics.formatting import format_date
 from analytics.i18n import t
 from analytics.ui import components, session
-from analytics.ui import open_data as open_data_ui
+from analytics.ui import data_terbuka as open_data_ui
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()

@@ -5,7 +5,17 @@ import streamlit as st
 from analytics.charts import categories as category_charts
 from analytics.i18n import t
 from analytics.text import in_sentence
-from analytics.ui import breakdown, clicks, components, data, filter_choices, session, sidebar, small_counts, url
+from analytics.ui import (
+    clicks,
+    components,
+    data,
+    filter_choices,
+    jenis_pelanggaran,
+    session,
+    sidebar,
+    small_counts,
+    url,
+)
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.labels import code_labels
 
@@ -56,10 +66,10 @@ if headline["reported"] == 0:
 elif not small_counts.too_few_to_break_down(headline):
     as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
     cycles = [filters.election_id] + ([other] if other else [])
-    counts = breakdown.cycle_shares(filters, dimension, cycles)
+    counts = jenis_pelanggaran.cycle_shares(filters, dimension, cycles)
     shown_cycles = {code: cycle_labels_all[code] for code in [focus] + ([other] if other else [])}
     dimension_name = in_sentence(t(f"dimension_{dimension}", lang))
-    recorded = breakdown.recorded_codes(dimension)
+    recorded = jenis_pelanggaran.recorded_codes(dimension)
     states = category_charts.share_states(counts, list(shown_cycles), recorded)
     figure = category_charts.cycle_comparison_figure(
         states,
@@ -72,7 +82,7 @@ elif not small_counts.too_few_to_break_down(headline):
     notes = [t("share_note", lang)]
     if (states["state"] == category_charts.NOT_RECORDED).any():
         notes.append(t("not_recorded_note", lang))
-    notes.append(breakdown.other_share_note(counts, list(shown_cycles), bool(headline["any_synthetic"])))
+    notes.append(jenis_pelanggaran.other_share_note(counts, list(shown_cycles), bool(headline["any_synthetic"])))
     drill = None
     if dimension in clicks.DIMENSION_FILTER_KEYS:
         st.caption(t("bar_click_hint", lang, dimension=dimension_name))
@@ -86,7 +96,7 @@ elif not small_counts.too_few_to_break_down(headline):
         unit_note=" ".join(n if n.endswith(".") else n + "." for n in notes if n),
         on_select=drill,
     )
-    breakdown.comparison_table(counts, focus, other, cycle_labels_all, recorded)
+    jenis_pelanggaran.comparison_table(counts, focus, other, cycle_labels_all, recorded)
 
     st.subheader(t("crosstab_title", lang))
     column_options = [d for d in DIMENSIONS if d != dimension]

@@ -9,7 +9,7 @@ from analytics.ingest import pipeline, templates
 from analytics.ingest.readers import DEFAULT_LIMIT_MB
 from analytics.ingest.store import EMPTY_VERSION, StoreError
 from analytics.text import markdown_literal
-from analytics.ui import access, components, data, manage, session
+from analytics.ui import access, components, data, kelola_data, session
 from analytics.ui.access import require_analyst
 from analytics.ui.frame import ensure_routed_through_app
 
@@ -27,7 +27,7 @@ else:
 
 st.subheader(t("templates_title", lang))
 template_table = st.selectbox(
-    t("table", lang), pipeline.IMPORTABLE, key="kelola_templat", format_func=manage.table_label
+    t("table", lang), pipeline.IMPORTABLE, key="kelola_templat", format_func=kelola_data.table_label
 )
 col_csv, col_xlsx, _ = st.columns([1, 1, 2])
 catalog_table = load_catalog()[template_table]
@@ -53,7 +53,7 @@ col_xlsx.download_button(
 st.subheader(t("import_title", lang))
 col_table, col_mode = st.columns(2)
 table_name = col_table.selectbox(
-    t("table", lang), pipeline.IMPORTABLE, key="kelola_tabel", format_func=manage.table_label
+    t("table", lang), pipeline.IMPORTABLE, key="kelola_tabel", format_func=kelola_data.table_label
 )
 mode = col_mode.radio(
     t("mode", lang), pipeline.MODES, key="kelola_mode", horizontal=True, format_func=lambda m: t(f"mode_{m}", lang)
@@ -70,19 +70,19 @@ if upload is not None and upload.name.lower().endswith(".xlsx"):
     sheet = st.text_input(t("sheet", lang), key="kelola_lembar", max_chars=31) or None
 
 if upload is not None:
-    prepared = manage.prepare_upload(upload, table_name, mode, sheet)
+    prepared = kelola_data.prepare_upload(upload, table_name, mode, sheet)
     if prepared.raw is not None:
         st.caption(t_markdown("read_as", lang, detail=prepared.raw.detail, rows=len(prepared.raw.rows)))
         with st.expander(t("mapping_title", lang), expanded=not prepared.ok):
-            manage.mapping_table(prepared)
+            kelola_data.mapping_table(prepared)
     if not prepared.ok:
         st.error(t("rejected", lang, n=len(prepared.problems)), icon=":material/block:")
-        manage.report(prepared.problems + prepared.notices, key="kelola_laporan")
-        manage.teach(prepared)
+        kelola_data.report(prepared.problems + prepared.notices, key="kelola_laporan")
+        kelola_data.teach(prepared)
     else:
         if prepared.notices:
             with st.expander(t("notices_title", lang, n=len(prepared.notices))):
-                manage.report(prepared.notices, key="kelola_catatan")
+                kelola_data.report(prepared.notices, key="kelola_catatan")
         st.success(
             t(
                 "accepted_preview",
@@ -93,7 +93,7 @@ if upload is not None:
             ),
             icon=":material/check_circle:",
         )
-        st.dataframe(manage.preview(prepared), hide_index=True, width="stretch")
+        st.dataframe(kelola_data.preview(prepared), hide_index=True, width="stretch")
         if prepared.changes_anything:
             if st.button(t("confirm_import", lang), type="primary", key="kelola_simpan"):
                 try:
@@ -106,7 +106,7 @@ if upload is not None:
                     st.session_state["_upload_round"] = st.session_state.get("_upload_round", 0) + 1
                     st.session_state["_flash"] = t("committed", lang, version=version.name, table=table_name)
                     data.forget_sources()
-                    manage.republish_light_edition()
+                    kelola_data.republish_light_edition()
                     st.rerun()
         else:
             st.info(t("nothing_new", lang))
@@ -119,7 +119,7 @@ versions = pipeline.versions_frame()
 if versions.empty:
     components.empty_state(t("no_versions", lang))
 else:
-    manage.versions_table(versions)
+    kelola_data.versions_table(versions)
     choices = [v for v in versions["version"] if not versions.set_index("version").loc[v, "active"]] + [EMPTY_VERSION]
     col_pick, col_go = st.columns([2, 1])
     target = col_pick.selectbox(
@@ -136,7 +136,7 @@ else:
             st.error(markdown_literal(error), icon=":material/error:")
         else:
             data.forget_sources()
-            manage.republish_light_edition()
+            kelola_data.republish_light_edition()
             st.session_state["_flash"] = t("rolled_back", lang, version=target, new=version.name)
             st.rerun()
 

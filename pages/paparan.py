@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics.i18n import t
 from analytics.text import markdown_literal
-from analytics.ui import briefing, components, session, sidebar, small_counts, url
+from analytics.ui import components, paparan, session, sidebar, small_counts, url
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
@@ -31,12 +31,12 @@ if not small_counts.public_view():
             t("brief_public_version", lang), key="paparan_publik", help=t("brief_public_version_help", lang)
         )
     public_version = bool(st.session_state.get("paparan_publik_dipilih"))
-deck = briefing.briefing_for(filters.election_id, filters.province_code, public=public_version)
+deck = paparan.briefing_for(filters.election_id, filters.province_code, public=public_version)
 slide_count = len(deck.slides) + 1
 
 if presenting:
     index = min(st.session_state.get("paparan_slide", 0), slide_count - 1)
-    briefing.present(deck, index)
+    paparan.present(deck, index)
     col_prev, col_pos, col_next, col_exit = st.columns([1, 1, 1, 1])
     if col_prev.button(t("previous_slide", lang), disabled=index == 0, width="stretch", icon=":material/arrow_back:"):
         st.session_state["paparan_slide"] = index - 1
@@ -64,7 +64,7 @@ name = (
 )
 col_pptx.download_button(
     t("download_pptx", lang),
-    data=lambda: briefing.deck_bytes(deck, filters.election_id, filters.province_code, "pptx"),
+    data=lambda: paparan.deck_bytes(deck, filters.election_id, filters.province_code, "pptx"),
     file_name=f"{name}.pptx",
     mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
     on_click="ignore",
@@ -74,7 +74,7 @@ col_pptx.download_button(
 )
 col_pdf.download_button(
     t("download_pdf", lang),
-    data=lambda: briefing.deck_bytes(deck, filters.election_id, filters.province_code, "pdf"),
+    data=lambda: paparan.deck_bytes(deck, filters.election_id, filters.province_code, "pdf"),
     file_name=f"{name}.pdf",
     mime="application/pdf",
     on_click="ignore",

@@ -5,7 +5,7 @@ import streamlit as st
 from analytics.charts import summary as summary_charts
 from analytics.i18n import t
 from analytics.text import markdown_literal
-from analytics.ui import components, data, profile, session, sidebar, small_counts, url
+from analytics.ui import components, data, profil_wilayah, session, sidebar, small_counts, url
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
@@ -23,10 +23,10 @@ if not region_code:
 regions = data.query("regions").set_index("region_code")
 region = regions.loc[region_code]
 st.header(markdown_literal(region["region_name"]))
-comparison = profile.comparison_rows(filters, region_code)
+comparison = profil_wilayah.comparison_rows(filters, region_code)
 if comparison["any_synthetic"].any():
     components.synthetic_banner()
-profile.comparison_table(comparison)
+profil_wilayah.comparison_table(comparison)
 
 as_of = data.query("data_as_of").iloc[0]["register_cases_as_of"]
 if comparison.iloc[0]["reported"] == 0:
@@ -36,7 +36,7 @@ elif not small_counts.too_few_to_break_down(comparison.iloc[0]):
     components.chart(
         trend, over_time, key="profil_tren", source=components.register_source(), as_of=as_of, unit_note=trend_note
     )
-    by_category = profile.labelled_dimension(filters, "category")
+    by_category = profil_wilayah.labelled_dimension(filters, "category")
     components.chart(
         summary_charts.share_bars_figure(
             by_category,
@@ -54,8 +54,8 @@ elif not small_counts.too_few_to_break_down(comparison.iloc[0]):
 
 st.subheader(t("profile_events", lang))
 events = data.query("events_for_region", region_code=region_code)
-profile.events_list(events)
+profil_wilayah.events_list(events)
 st.subheader(t("profile_figures", lang))
 figures_here = data.query("figures_for_region", region_code=region_code)
-profile.figures_list(figures_here)
+profil_wilayah.figures_list(figures_here)
 components.source_footer(["violation_cases", "sanctions", "socialization_events", "published_figures"])

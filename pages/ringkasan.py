@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics.charts import summary as summary_charts
 from analytics.i18n import t
-from analytics.ui import comparison, components, data, session, sidebar, small_counts, summary
+from analytics.ui import comparison, components, data, ringkasan, session, sidebar, small_counts
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
@@ -26,7 +26,7 @@ else:
     st.subheader(t("q_headline", lang))
     same_age = comparison.same_age(filters, sidebar.previous_election(filters.election_id))
     at_age, final = comparison.headline_pair(filters, same_age) if same_age else (None, None)
-    summary.headline_tiles(headline, same_age, at_age, final)
+    ringkasan.headline_tiles(headline, same_age, at_age, final)
 
 if headline["reported"] != 0 and not small_counts.too_few_to_break_down(headline):
     trend, over_time, trend_note = small_counts.trend(filters)

@@ -7,7 +7,7 @@ import streamlit as st
 from analytics import disclosure, queries
 from analytics.charts import followup as followup_charts
 from analytics.i18n import t
-from analytics.ui import components, data, followup, session, sidebar, small_counts
+from analytics.ui import components, data, sanksi, session, sidebar, small_counts
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
@@ -44,7 +44,7 @@ elif not small_counts.too_few_to_break_down(headline):
 
     st.subheader(t("handling_title", lang))
     stages = data.query("stage_durations", filters)
-    followup.service_level_tiles(stages)
+    sanksi.service_level_tiles(stages)
     st.caption(
         t("service_level_note", lang, verification=queries.VERIFICATION_DAYS, review=queries.REVIEW_WORKING_DAYS)
     )
@@ -71,7 +71,7 @@ elif not small_counts.too_few_to_break_down(headline):
             as_of=as_of,
             unit_note=t("agency_note", lang),
         )
-        followup.agency_table(agencies)
+        sanksi.agency_table(agencies)
 
     # ages as of the register's newest date (the SQL finds it: the public's as-of date is a month)
     backlog = data.query("backlog_by_age", filters, as_of=None)

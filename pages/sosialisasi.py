@@ -8,7 +8,7 @@ from analytics.charts import events as event_charts
 from analytics.charts import maps
 from analytics.formatting import format_count
 from analytics.i18n import in_language, t
-from analytics.ui import components, data, events, session, sidebar, small_counts, url
+from analytics.ui import components, data, session, sidebar, small_counts, sosialisasi, url
 from analytics.ui.frame import ensure_routed_through_app
 from analytics.ui.geo import display_layer, explain_unavailable, layer_source
 
@@ -43,7 +43,7 @@ else:
         unit_note=t("timeline_note", lang),
     )
 
-    per_regency = events.events_per_regency(documented, data.query("regions"), filters.province_code)
+    per_regency = sosialisasi.events_per_regency(documented, data.query("regions"), filters.province_code)
     try:
         display_layer("regency")
     except geo.BoundaryFilesMissing as missing:
@@ -70,7 +70,7 @@ else:
             source=source_events + ". " + geo.attribution(lang),
             as_of=as_of["events_as_of"],
         )
-    events.events_table(documented)
+    sosialisasi.events_table(documented)
 
 st.subheader(t("before_after_title", lang))
 st.info(t("not_causal", lang), icon=":material/info:")
@@ -93,7 +93,7 @@ else:
         components.synthetic_banner()
     public = small_counts.public_view()
     withheld_label = t("withheld_legend", lang, n=small_counts.threshold()) if public else None
-    left_out = events.both_sides_withheld(around) if public else 0
+    left_out = sosialisasi.both_sides_withheld(around) if public else 0
     note = t("before_after_note", lang) + (
         " " + t("before_after_left_out", lang, n=left_out, threshold=small_counts.threshold()) if left_out else ""
     )

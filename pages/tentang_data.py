@@ -4,7 +4,7 @@ import streamlit as st
 
 from analytics import cell_key, disclosure, geo, settings
 from analytics.i18n import t
-from analytics.ui import about, components, data, session
+from analytics.ui import components, data, session, tentang_data
 from analytics.ui.frame import ensure_routed_through_app
 
 ensure_routed_through_app()
@@ -34,8 +34,8 @@ st.markdown(
 st.subheader(t("about_details_title", lang))
 if register_is_synthetic:
     with st.expander(t("about_demo_title", lang), icon=":material/science:"):
-        st.markdown(about.calibration_text(lang))
+        st.markdown(tentang_data.calibration_text(lang))
 with st.expander(t("about_boundaries_title", lang), icon=":material/map:"):
     st.markdown(geo.attribution(lang) + " " + t("about_boundaries_layers", lang))
 st.markdown(f"**{t('about_dictionary_title', lang)}**")
-about.data_dictionary(register_is_synthetic)  # one folded entry per table
+tentang_data.data_dictionary(register_is_synthetic)  # one folded entry per table

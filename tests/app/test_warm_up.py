@@ -17,7 +17,7 @@ def test_prepare_imports_the_pages_modules_opens_the_data_and_writes_the_maps(tm
     done = warm_up.prepare()
 
     assert done[:2] == ["modules", "data"]
-    assert {"analytics.ui.components", "analytics.ui.official", "analytics.ui.open_data"} <= set(sys.modules)
+    assert {"analytics.ui.components", "analytics.ui.angka_resmi", "analytics.ui.data_terbuka"} <= set(sys.modules)
     assert data.served().opened[1][1].version == data.sources().version  # the next query reuses it
     assert done[2:] == ["map:regency", "map:province"]  # from the full-resolution files or the shipped layers
     for level in ("regency", "province"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import re
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -61,7 +62,9 @@ def test_a_session_runs_over_the_proxied_websocket(deployed):
         async with Session(deployed.url, 0, "peta", "pemilu=pilkada-2024", timeout=60) as session:
             return await session.open()
 
-    sample = asyncio.run(open_page())
+    # on a thread of its own: Playwright's sync API keeps an event loop running on this one
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        sample = pool.submit(asyncio.run, open_page()).result(timeout=120)
     assert sample.latency is not None and sample.errors == [] and sample.title
 
 
