@@ -7,7 +7,7 @@ import streamlit as st
 from analytics import geo, official
 from analytics.charts import maps
 from analytics.charts import official as official_charts
-from analytics.i18n import in_language, t
+from analytics.i18n import t
 from analytics.scope import scope_slug
 from analytics.text import in_sentence
 from analytics.ui import angka_resmi as official_ui
@@ -67,7 +67,7 @@ components.chart(ikp_figure, ikp, key="angka_ikp", source=source, as_of=as_of, u
 
 st.subheader(t("figures_map_title", lang))
 available = official_ui.shaped("kalimantan_metrics")
-metric_labels = registry.drop_duplicates("metric").set_index("metric")[in_language("metric_label", lang)]
+metric_labels = official_ui.metric_labels(lang)
 choices = [f"{r.metric}|{r.level}" for r in available.itertuples()]
 url.url_control("angka_peta_metrik", "angka_peta", choices, choices[0])
 choice = st.selectbox(
@@ -77,12 +77,7 @@ choice = st.selectbox(
     format_func=lambda c: f"{metric_labels[c.split('|')[0]]} · {in_sentence(t('level_' + c.split('|')[1], lang))}",
 )
 metric, level = choice.split("|")
-latest = official_ui.shaped("latest_by_region", metric, level, filters.election_id)
-regions = data.query("regions")
-values = regions[regions["level"] == level][["region_code", "region_name"]].merge(
-    latest.drop(columns=["region_name"]), on="region_code", how="left"
-)
-values["figures_count"] = values["figures_count"].fillna(0).astype("int64")
+values = official_ui.map_values(metric, level, filters.election_id)
 try:
     display_layer(level)
 except geo.BoundaryFilesMissing as missing:
@@ -122,11 +117,7 @@ group = st.selectbox(
 )
 url.url_control("angka_luar", "luar_kalimantan", [True, False], False)
 outside = st.toggle(t("registry_outside_kalimantan", lang), key="angka_luar")
-shown = official.in_scope(registry, filters.province_code, filters.regency_code, outside)
-if group != "semua":
-    shown = shown[shown["metric_group"] == group]
-if filters.election_id:
-    shown = shown[shown["election_id"] == filters.election_id]
+shown = official_ui.listed(filters.province_code, filters.regency_code, outside, group, filters.election_id)
 st.caption(t("registry_count", lang, n=len(shown), scope=components.scope_text(lang)))
 official_ui.registry_table(shown, height=480)
 st.download_button(

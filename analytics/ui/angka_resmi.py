@@ -58,6 +58,36 @@ def _shaped(function_name: str, args: tuple, election_id: str | None) -> pd.Data
     return getattr(official, function_name)(registry, *args)
 
 
+def metric_labels(lang: str) -> pd.Series:
+    """Each metric's label in ``lang``, once per data version."""
+    key = ("metric_labels", lang, data.sources().version)
+    return DISPLAYED.get(
+        key,
+        lambda: (
+            data.query("published_figures")
+            .drop_duplicates("metric")
+            .set_index("metric")[in_language("metric_label", lang)]
+        ),
+    )
+
+
+def map_values(metric: str, level: str, election_id: str | None) -> pd.DataFrame:
+    """Every region of ``level`` with the latest published ``metric`` (``official.latest_by_region``)
+    and how many figures it rests on (0 where none), once per data version and choice."""
+    key = ("map_values", metric, level, election_id, data.sources().version)
+    return SHAPED.get(key, lambda: _map_values(metric, level, election_id))
+
+
+def _map_values(metric: str, level: str, election_id: str | None) -> pd.DataFrame:
+    latest = shaped("latest_by_region", metric, level, election_id)
+    regions = data.query("regions")
+    values = regions[regions["level"] == level][["region_code", "region_name"]].merge(
+        latest.drop(columns=["region_name"]), on="region_code", how="left"
+    )
+    values["figures_count"] = values["figures_count"].fillna(0).astype("int64")
+    return values
+
+
 def _dates(frame: pd.DataFrame, lang: str) -> list[str]:
     return [
         format_date(d, lang, p or "day") if not pd.isna(d) else "—"
@@ -65,9 +95,47 @@ def _dates(frame: pd.DataFrame, lang: str) -> list[str]:
     ]
 
 
+def listed(
+    province_code: str | None, regency_code: str | None, outside: bool, group: str, election_id: str | None
+) -> pd.DataFrame:
+    """The registry's figures for the chosen area (``official.in_scope``), metric group (``"semua"``:
+    all) and cycle, selected once per data version and choice and shared by sessions (selecting
+    rows of the wide registry was a fifth of a loaded server's time)."""
+    version = data.sources().version
+    key = ("listed", province_code, regency_code, outside, group, election_id, version)
+    return SHAPED.get(key, lambda: _listed(province_code, regency_code, outside, group, election_id))
+
+
+def _listed(province_code, regency_code, outside, group, election_id) -> pd.DataFrame:
+    shown = official.in_scope(data.query("published_figures"), province_code, regency_code, outside)
+    if group != "semua":
+        shown = shown[shown["metric_group"] == group]
+    if election_id:
+        shown = shown[shown["election_id"] == election_id]
+    return shown
+
+
+#: The tables as shown, by the figures' ids, the grouping, the language and the data version.
+DISPLAYED = ResultCache(max_entries=256, immutable=True)
+
+
 def registry_table(figures: pd.DataFrame, group_column: str | None = None, height: int | None = None) -> None:
     """Published figures with value (and its qualifier), date, publisher and a link to the source."""
     lang = language()
+    key = (tuple(figures["figure_id"]), group_column, lang, data.sources().version)
+    shown = DISPLAYED.get(key, lambda: _displayed(figures, group_column, lang))
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        height=height or "auto",
+        column_config={
+            t("source", lang): st.column_config.LinkColumn(display_text=t("open_source", lang)),
+        },
+    )
+
+
+def _displayed(figures: pd.DataFrame, group_column: str | None, lang: str) -> pd.DataFrame:
     shown = pd.DataFrame(
         {
             t("figure_cycle", lang): figures["cycle_label"],
@@ -89,12 +157,4 @@ def registry_table(figures: pd.DataFrame, group_column: str | None = None, heigh
     )
     if group_column is not None:
         shown.insert(0, t("conflict_group", lang), figures[group_column])
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        height=height or "auto",
-        column_config={
-            t("source", lang): st.column_config.LinkColumn(display_text=t("open_source", lang)),
-        },
-    )
+    return shown
