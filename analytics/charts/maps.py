@@ -57,6 +57,19 @@ def use_local_basemap_for_images() -> None:
     pio.defaults.topojson = folder.as_uri() + "/"
 
 
+#: Under the map, across it: at the side it took a sixth of a phone's width from the map.
+COLOUR_BAR_UNDER_MAP = {
+    "orientation": "h",
+    "thickness": 10,
+    "separatethousands": True,
+    "len": 0.8,
+    "x": 0.5,
+    "xanchor": "center",
+    "y": -0.02,
+    "yanchor": "top",
+}
+
+
 def choropleth_figure(
     values: pd.DataFrame,
     layer: dict | str,
@@ -134,18 +147,7 @@ def choropleth_figure(
                 "colorscale": palette.DIVERGING if diverging else palette.SEQUENTIAL,
                 **({"zmid": 0} if diverging else {}),
                 "marker": {"line": {"color": "white", "width": 0.8}, "opacity": 0.9},
-                # under the map, across it: at the side it took a sixth of a phone's width from the map
-                "colorbar": {
-                    "title": {"text": value_label, "side": "top"},
-                    "orientation": "h",
-                    "thickness": 10,
-                    "separatethousands": True,
-                    "len": 0.8,
-                    "x": 0.5,
-                    "xanchor": "center",
-                    "y": -0.02,
-                    "yanchor": "top",
-                },
+                "colorbar": {"title": {"text": value_label, "side": "top"}, **COLOUR_BAR_UNDER_MAP},
                 "name": value_label,
                 "showlegend": False,
                 "customdata": list(zip(names[has_value], count_text)),

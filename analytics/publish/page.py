@@ -18,6 +18,7 @@ from plotly.utils import PlotlyJSONEncoder
 
 from analytics import report_channels
 from analytics.briefing.content import Briefing, Slide
+from analytics.charts import maps
 from analytics.charts.spec import draws_nothing
 from analytics.formatting import format_date, format_number, format_stated, is_missing
 from analytics.i18n import figure_unit, t
@@ -75,6 +76,9 @@ def chart_spec(figure, geojson_urls: dict[str, str]) -> dict:
         if isinstance(layer, dict):
             first = str((layer.get("features") or [{}])[0].get("id", ""))
             trace["geojson"] = geojson_urls["regency" if "." in first else "province"]
+        if trace.get("type") == "choropleth" and "colorbar" in trace:  # a page is read on a phone, not a slide
+            title = {**(trace["colorbar"].get("title") or {}), "side": "top"}
+            trace["colorbar"] = {**trace["colorbar"], **maps.COLOUR_BAR_UNDER_MAP, "title": title}
     # the section's heading already asks the chart's question
     spec["layout"].pop("title", None)
     spec["layout"]["margin"] = {**spec["layout"].get("margin", {}), "t": 30}
