@@ -55,6 +55,10 @@ class ResultCache:
                 self._entries.popitem(last=False)
         return self._hand_out(result)
 
+    def __contains__(self, key: Hashable) -> bool:
+        with self._lock:
+            return key in self._entries
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()

@@ -23,6 +23,7 @@ if not region_code:
 regions = data.query("regions").set_index("region_code")
 region = regions.loc[region_code]
 st.header(markdown_literal(region["region_name"]))
+data.prefetch(*profil_wilayah.queries(filters, region_code))  # side by side; the calls below find them
 comparison = profil_wilayah.comparison_rows(filters, region_code)
 if comparison["any_synthetic"].any():
     components.synthetic_banner()

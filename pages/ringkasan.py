@@ -13,8 +13,10 @@ lang = session.language()
 filters = sidebar.current_filters()
 components.page_header(t("page_summary", lang), t("summary_intro", lang))
 st.page_link("pages/laporkan.py", label=t("report_link", lang), icon=":material/report:")
-components.light_edition_link()
+components.light_edition_link(filters.region_code)
 
+same_age = comparison.same_age(filters, sidebar.previous_election(filters.election_id))
+data.prefetch(*ringkasan.queries(filters, same_age))  # side by side; the calls below find them
 headline = data.query("headline_numbers", filters).iloc[0]
 as_of = data.query("data_as_of").iloc[0]
 if headline["any_synthetic"]:
@@ -24,7 +26,6 @@ if headline["reported"] == 0:
     components.empty_state()
 else:
     st.subheader(t("q_headline", lang))
-    same_age = comparison.same_age(filters, sidebar.previous_election(filters.election_id))
     at_age, final = comparison.headline_pair(filters, same_age) if same_age else (None, None)
     ringkasan.headline_tiles(headline, same_age, at_age, final)
 

@@ -16,6 +16,7 @@ lang = session.language()
 filters = sidebar.current_filters()
 components.page_header(t("page_sanctions", lang), t("sanctions_intro", lang))
 
+data.prefetch(*sanksi.queries(filters))  # side by side; the calls below find them
 headline = data.query("headline_numbers", filters).iloc[0]
 if headline["any_synthetic"]:
     components.synthetic_banner()

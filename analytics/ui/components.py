@@ -52,13 +52,15 @@ def page_header(title: str, intro: str | None = None, scoped: bool = True) -> No
         st.caption(intro)
 
 
-def light_edition_link() -> None:
-    """A link to the light public edition, when the deployment serves one beside the app: the
-    same public numbers as static pages, fast on a phone."""
+def light_edition_link(region_code: str | None = None) -> None:
+    """A link to the light public edition's page of ``region_code`` (a province or regency;
+    Kalimantan without one), when the deployment serves the edition beside the app: the same public
+    numbers as static pages, fast on a phone."""
     url = settings.light_url()
     if url:
         lang = language()
-        st.link_button(t("light_link", lang), url + ("en/" if lang == "en" else ""), icon=":material/bolt:")
+        page = url + ("en/" if lang == "en" else "") + (f"{region_code}/" if region_code else "")
+        st.link_button(t("light_link", lang), page, icon=":material/bolt:")
 
 
 def synthetic_banner() -> None:

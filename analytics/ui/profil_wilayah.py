@@ -18,8 +18,8 @@ from analytics.ui.session import language
 DIMENSION_TABLES = {"category": "categories", "position": "positions"}
 
 
-def comparison_rows(filters: Filters, region_code: str) -> pd.DataFrame:
-    """Headline numbers for the region, its province (for a regency) and all of Kalimantan."""
+def _scopes(filters: Filters, region_code: str) -> list[tuple[str, Filters]]:
+    """The region, its province (for a regency) and all of Kalimantan, each with its filters."""
     regions = data.query("regions").set_index("region_code")
     scopes = [(regions.loc[region_code, "region_name"], filters)]
     province = region_code.split(".")[0]
@@ -29,8 +29,19 @@ def comparison_rows(filters: Filters, region_code: str) -> pd.DataFrame:
             (regions.loc[province, "region_name"], replace(filters, regency_code=None, province_code=province))
         )
     scopes.append(("Kalimantan", filters.without("province_code", "regency_code")))
+    return scopes
+
+
+def queries(filters: Filters, region_code: str) -> list[tuple]:
+    """The register queries the profile asks, as ``data.prefetch`` takes them."""
+    asked = [("headline_numbers", scope, {}) for _, scope in _scopes(filters, region_code)]
+    return asked + small_counts.trend_queries(filters) + [("cases_by_dimension", filters, {"dimension": "category"})]
+
+
+def comparison_rows(filters: Filters, region_code: str) -> pd.DataFrame:
+    """Headline numbers for the region, its province (for a regency) and all of Kalimantan."""
     rows, first = [], None
-    for name, scope_filters in scopes:
+    for name, scope_filters in _scopes(filters, region_code):
         result = data.query("headline_numbers", scope_filters)
         first = result if first is None else first
         row = result.iloc[0].to_dict()

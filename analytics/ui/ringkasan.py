@@ -8,6 +8,7 @@ import streamlit as st
 from analytics import cycle_compare, disclosure, measures
 from analytics.cycle_compare import SameAge
 from analytics.disclosure import withheld
+from analytics.filters import Filters
 from analytics.formatting import format_number, format_percent, is_missing
 from analytics.i18n import t
 from analytics.ui import comparison as compare
@@ -18,6 +19,16 @@ from analytics.ui.session import language
 #: (column, how it is shown) of the six headline tiles (analytics.measures).
 TILES = tuple((measure.column, measure.shown_as) for measure in measures.HEADLINE)
 TILE_LABELS = {measure.column: measure.label_key for measure in measures.HEADLINE}
+
+
+def queries(filters: Filters, same_age) -> list[tuple]:
+    """Every register query Ringkasan asks for ``filters`` (the previous cycle at the same age and
+    final when ``same_age``), as ``data.prefetch`` takes them."""
+    asked = [("headline_numbers", filters, {}), ("top_hotspots", filters, {"limit": 10})]
+    if same_age:
+        other = filters.with_election(same_age.other_id)
+        asked += [("headline_numbers", other, {"age_days": same_age.other_age_days}), ("headline_numbers", other, {})]
+    return asked + small_counts.trend_queries(filters) + small_counts.aligned_queries(filters)
 
 
 def formatted(row: pd.Series, field: str, kind: str, lang: str) -> str:

@@ -13,6 +13,17 @@ from analytics.ui import components, small_counts
 from analytics.ui.session import language
 
 
+def queries(filters) -> list[tuple]:
+    """The register queries Sanksi asks, as ``data.prefetch`` takes them."""
+    return [
+        ("headline_numbers", filters, {}),
+        ("stage_durations", filters, {}),
+        ("followup_by_agency", filters, {}),
+        ("backlog_by_age", filters, {"as_of": None}),
+        ("sanction_mix", filters, {}),
+    ]
+
+
 def agency_table(agencies: pd.DataFrame) -> None:
     """Every PPK agency with its recommendations and answers (searchable, sortable)."""
     lang = language()

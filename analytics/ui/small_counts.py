@@ -81,6 +81,17 @@ def too_few_to_break_down(headline: pd.Series) -> bool:
     return True
 
 
+def trend_queries(filters) -> list[tuple]:
+    """The queries :func:`trend` asks first, as ``data.prefetch`` takes them."""
+    return [("cases_over_time", filters, {"bucket": "week" if filters.election_id else "month"})]
+
+
+def aligned_queries(filters) -> list[tuple]:
+    """The queries :func:`aligned` asks, as ``data.prefetch`` takes them."""
+    bins = summary_charts.ALIGNED_BINS if public_view() else summary_charts.ALIGNED_BINS[:1]
+    return [("cases_by_days_before_voting", filters.with_election(None), {"bin_days": b}) for b in bins]
+
+
 def trend(filters, title_lang: str | None = None):
     """The trend chart and its numbers: by week for one cycle, by month otherwise. In the public
     view a weekly trend whose weeks are mostly without a number is shown by month instead, and

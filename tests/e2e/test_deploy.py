@@ -112,6 +112,21 @@ def test_from_the_app_to_the_light_edition_at_phone_width(deployed, chromium):
     assert problems == []
 
 
+def test_the_apps_link_opens_the_light_page_of_the_chosen_area(deployed, chromium):
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(deployed.url + "/?provinsi=64&lang=en", wait_until="domcontentloaded")
+        link = page.get_by_role("link", name=re.compile("Light edition"))
+        link.wait_for(timeout=60_000)
+        assert link.get_attribute("href") == "/ringan/en/64/"
+        page.goto(deployed.url + link.get_attribute("href"))
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert page.locator("h1").inner_text().endswith("Kalimantan Timur")
+    finally:
+        context.close()
+
+
 def test_stopping_leaves_nothing_of_what_it_started(e2e_data_dir, tmp_path):
     light = tmp_path / "light"
     light.mkdir()
