@@ -53,7 +53,8 @@ def newest_cycle(cur) -> str:
     return str((with_cases if len(with_cases) else elections)["election_id"].iloc[-1])
 
 
-def areas(cur, lang: str = "id") -> list[Area]:
+def areas(cur) -> list[Area]:
+    """Kalimantan, then the provinces, then the regencies, each with its province."""
     regions = queries.regions(cur)
     found = [Area(None, "Kalimantan")]
     for row in regions.itertuples():
