@@ -17,11 +17,11 @@ import pandas as pd
 from plotly.utils import PlotlyJSONEncoder
 
 from analytics import report_channels
-from analytics.briefing.content import Briefing, Slide
+from analytics.briefing.content import Briefing, Slide, organiser_name
 from analytics.charts import maps
 from analytics.charts.spec import draws_nothing
 from analytics.formatting import format_date, format_number, format_stated, is_missing
-from analytics.i18n import figure_unit, t
+from analytics.i18n import figure_unit, in_language, t
 
 
 @dataclass(frozen=True)
@@ -156,10 +156,10 @@ def _events_table(slide: Slide, events: pd.DataFrame, lang: str) -> str:
         return lines
     rows = []
     for row in events.head(30).itertuples():
-        kind = getattr(row, "event_type_label_en" if lang == "en" else "event_type_label_id", row.event_type)
+        kind = getattr(row, in_language("event_type_label", lang))
         rows.append(
             f"<tr><td>{e(format_date(row.event_date, lang, row.date_precision))}</td><td>{e(row.region_name)}</td>"
-            f"<td>{e(kind)}</td><td>{e(str(row.organizer).split(' (')[0])}</td>"
+            f"<td>{e(kind)}</td><td>{e(organiser_name(row.organizer))}</td>"
             f"<td>{link(t('light_source_link', lang), row.source_url)}</td></tr>"
         )
     head = "".join(
