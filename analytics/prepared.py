@@ -4,7 +4,9 @@
 joins cases with their sanctions, regions and cycles on every query. The prepared file does that
 work once per data version: all catalog tables are stored (compressed, with min/max statistics
 per block), and ``cases`` is a table sorted by cycle, province, regency and date, so that a query
-for one cycle or one area reads only the blocks that can hold it. The app opens the file
+for one cycle or one area reads only the blocks that can hold it. ``headcount_latest`` (a ranking
+window over every headcount row) is stored too, so that the queries with rates per 1,000 ASN
+only look it up. The app opens the file
 read-only; its name is the data version, so an import or a changed file gives a new one.
 
 Built under a lock into a temporary file that is renamed into place, so a reader never sees a
@@ -26,11 +28,17 @@ from analytics.catalog import Catalog, load_catalog
 
 SUFFIX = ".duckdb"
 #: Raised when what a prepared file holds changes, so that files of an older build are rebuilt.
-FORMAT = 2
+FORMAT = 3
 #: Memory DuckDB may use while building (it spills to a temporary folder beyond that).
 BUILD_MEMORY_LIMIT = "1GB"
 #: The order that lets DuckDB skip blocks for the common filters.
 CASES_ORDER = "election_id, province_code, region_code, reported_date"
+#: Derived views stored as tables, by the file that creates them: the view's name and the
+#: order of its rows (None: as they come).
+STORED_VIEWS = {
+    db.CASES_VIEW_FILE: ("cases", CASES_ORDER),
+    "30_headcount_latest.sql": ("headcount_latest", None),
+}
 
 
 def path_for(cache_dir: Path, sources: db.DataSources) -> Path:
@@ -54,11 +62,8 @@ def build(target: Path, sources: db.DataSources, catalog: Catalog | None = None)
             db.create_record_keys(con, sources.cell_key_secret())
             for path in db.derived_view_files():
                 con.execute(path.read_text(encoding="utf-8"))
-                if path.name == db.CASES_VIEW_FILE:
-                    # the cases view becomes a sorted table
-                    con.execute(f"CREATE TABLE cases_sorted AS SELECT * FROM cases ORDER BY {CASES_ORDER}")
-                    con.execute("DROP VIEW cases")
-                    con.execute("ALTER TABLE cases_sorted RENAME TO cases")
+                if path.name in STORED_VIEWS:
+                    _store_view(con, *STORED_VIEWS[path.name])
             # the register's newest date is fixed per version: read once here, not scanned twice in
             # every query at an age (views/25_filtered_cases_at_age.sql)
             con.execute("CREATE TABLE register_newest AS SELECT register_newest_date() AS newest_date")
@@ -73,6 +78,14 @@ def build(target: Path, sources: db.DataSources, catalog: Catalog | None = None)
     finally:
         temporary.unlink(missing_ok=True)
     return target
+
+
+def _store_view(con: duckdb.DuckDBPyConnection, name: str, order: str | None) -> None:
+    """Replace the view ``name`` by a table of its rows (views created later bind to it by name)."""
+    order_by = f" ORDER BY {order}" if order else ""
+    con.execute(f"CREATE TABLE {name}_stored AS SELECT * FROM {name}{order_by}")
+    con.execute(f"DROP VIEW {name}")
+    con.execute(f"ALTER TABLE {name}_stored RENAME TO {name}")
 
 
 @contextlib.contextmanager

@@ -2,12 +2,11 @@
 -- there. Waiting starts at the report (pemeriksaan: Bawaslu examination), at the proven decision
 -- or forwarding (menunggu_rekomendasi: awaiting the KASN/BKN recommendation) or at the
 -- recommendation (menunggu_ppk: awaiting the PPK's answer).
--- Parameters: the shared filters; $as_of (NULL: the register's newest date of any case or sanction).
+-- Parameters: the shared filters; $as_of (NULL: the register's newest date of any case or sanction,
+-- views/25_filtered_cases_at_age.sql).
 -- Columns: open_stage, stage_order, age_band, band_order, cases, oldest_days.
 WITH reference AS (
-    SELECT coalesce($as_of::DATE, greatest(
-        (SELECT greatest(max(reported_date), max(decided_date), max(forwarded_date)) FROM violation_cases),
-        (SELECT greatest(max(recommendation_date), max(followup_date)) FROM sanctions))) AS as_of
+    SELECT coalesce($as_of::DATE, register_newest_date()) AS as_of
 ),
 open_cases AS (
     SELECT

@@ -8,35 +8,30 @@
 -- Parameters: the shared filters; $verification_days, $review_working_days.
 -- Columns: stage, stage_order, cases, median_days, p90_days, max_days, within_service_level
 -- (NULL for stages without a service level), within_service_level_pct.
-WITH spans AS (
+WITH deadlines AS (
     SELECT
-        *,
-        reported_date + $verification_days::INTEGER AS registration_deadline
+        reported_date, decided_date, forwarded_date, recommendation_date, followup_date, followup_status, record_key,
+        -- registration is due $verification_days after the report; the decision, the review's
+        -- working days after that
+        CASE
+            WHEN status = 'tidak_diregistrasi' THEN reported_date + $verification_days::INTEGER
+            ELSE add_working_days(reported_date + $verification_days::INTEGER, $review_working_days::INTEGER)
+        END AS bawaslu_deadline
     FROM filtered_cases($election_id, $date_from, $date_to, $province_code, $regency_code, $category_code, $position_code, $agency_level)
 ),
-deadlines AS (
-    SELECT
-        *,
-        CASE
-            WHEN status = 'tidak_diregistrasi' THEN registration_deadline
-            -- the decision deadline: the review's working days after the registration deadline
-            ELSE add_working_days(registration_deadline, $review_working_days::INTEGER)
-        END AS bawaslu_deadline
-    FROM spans
-),
+-- one pass: each case gives one row per stage, kept where it completed that stage
 durations AS (
-    SELECT 'bawaslu' AS stage, 1 AS stage_order, (decided_date - reported_date) AS days,
-           decided_date <= bawaslu_deadline AS in_level, record_key
-    FROM deadlines WHERE decided_date IS NOT NULL
-    UNION ALL
-    SELECT 'forwarding', 2, (forwarded_date - decided_date), NULL, record_key
-    FROM deadlines WHERE forwarded_date IS NOT NULL AND decided_date IS NOT NULL
-    UNION ALL
-    SELECT 'recommendation', 3, (recommendation_date - forwarded_date), NULL, record_key
-    FROM deadlines WHERE recommendation_date IS NOT NULL AND forwarded_date IS NOT NULL
-    UNION ALL
-    SELECT 'followup', 4, (followup_date - recommendation_date), NULL, record_key
-    FROM deadlines WHERE followup_date IS NOT NULL AND followup_status IN ('ditindaklanjuti', 'ditolak')
+    SELECT unnest([
+        {stage: 'bawaslu', stage_order: 1, included: decided_date IS NOT NULL,
+         days: decided_date - reported_date, in_level: decided_date <= bawaslu_deadline},
+        {stage: 'forwarding', stage_order: 2, included: forwarded_date IS NOT NULL AND decided_date IS NOT NULL,
+         days: forwarded_date - decided_date, in_level: NULL::BOOLEAN},
+        {stage: 'recommendation', stage_order: 3, included: recommendation_date IS NOT NULL AND forwarded_date IS NOT NULL,
+         days: recommendation_date - forwarded_date, in_level: NULL::BOOLEAN},
+        {stage: 'followup', stage_order: 4, included: followup_date IS NOT NULL AND followup_status IN ('ditindaklanjuti', 'ditolak'),
+         days: followup_date - recommendation_date, in_level: NULL::BOOLEAN}
+    ], recursive := true), record_key
+    FROM deadlines
 )
 SELECT
     stage,
@@ -50,5 +45,6 @@ SELECT
     cell_key(sum(record_key)) AS cases_key,
     cell_key(sum(record_key) FILTER (WHERE in_level)) AS within_service_level_key
 FROM durations
+WHERE included
 GROUP BY stage, stage_order
 ORDER BY stage_order;

@@ -29,18 +29,17 @@ curve AS (
         group_code,
         days,
         CASE WHEN bool_or(finishing = still_running) OVER running THEN 0.0
-             ELSE exp(sum(ln(CASE WHEN finishing < still_running THEN 1.0 - finishing::DOUBLE / still_running ELSE 1.0 END)) OVER running) END AS share_open
+             ELSE exp(sum(ln(CASE WHEN finishing < still_running THEN 1.0 - finishing::DOUBLE / still_running ELSE 1.0 END)) OVER running) END AS share_open,
+        -- the next day on which a case is resolved: where the share is exactly one half until then
+        lead(days) OVER (PARTITION BY group_code ORDER BY days) AS next_days
     FROM at_risk
     WHERE finishing > 0
     WINDOW running AS (PARTITION BY group_code ORDER BY days ROWS UNBOUNDED PRECEDING)
-),
-crossing AS (
-    SELECT *, lead(days) OVER (PARTITION BY group_code ORDER BY days) AS next_days FROM curve
 )
 SELECT
     group_code,
     -- exactly one half at the last resolution: the rest are open, so the median is not reached
     min(CASE WHEN abs(share_open - 0.5) < 1e-9 THEN (days + next_days) / 2.0
              WHEN share_open < 0.5 THEN days::DOUBLE END) AS median_days
-FROM crossing
+FROM curve
 GROUP BY group_code;
