@@ -15,9 +15,13 @@ they never use, and such a limit made ordinary imports fail.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import sys
+import threading
 import time
+import types
 from pathlib import Path
 
 from analytics.catalog import load_catalog
@@ -45,6 +49,25 @@ def _resident_mb(pid: int) -> float:
             return int(statm.read().split()[1]) * _PAGE_BYTES / 2**20
     except (OSError, ValueError, IndexError):
         return 0.0
+
+
+_STARTING = threading.Lock()
+
+
+@contextlib.contextmanager
+def _no_main_script():
+    """Start a child without the parent's ``__main__``. A spawned child runs the parent's main
+    script again before the target; under ``streamlit run`` that is the app's own script (Streamlit
+    installs each script run as ``__main__``), which the child has no business running and which
+    can fail there (the child then dies before it reads a byte, and the file would be reported as
+    too large). With a bare ``__main__`` the child imports only what the target needs."""
+    with _STARTING:
+        parent_main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            sys.modules["__main__"] = parent_main
 
 
 def _child(connection, table_name: str, path: str, kwargs: dict) -> None:
@@ -80,7 +103,8 @@ def prepare_isolated(
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(sender, table_name, str(path), kwargs), daemon=True)
     started = time.monotonic()
-    child.start()
+    with _no_main_script():
+        child.start()
     sender.close()
     peak = 0.0
     try:

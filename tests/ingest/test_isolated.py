@@ -37,3 +37,20 @@ def test_past_the_time_limit_the_check_is_stopped(data_dir, tmp_path):
     stopped = prepare_isolated("socialization_events", _events(tmp_path), data_dir=data_dir, seconds=0.05)
     assert [p.code for p in stopped.problems] == ["limit_time"]
     assert "0.05 detik" in stopped.problems[0].message("id")
+
+
+def test_the_child_does_not_run_the_servers_main_script(data_dir, tmp_path, monkeypatch):
+    """Under ``streamlit run`` the parent's ``__main__`` is the app's script, which a spawned child
+    would run again first. A main script that fails there must not turn a good file into a refused
+    one (the child dying before it reads reads as out of memory)."""
+    import sys
+    import types
+
+    script = tmp_path / "served_script.py"
+    script.write_text("raise RuntimeError('the app script ran in the child')\n", encoding="utf-8")
+    served_main = types.ModuleType("__main__")
+    served_main.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", served_main)
+    checked = prepare_isolated("socialization_events", _events(tmp_path), data_dir=data_dir)
+    assert checked.ok, [p.code for p in checked.problems]
+    assert sys.modules["__main__"] is served_main  # the parent's own main is back
