@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
+import hashlib
 import os
 from pathlib import Path
 
@@ -42,7 +44,18 @@ STORED_VIEWS = {
 
 
 def path_for(cache_dir: Path, sources: db.DataSources) -> Path:
-    return Path(cache_dir) / f"{sources.version}.f{FORMAT}{SUFFIX}"
+    """The file of ``sources``' prepared database: named by the data version, the build's format and
+    the derived views' SQL, so that a changed view or macro is never answered by a file built
+    before it."""
+    return Path(cache_dir) / f"{sources.version}.f{FORMAT}-{_views_digest()}{SUFFIX}"
+
+
+@functools.cache
+def _views_digest() -> str:
+    digest = hashlib.sha1()
+    for path in db.derived_view_files():
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def build(target: Path, sources: db.DataSources, catalog: Catalog | None = None) -> Path:

@@ -101,9 +101,22 @@ def register_codes(cur, dimension: str = "category") -> pd.DataFrame:
 # --- case register --------------------------------------------------------------------
 
 
+#: The filters a stored headline answers (views/90_headline_by_scope.sql): a cycle and an area.
+SCOPE_FIELDS = frozenset({"election_id", "province_code", "regency_code"})
+
+
 def headline_numbers(cur, filters: Filters, age_days: int | None = None) -> pd.DataFrame:
-    """The funnel now, or (``age_days``) as it stood that many days after voting day."""
+    """The funnel now, or (``age_days``) as it stood that many days after voting day. Now, for a
+    cycle and an area alone, the answer stored with the data version is read instead of computed."""
+    if age_days is None and _only_scope(filters):
+        stored = run(cur, "headline_numbers_by_scope", filters)
+        if len(stored) == 1:
+            return stored
     return run(cur, "headline_numbers", filters, age_days=age_days)
+
+
+def _only_scope(filters: Filters) -> bool:
+    return all(value is None for name, value in filters.as_params().items() if name not in SCOPE_FIELDS)
 
 
 def cases_over_time(cur, filters: Filters, bucket: str = "week") -> pd.DataFrame:

@@ -63,3 +63,23 @@ def test_the_newest_date_is_read_from_the_prepared_table(both):
     query = "SELECT register_newest_date()"
     assert ready.execute(query).fetchone() == direct.execute(query).fetchone()
     assert ready.execute("SELECT count(*) FROM register_newest").fetchone() == (1,)
+
+
+def test_a_changed_view_gives_a_new_prepared_file(demo_data_dir, tmp_path, monkeypatch):
+    """A file built before a view or macro changed is never the one answering."""
+    sources = db.resolve_sources(data_dir=demo_data_dir)
+    copies = []
+    for path in db.derived_view_files():
+        copy = tmp_path / path.name
+        copy.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+        copies.append(copy)
+    monkeypatch.setattr(db, "derived_view_files", lambda: copies)
+    prepared._views_digest.cache_clear()
+    before = prepared.path_for(tmp_path, sources)
+    copies[-1].write_text(copies[-1].read_text(encoding="utf-8") + "\n-- changed\n", encoding="utf-8")
+    prepared._views_digest.cache_clear()
+    after = prepared.path_for(tmp_path, sources)
+    monkeypatch.undo()
+    prepared._views_digest.cache_clear()
+    assert before != after
+    assert before.name.startswith(sources.version) and after.name.startswith(sources.version)
