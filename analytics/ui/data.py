@@ -110,17 +110,22 @@ _QUERY_THREADS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="pantau-qu
 _PREFETCHING = threading.Lock()
 
 
+def audience() -> release.Audience:
+    """Who is asking: an analyst, or the public (every register number protected)."""
+    return release.ANALYST if access.is_analyst() else release.Audience.for_public()
+
+
 def prefetch(*requests: tuple[str, Filters | None, dict]) -> None:
     """Compute the page's coming queries that are not cached yet, side by side, so that its
     ``query`` calls find them: each request is ``(query_name, filters, extra)`` exactly as the page
     will ask. Waits for them; a failure is left for the page's own call to raise."""
-    audience = release.ANALYST if access.is_analyst() else release.Audience.for_public()
+    asking = audience()
     con, sources_now = connection()
     version = sources_now.version
     missing = [
         (key, name, filters, extra)
         for name, filters, extra in requests
-        if (key := (name, filters, tuple(sorted(extra.items())), version, audience)) not in RESULTS
+        if (key := (name, filters, tuple(sorted(extra.items())), version, asking)) not in RESULTS
     ]
     # Only on an idle server: side by side, DuckDB's threads of two statements share the cores, which
     # costs more CPU in all; under 50 sessions that pushed a saturated server's p50 from 129 ms to
@@ -128,7 +133,7 @@ def prefetch(*requests: tuple[str, Filters | None, dict]) -> None:
     if len(missing) < 2 or _RUNNING.count or not _PREFETCHING.acquire(blocking=False):
         return
     try:
-        _fetch_side_by_side(con, version, audience, missing)
+        _fetch_side_by_side(con, version, asking, missing)
     finally:
         _PREFETCHING.release()
 
@@ -151,9 +156,35 @@ def _fetch_side_by_side(con, version, audience, missing) -> None:
 def query(query_name: str, filters: Filters | None = None, **extra) -> pd.DataFrame:
     """Run ``queries.<query_name>`` through the cache, protected for the public. Returns a copy
     callers may change."""
-    audience = release.ANALYST if access.is_analyst() else release.Audience.for_public()
-    key = (query_name, filters, tuple(sorted(extra.items())), sources().version, audience)
-    return RESULTS.get(key, lambda: _run_query(query_name, filters, extra, audience))
+    asking = audience()
+    key = (query_name, filters, tuple(sorted(extra.items())), sources().version, asking)
+    return RESULTS.get(key, lambda: _run_query(query_name, filters, extra, asking))
+
+
+#: What pages make of query results (a chart's spec, its numbers, its note), by what it was made
+#: of, shared by every session: a rerun that changed nothing the chart rests on draws it again
+#: without reshaping its numbers.
+SHAPED = ResultCache(max_entries=512, immutable=True)
+
+
+def _shaped_key(name: str, args: tuple) -> tuple:
+    return (name, args, sources().version, audience())
+
+
+def is_shaped(name: str, *args) -> bool:
+    """True when :func:`shaped` has ``name`` for ``args`` already: the queries it rests on need
+    not be fetched."""
+    return _shaped_key(name, args) in SHAPED
+
+
+def shaped(name: str, make, *args):
+    """``make(*args)`` once per data version, audience and ``args`` (which must name everything
+    the result depends on besides the queries it asks). Frames in the result are handed out as
+    shallow copies; everything else (figure specs, text) is shared as is and must not be changed."""
+    made = SHAPED.get(_shaped_key(name, args), lambda: make(*args))
+    if isinstance(made, tuple):
+        return tuple(part.copy(deep=False) if isinstance(part, pd.DataFrame) else part for part in made)
+    return made.copy(deep=False) if isinstance(made, pd.DataFrame) else made
 
 
 def imported_tables() -> dict[str, dict]:

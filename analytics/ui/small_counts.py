@@ -82,12 +82,16 @@ def too_few_to_break_down(headline: pd.Series) -> bool:
 
 
 def trend_queries(filters) -> list[tuple]:
-    """The queries :func:`trend` asks first, as ``data.prefetch`` takes them."""
+    """The queries :func:`trend` asks first, as ``data.prefetch`` takes them (none once it is made)."""
+    if data.is_shaped("trend", *_trend_args(filters, None)):
+        return []
     return [("cases_over_time", filters, {"bucket": "week" if filters.election_id else "month"})]
 
 
 def aligned_queries(filters) -> list[tuple]:
-    """The queries :func:`aligned` asks, as ``data.prefetch`` takes them."""
+    """The queries :func:`aligned` asks, as ``data.prefetch`` takes them (none once it is made)."""
+    if data.is_shaped("aligned", *_aligned_args(filters, None)):
+        return []
     bins = summary_charts.ALIGNED_BINS if public_view() else summary_charts.ALIGNED_BINS[:1]
     return [("cases_by_days_before_voting", filters.with_election(None), {"bin_days": b}) for b in bins]
 
@@ -96,8 +100,15 @@ def trend(filters, title_lang: str | None = None):
     """The trend chart and its numbers: by week for one cycle, by month otherwise. In the public
     view a weekly trend whose weeks are mostly without a number is shown by month instead, and
     every period without a number is marked "< 5" (:func:`analytics.charts.summary.trend_figure`).
-    Returns (figure, numbers, note)."""
-    lang = title_lang or language()
+    Returns (figure, numbers, note), made once per filters, language, audience and data version."""
+    return data.shaped("trend", _trend, *_trend_args(filters, title_lang))
+
+
+def _trend_args(filters, lang: str | None) -> tuple:
+    return filters, lang or language(), threshold()
+
+
+def _trend(filters, lang: str, limit: int):
     public = public_view()
     bucket = "week" if filters.election_id else "month"
     over_time = data.query("cases_over_time", filters, bucket=bucket)
@@ -105,8 +116,8 @@ def trend(filters, title_lang: str | None = None):
     if public and bucket == "week" and (over_time.empty or summary_charts.mostly_withheld(over_time, "week")):
         bucket = "month"
         over_time = data.query("cases_over_time", filters, bucket=bucket)
-        note = t("trend_by_month", lang, n=threshold())
-    label = t("withheld_legend", lang, n=threshold()) if public else None
+        note = t("trend_by_month", lang, n=limit)
+    label = t("withheld_legend", lang, n=limit) if public else None
     figure = summary_charts.trend_figure(
         over_time,
         data.query("elections"),
@@ -114,11 +125,11 @@ def trend(filters, title_lang: str | None = None):
         lang,
         bucket,
         withheld_label=label,
-        threshold=threshold(),
+        threshold=limit,
     )
     if public:  # a period outside the drawn range is below the threshold too: said in every public trend
         over_time = summary_charts.with_unshown_rows(over_time, bucket)  # the CSV lists the "< 5" periods too
-        note = " ".join(filter(None, [note, t("trend_withheld_note", lang, n=threshold())]))
+        note = " ".join(filter(None, [note, t("trend_withheld_note", lang, n=limit)]))
     return figure, over_time, note
 
 
@@ -126,9 +137,17 @@ def aligned(filters, lang: str | None = None):
     """The cycles-aligned chart (cases by days before voting day, every cycle) and its numbers. The
     public view takes the finest bin (1, 2 or 4 weeks) of those that draw the most cycles
     (:func:`analytics.charts.summary.aligned_bin`), marks each bin without a number "< 5" and
-    lists those bins in the numbers. Returns (figure, numbers, note)."""
-    lang = lang or language()
-    every_cycle = filters.with_election(None)
+    lists those bins in the numbers. Returns (figure, numbers, note), made once per area and
+    filters (the chart shows every cycle, so the chosen one does not matter), language, audience
+    and data version."""
+    return data.shaped("aligned", _aligned, *_aligned_args(filters, lang))
+
+
+def _aligned_args(filters, lang: str | None) -> tuple:
+    return filters.with_election(None), lang or language(), threshold()
+
+
+def _aligned(every_cycle, lang: str, limit: int):
     public = public_view()
     bin_days = summary_charts.ALIGNED_BINS[0]
     by_days = data.query("cases_by_days_before_voting", every_cycle, bin_days=bin_days)
@@ -143,10 +162,10 @@ def aligned(filters, lang: str | None = None):
             filter(
                 None,
                 [
-                    t("aligned_by_days", lang, days=bin_days, n=threshold())
+                    t("aligned_by_days", lang, days=bin_days, n=limit)
                     if bin_days != summary_charts.ALIGNED_BINS[0]
                     else None,
-                    t("aligned_withheld_note", lang, n=threshold(), days=bin_days),
+                    t("aligned_withheld_note", lang, n=limit, days=bin_days),
                 ],
             )
         )
@@ -155,7 +174,7 @@ def aligned(filters, lang: str | None = None):
         filter_choices.choices(lang).elections,
         lang,
         bin_days=bin_days,
-        threshold=threshold(),
-        withheld_label=t("withheld_legend", lang, n=threshold()) if public else None,
+        threshold=limit,
+        withheld_label=t("withheld_legend", lang, n=limit) if public else None,
     )
     return figure, summary_charts.aligned_with_gaps(by_days, bin_days) if public else by_days, note

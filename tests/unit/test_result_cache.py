@@ -54,3 +54,35 @@ def test_an_immutable_cache_hands_out_the_value_itself():
     spec = object()
     assert cache.get("k", lambda: spec) is spec
     assert cache.get("k", lambda: pytest.fail("computed twice")) is spec
+
+
+def test_a_shaped_chart_is_made_once_per_version_and_audience_and_its_numbers_are_the_callers(monkeypatch):
+    """What a page makes of its queries (analytics.ui.data.shaped) is shared by sessions of the same
+    data version and audience only, and a caller changing the numbers it got changes no one else's."""
+    from types import SimpleNamespace
+
+    from analytics import release
+    from analytics.ui import data
+
+    monkeypatch.setattr(data, "SHAPED", ResultCache(immutable=True))
+    version = {"now": "v1"}
+    asking = {"now": release.Audience.for_public(5)}
+    monkeypatch.setattr(data, "sources", lambda: SimpleNamespace(version=version["now"]))
+    monkeypatch.setattr(data, "audience", lambda: asking["now"])
+    made = []
+
+    def make(area):
+        made.append((area, version["now"], asking["now"].public))
+        return {"spec": area}, pd.DataFrame({"reported": [3, 7]}), "note"
+
+    spec, numbers, note = data.shaped("chart", make, "64")
+    numbers.loc[0, "reported"] = 99
+    again = data.shaped("chart", make, "64")
+    assert again[0] is spec and again[1]["reported"].tolist() == [3, 7] and again[2] == "note"
+    assert data.is_shaped("chart", "64") and not data.is_shaped("chart", "63")
+    asking["now"] = release.ANALYST
+    assert not data.is_shaped("chart", "64")
+    data.shaped("chart", make, "64")
+    version["now"] = "v2"
+    data.shaped("chart", make, "64")
+    assert made == [("64", "v1", True), ("64", "v1", False), ("64", "v2", False)]
