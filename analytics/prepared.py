@@ -6,8 +6,8 @@ work once per data version: all catalog tables are stored (compressed, with min/
 per block), and ``cases`` is a table sorted by cycle, province, regency and date, so that a query
 for one cycle or one area reads only the blocks that can hold it. ``headcount_latest`` (a ranking
 window over every headcount row) is stored too, so that the queries with rates per 1,000 ASN
-only look it up. The app opens the file
-read-only; its name is the data version, so an import or a changed file gives a new one.
+only look it up. The app opens the file read-only. Its name is the data version, the build's
+format and a digest of the views' SQL, so an import, a changed file or a changed view gives a new one.
 
 Built under a lock into a temporary file that is renamed into place, so a reader never sees a
 half-built file and two processes do not build the same one. Where the cache folder cannot be
@@ -29,7 +29,8 @@ from analytics import db
 from analytics.catalog import Catalog, load_catalog
 
 SUFFIX = ".duckdb"
-#: Raised when what a prepared file holds changes, so that files of an older build are rebuilt.
+#: Raised when this module's build changes what a file holds (the views' SQL is in the name by its
+#: digest), so that files of an older build are rebuilt.
 FORMAT = 3
 #: Memory DuckDB may use while building (it spills to a temporary folder beyond that).
 BUILD_MEMORY_LIMIT = "1GB"
